@@ -1,0 +1,416 @@
+//! The client: configuration, request building, and the eleven calls.
+
+use std::fmt;
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::normalize;
+use crate::params::*;
+use crate::response::{Failure, Response, Source};
+use crate::transport::{HttpRequest, Method, Transport, TransportError};
+
+/// The `LR-Agent` header value: `LoginRocket/rust v<crate version>`.
+pub const LR_AGENT: &str = concat!("LoginRocket/rust v", env!("CARGO_PKG_VERSION"));
+
+/// **[ours]**: the default request timeout (loginrocket.js uses 4 s).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why a call could not even be attempted: the only failures loginrocket.js throws on.
+///
+/// Everything else — HTTP errors, network failures, CORS rejections, timeouts — resolves to
+/// [`Response::Error`], as in loginrocket.js.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// No LoginRocket URL is configured.
+    MissingUrl,
+    /// The request could not be built: an unusable URL, or a header value (such as the
+    /// locale) that HTTP cannot carry. The text never contains params.
+    InvalidRequest(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            // loginrocket.js's wording, kept so that ports of JS code read the same.
+            Error::MissingUrl => f.write_str("Missing LR url: set Config::url or call set_lr_url"),
+            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// How to build a [`LoginRocket`] client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The realm's LoginRocket URL, e.g. `https://SAMPLE.e2.loginrocket.com/`; normalized by
+    /// the same rules as [`LoginRocket::set_lr_url`].
+    pub url: Option<String>,
+    /// The locale sent as `Accept-Language`; `None` or empty sends no header.
+    pub locale: Option<String>,
+    /// How long one request may take, body included. Default [`DEFAULT_TIMEOUT`].
+    pub timeout: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            url: None,
+            locale: None,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+impl Config {
+    /// A config for the LoginRocket URL `url`.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: Some(url.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the locale (builder style).
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// Sets the timeout (builder style).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// Applies loginrocket.js's URL rules: an empty value is ignored (`None`); a missing trailing
+/// `/` is added; then `v2/` is appended unless the URL already ends in `v2/`.
+///
+/// ```
+/// use loginrocket::normalize_lr_url;
+/// assert_eq!(normalize_lr_url("http://from.config").as_deref(), Some("http://from.config/v2/"));
+/// assert_eq!(normalize_lr_url("http://from.config/v2").as_deref(), Some("http://from.config/v2/"));
+/// assert_eq!(normalize_lr_url(""), None);
+/// ```
+pub fn normalize_lr_url(url: &str) -> Option<String> {
+    if url.is_empty() {
+        return None;
+    }
+    let mut url = url.to_owned();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    if !url.ends_with("v2/") {
+        url.push_str("v2/");
+    }
+    Some(url)
+}
+
+#[derive(Debug)]
+struct State {
+    url: Option<String>,
+    locale: Option<String>,
+    timeout: Duration,
+}
+
+struct Inner {
+    state: RwLock<State>,
+    transport: Arc<dyn Transport>,
+}
+
+/// A LoginRocket API client: loginrocket.js's `LoginRocket` class in Rust.
+///
+/// Cheap to clone; clones share the URL, locale and timeout, so a setter called through one
+/// handle applies to the next request of every handle (for example an app's locale signal
+/// driving `Accept-Language`). `Send + Sync`.
+#[derive(Clone)]
+pub struct LoginRocket {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for LoginRocket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LoginRocket")
+            .field("state", &*self.read())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn default_transport() -> Arc<dyn Transport> {
+    Arc::new(crate::transport::BrowserTransport::new())
+}
+
+#[cfg(all(feature = "native", not(target_arch = "wasm32")))]
+fn default_transport() -> Arc<dyn Transport> {
+    Arc::new(crate::transport::NativeTransport::new())
+}
+
+impl LoginRocket {
+    /// A client on the platform's transport: `fetch` in the browser, reqwest natively
+    /// (feature `native`).
+    #[cfg(any(target_arch = "wasm32", feature = "native"))]
+    pub fn new(config: Config) -> Self {
+        Self::with_transport(config, default_transport())
+    }
+
+    /// A client on a transport of your choice (for example a
+    /// [`MockTransport`](crate::transport::MockTransport) in tests).
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+        let state = State {
+            url: config.url.as_deref().and_then(normalize_lr_url),
+            locale: config.locale.filter(|l| !l.is_empty()),
+            timeout: config.timeout,
+        };
+        Self {
+            inner: Arc::new(Inner {
+                state: RwLock::new(state),
+                transport,
+            }),
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+        self.inner
+            .state
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
+        self.inner
+            .state
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The normalized LoginRocket URL (ending in `v2/`), or [`Error::MissingUrl`].
+    pub fn lr_url(&self) -> Result<String, Error> {
+        self.read().url.clone().ok_or(Error::MissingUrl)
+    }
+
+    /// Changes the LoginRocket URL for the next requests, by [`normalize_lr_url`]'s rules:
+    /// an empty value is ignored and the old URL kept.
+    pub fn set_lr_url(&self, url: &str) {
+        if let Some(url) = normalize_lr_url(url) {
+            self.write().url = Some(url);
+        }
+    }
+
+    /// The locale sent as `Accept-Language`, if any.
+    pub fn locale(&self) -> Option<String> {
+        self.read().locale.clone()
+    }
+
+    /// Sets the locale for the next requests; `None` or an empty string removes the header.
+    pub fn set_locale(&self, locale: Option<&str>) {
+        self.write().locale = locale.filter(|l| !l.is_empty()).map(str::to_owned);
+    }
+
+    /// The request timeout.
+    pub fn timeout(&self) -> Duration {
+        self.read().timeout
+    }
+
+    /// Changes the request timeout for the next requests.
+    pub fn set_timeout(&self, timeout: Duration) {
+        self.write().timeout = timeout;
+    }
+
+    /// Builds the HTTP request for `method path` with `params`, without sending it.
+    pub fn build_request<P: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        params: &P,
+    ) -> Result<HttpRequest, Error> {
+        let (base, locale, timeout) = {
+            let state = self.read();
+            (
+                state.url.clone().ok_or(Error::MissingUrl)?,
+                state.locale.clone(),
+                state.timeout,
+            )
+        };
+        let params = serde_json::to_value(params)
+            .map_err(|_| Error::InvalidRequest("params are not serializable".into()))?;
+        let mut url = format!("{base}{}", path.trim_start_matches('/'));
+        let mut headers = vec![
+            ("Accept".to_owned(), "application/json".to_owned()),
+            ("LR-Agent".to_owned(), LR_AGENT.to_owned()),
+        ];
+        if let Some(locale) = locale {
+            if !is_header_value(&locale) {
+                return Err(Error::InvalidRequest(
+                    "the locale is not a valid header value".into(),
+                ));
+            }
+            headers.push(("Accept-Language".to_owned(), locale));
+        }
+        let body = if method.params_in_query() {
+            let query = query_string(&params);
+            if !query.is_empty() {
+                url.push(if url.contains('?') { '&' } else { '?' });
+                url.push_str(&query);
+            }
+            None
+        } else {
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+            Some(params.to_string())
+        };
+        Ok(HttpRequest {
+            method,
+            url,
+            headers,
+            body,
+            timeout,
+        })
+    }
+
+    /// Sends `method path` with `params` and normalizes the answer. The eleven calls below are
+    /// this with their method and path; use it for endpoints this version does not wrap.
+    pub async fn request<P: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        params: &P,
+    ) -> Result<Response, Error> {
+        let request = self.build_request(method, path, params)?;
+        let url = request.url.clone();
+        match self.inner.transport.send(request).await {
+            Ok(answer) => Ok(normalize::from_http(
+                answer.status,
+                &answer.headers,
+                &answer.body,
+            )),
+            Err(TransportError::Build(why)) => Err(Error::InvalidRequest(redact(&why, &url))),
+            Err(err) => {
+                let failure = match err {
+                    TransportError::Timeout => Failure::Timeout,
+                    TransportError::Offline => Failure::Offline,
+                    TransportError::Network(why) | TransportError::Build(why) => {
+                        Failure::Network(redact(&why, &url))
+                    }
+                };
+                Ok(Response::Error(normalize::normalized_error(
+                    Source::LoginRocketError,
+                    failure,
+                )))
+            }
+        }
+    }
+
+    /// `POST login`: `full_login`, or `conditional_login`; a wrong password is a 422
+    /// `Login failed` (localized).
+    pub async fn login(&self, params: &LoginParams) -> Result<Response, Error> {
+        self.request(Method::Post, "login", params).await
+    }
+
+    /// `POST login/verify`: finishes a `must_verify_login` with the 2FA code.
+    pub async fn verify_login(&self, params: &VerifyLoginParams) -> Result<Response, Error> {
+        self.request(Method::Post, "login/verify", params).await
+    }
+
+    /// `DELETE session`: ends the session (`okay`).
+    pub async fn logout(&self, params: &LogoutParams) -> Result<Response, Error> {
+        self.request(Method::Delete, "session", params).await
+    }
+
+    /// `GET session`: `full_login` with a fresh token, `conditional_login` when an account
+    /// must be chosen, `AccessDenied` when the session is over.
+    pub async fn get_session(&self, params: &GetSessionParams) -> Result<Response, Error> {
+        self.request(Method::Get, "session", params).await
+    }
+
+    /// `POST password/forgot`: emails a reset link (`okay`).
+    pub async fn forgot_password(&self, params: &ForgotPasswordParams) -> Result<Response, Error> {
+        self.request(Method::Post, "password/forgot", params).await
+    }
+
+    /// `POST password/reset`: sets a new password with the emailed token (`full_login`).
+    pub async fn reset_password(&self, params: &ResetPasswordParams) -> Result<Response, Error> {
+        self.request(Method::Post, "password/reset", params).await
+    }
+
+    /// `POST profile/password`: changes the password of a signed-in user (`okay`).
+    pub async fn update_password(&self, params: &UpdatePasswordParams) -> Result<Response, Error> {
+        self.request(Method::Post, "profile/password", params).await
+    }
+
+    /// `PUT profile`: updates profile fields (`full_login` with a fresh token).
+    pub async fn update_profile(&self, params: &UpdateProfileParams) -> Result<Response, Error> {
+        self.request(Method::Put, "profile", params).await
+    }
+
+    /// `POST signup/request`: asks for an invitation (`okay`).
+    pub async fn request_invitation(
+        &self,
+        params: &RequestInvitationParams,
+    ) -> Result<Response, Error> {
+        self.request(Method::Post, "signup/request", params).await
+    }
+
+    /// `POST signup`: creates a user (`full_login`, or `conditional_login`).
+    pub async fn signup(&self, params: &SignupParams) -> Result<Response, Error> {
+        self.request(Method::Post, "signup", params).await
+    }
+
+    /// `POST email/verify`: confirms an email with the emailed token (`okay`).
+    pub async fn verify_email(&self, params: &VerifyEmailParams) -> Result<Response, Error> {
+        self.request(Method::Post, "email/verify", params).await
+    }
+}
+
+/// Visible ASCII, space and tab: what `fetch` and reqwest accept in a header value.
+fn is_header_value(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+}
+
+/// Params as a query string: strings, numbers and booleans as `key=value`; `null` left out;
+/// arrays as `key[]=value` (as axios does); nested objects as their JSON text.
+fn query_string(params: &Value) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Value::Object(map) = params {
+        for (key, value) in map {
+            match value {
+                Value::Null => {}
+                Value::String(s) => {
+                    query.append_pair(key, s);
+                }
+                Value::Array(items) => {
+                    let key = format!("{key}[]");
+                    for item in items {
+                        match item {
+                            Value::Null => {}
+                            Value::String(s) => {
+                                query.append_pair(&key, s);
+                            }
+                            other => {
+                                query.append_pair(&key, &other.to_string());
+                            }
+                        }
+                    }
+                }
+                other => {
+                    query.append_pair(key, &other.to_string());
+                }
+            }
+        }
+    }
+    query.finish()
+}
+
+/// Removes the request's query string (session ids) and body from a transport's message.
+fn redact(message: &str, url: &str) -> String {
+    match url.split_once('?') {
+        Some((_, query)) if !query.is_empty() => message.replace(query, "***"),
+        _ => message.to_owned(),
+    }
+}

@@ -1,0 +1,123 @@
+//! The one place where HTTP statuses are interpreted: an HTTP answer (or its absence) becomes
+//! a [`Response`], exactly as loginrocket.js 1.0.1 does, and stricter where it is lax.
+//!
+//! | HTTP | result |
+//! |---|---|
+//! | 2xx, 409, 422 | the body, decoded strictly |
+//! | 403 | error, [`Source::AccessDenied`], [`ACCESS_DENIED`] |
+//! | 404 | error, [`Source::RecordNotFound`], [`UNEXPECTED`] |
+//! | 429 | error, [`Source::RateLimited`], [`RATE_LIMITED`], with [`RetryAfter`] when given |
+//! | any other status, no response, timeout | error, [`Source::LoginRocketError`], [`UNEXPECTED`] |
+//!
+//! A normalized error is `{"result":"error","error":msg,"errors":[msg],"source":"<Source>"}`.
+//!
+//! Where this crate is stricter than loginrocket.js (documented deltas):
+//! - a 2xx/409/422 body that is not a JSON object with a string `result` (HTML, empty, `null`,
+//!   an array, invalid UTF-8, truncated JSON), or a known `result` whose documented keys are
+//!   missing or mistyped, becomes a `LoginRocketError` with [`Failure::UnexpectedBody`];
+//!   loginrocket.js would resolve with the raw string or value. **[ours]**: a `full_login` or
+//!   `conditional_login` whose `session` does not start with `kss_`, or a `full_login` whose
+//!   `token` is not shaped like a JWT, counts as such a body (R27);
+//! - a body larger than [`MAX_BODY_BYTES`] is not decoded (same error);
+//! - a 1xx or 3xx status is a `LoginRocketError`; loginrocket.js rejects its promise instead.
+
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use crate::response::{ErrorResponse, Failure, Response, RetryAfter, Source};
+use crate::secret::Extra;
+
+/// loginrocket.js's message for [`Source::AccessDenied`].
+pub const ACCESS_DENIED: &str = "Session expired or access denied.";
+/// loginrocket.js's message for [`Source::RateLimited`].
+pub const RATE_LIMITED: &str = "Rate limited; wait before trying again.";
+/// loginrocket.js's message for [`Source::RecordNotFound`] and [`Source::LoginRocketError`].
+pub const UNEXPECTED: &str = "An unexpected error occurred; please wait a minute and try again.";
+
+/// **[ours]**: bodies larger than this are not decoded (1 MiB; real ones are under 10 kB).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Whether loginrocket.js hands the body of a response with this status to the caller.
+pub fn passes_body(status: u16) -> bool {
+    (200..300).contains(&status) || status == 409 || status == 422
+}
+
+/// Builds a normalized error for `source`.
+pub fn normalized_error(source: Source, failure: Failure) -> ErrorResponse {
+    let msg = match source {
+        Source::AccessDenied => ACCESS_DENIED,
+        Source::RateLimited => RATE_LIMITED,
+        Source::RecordNotFound | Source::LoginRocketError => UNEXPECTED,
+    };
+    ErrorResponse {
+        error: msg.to_owned(),
+        errors: vec![msg.to_owned()],
+        source: Some(source),
+        extra: Extra::new(),
+        failure: Some(failure),
+        retry_after: None,
+    }
+}
+
+/// Decodes a body that must be a LoginRocket result object.
+pub fn decode_body(body: &[u8]) -> Option<Response> {
+    if body.len() > MAX_BODY_BYTES {
+        return None;
+    }
+    let map: Map<String, Value> = serde_json::from_slice(body).ok()?;
+    Response::from_map(map).ok()
+}
+
+/// Turns an HTTP answer into a [`Response`]. Header names are compared case-insensitively.
+/// Never panics, whatever the input.
+pub fn from_http(status: u16, headers: &[(String, String)], body: &[u8]) -> Response {
+    if passes_body(status) {
+        return match decode_body(body) {
+            Some(response) => response,
+            None => Response::Error(normalized_error(
+                Source::LoginRocketError,
+                Failure::UnexpectedBody { status },
+            )),
+        };
+    }
+    let source = match status {
+        403 => Source::AccessDenied,
+        404 => Source::RecordNotFound,
+        429 => Source::RateLimited,
+        _ => Source::LoginRocketError,
+    };
+    let mut error = normalized_error(source, Failure::Status(status));
+    if source == Source::RateLimited {
+        error.retry_after = retry_after(headers);
+    }
+    Response::Error(error)
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// When to retry, from `Retry-After` (delay-seconds or HTTP-date), else `Ratelimit-Reset`
+/// (delay-seconds as in the IETF draft, or an HTTP date as AuthRocket's docs suggest).
+/// Unreadable values are ignored.
+pub fn retry_after(headers: &[(String, String)]) -> Option<RetryAfter> {
+    ["retry-after", "ratelimit-reset"]
+        .iter()
+        .find_map(|name| header(headers, name).and_then(parse_retry_value))
+}
+
+/// Parses delay-seconds (ASCII digits only) or an HTTP date.
+pub fn parse_retry_value(value: &str) -> Option<RetryAfter> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value
+            .parse::<u64>()
+            .ok()
+            .map(|s| RetryAfter::Delay(Duration::from_secs(s)));
+    }
+    httpdate::parse_http_date(value).ok().map(RetryAfter::At)
+}

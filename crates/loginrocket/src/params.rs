@@ -1,0 +1,190 @@
+//! Typed params, one struct per call, named after it.
+//!
+//! Every struct derives `Serialize` and `Deserialize`, leaves unset optional fields out of the
+//! request, and sends the keys in `extra` as they are (loginrocket.js forwards any params, so an
+//! app can send fields this version does not know). Secrets are [`Secret`]s: `Debug` shows `***`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::secret::{Extra, Secret};
+
+macro_rules! params {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* $(,)?
+        }
+        new($($req:ident : $rty:ty),*)
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+            /// Keys this version does not know, sent as they are.
+            #[serde(flatten)]
+            pub extra: Extra,
+        }
+
+        impl $name {
+            /// The params with their required fields; optional ones unset.
+            pub fn new($($req: impl Into<$rty>),*) -> Self {
+                Self { $($req: $req.into(),)* ..Self::default() }
+            }
+        }
+    };
+}
+
+params! {
+    /// `POST login`.
+    LoginParams {
+        /// The email, a username, or a `usr_` id; case-insensitive.
+        email: String,
+        /// The password.
+        password: Secret,
+    }
+    new(email: String, password: Secret)
+}
+
+params! {
+    /// `POST login/verify`: the second step of a `must_verify_login` condition.
+    /// **[ours]**: the real fields are undocumented; `session` + `code` is our decision.
+    VerifyLoginParams {
+        /// The session of the `conditional_login`.
+        session: Secret,
+        /// The one-time code (digits, leading zeros kept).
+        code: Secret,
+    }
+    new(session: Secret, code: Secret)
+}
+
+params! {
+    /// `DELETE session` (params in the query string).
+    LogoutParams {
+        /// The session to end.
+        session: Secret,
+    }
+    new(session: Secret)
+}
+
+params! {
+    /// `GET session` (params in the query string).
+    GetSessionParams {
+        /// The session.
+        session: Secret,
+        /// The account (`org_…`) to select.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        account: Option<String>,
+    }
+    new(session: Secret)
+}
+
+params! {
+    /// `POST password/forgot`.
+    ForgotPasswordParams {
+        /// The email (or username).
+        email: String,
+    }
+    new(email: String)
+}
+
+params! {
+    /// `POST password/reset`.
+    ResetPasswordParams {
+        /// The emailed token (`tpw:…`).
+        token: Secret,
+        /// The new password.
+        password: Secret,
+        /// The new password again; checked by the server when sent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        password_confirmation: Option<Secret>,
+    }
+    new(token: Secret, password: Secret)
+}
+
+params! {
+    /// `POST profile/password`.
+    UpdatePasswordParams {
+        /// The session.
+        session: Secret,
+        /// The current password.
+        current_password: Secret,
+        /// The new password.
+        password: Secret,
+        /// The new password again; checked by the server when sent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        password_confirmation: Option<Secret>,
+    }
+    new(session: Secret, current_password: Secret, password: Secret)
+}
+
+params! {
+    /// `PUT profile`: only the fields that are set are sent.
+    UpdateProfileParams {
+        /// The session.
+        session: Secret,
+        /// A new email.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        email: Option<String>,
+        /// A new first name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        first_name: Option<String>,
+        /// A new last name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_name: Option<String>,
+        /// A new username.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        username: Option<String>,
+        /// The org name, when completing a profile (`must_complete_profile`). **[ours]**.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        org_name: Option<String>,
+    }
+    new(session: Secret)
+}
+
+params! {
+    /// `POST signup/request`: ask for an invitation.
+    RequestInvitationParams {
+        /// The email.
+        email: String,
+    }
+    new(email: String)
+}
+
+params! {
+    /// `POST signup`. Fields beyond `email` and `password` are **[ours]** (undocumented).
+    SignupParams {
+        /// The email.
+        email: String,
+        /// The password.
+        password: Secret,
+        /// The password again; checked by the server when sent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        password_confirmation: Option<Secret>,
+        /// First name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        first_name: Option<String>,
+        /// Last name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_name: Option<String>,
+        /// Username.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        username: Option<String>,
+        /// Organization name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        org_name: Option<String>,
+        /// An invitation token.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        token: Option<Secret>,
+    }
+    new(email: String, password: Secret)
+}
+
+params! {
+    /// `POST email/verify`.
+    VerifyEmailParams {
+        /// The emailed token (`tve:…`).
+        token: Secret,
+    }
+    new(token: Secret)
+}

@@ -1,0 +1,145 @@
+//! loginrocket.js's URL and locale rules (its `client_test.js`, and more).
+#![cfg(all(feature = "mock", not(target_arch = "wasm32")))]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use loginrocket::transport::MockTransport;
+use loginrocket::{normalize_lr_url, Config, Error, LoginRocket, DEFAULT_TIMEOUT};
+
+fn client(config: Config) -> LoginRocket {
+    LoginRocket::with_transport(config, Arc::new(MockTransport::new()))
+}
+
+#[test]
+fn lr_url_unset_is_an_error_not_a_panic() {
+    assert_eq!(client(Config::default()).lr_url(), Err(Error::MissingUrl));
+    let c = client(Config {
+        url: None,
+        ..Config::default()
+    });
+    assert_eq!(c.lr_url(), Err(Error::MissingUrl));
+    assert!(c
+        .lr_url()
+        .unwrap_err()
+        .to_string()
+        .starts_with("Missing LR url"));
+}
+
+#[test]
+fn lr_url_from_config_is_normalized() {
+    assert_eq!(
+        client(Config::new("http://from.config")).lr_url().unwrap(),
+        "http://from.config/v2/"
+    );
+    assert_eq!(
+        client(Config::new("http://from.config/v2"))
+            .lr_url()
+            .unwrap(),
+        "http://from.config/v2/"
+    );
+    assert_eq!(
+        client(Config::new("http://from.config/v2/"))
+            .lr_url()
+            .unwrap(),
+        "http://from.config/v2/"
+    );
+    assert_eq!(
+        client(Config::new("http://from.config/")).lr_url().unwrap(),
+        "http://from.config/v2/"
+    );
+    assert_eq!(client(Config::new("")).lr_url(), Err(Error::MissingUrl));
+}
+
+#[test]
+fn normalization_table() {
+    let cases = [
+        (
+            "https://sample.e2.loginrocket.com/",
+            Some("https://sample.e2.loginrocket.com/v2/"),
+        ),
+        (
+            "https://sample.e2.loginrocket.com",
+            Some("https://sample.e2.loginrocket.com/v2/"),
+        ),
+        (
+            "https://login.example.com/lr",
+            Some("https://login.example.com/lr/v2/"),
+        ),
+        (
+            "https://login.example.com/lr/v2",
+            Some("https://login.example.com/lr/v2/"),
+        ),
+        // loginrocket.js only checks the end: "/xv2/" already ends in "v2/"
+        ("https://x.test/xv2/", Some("https://x.test/xv2/")),
+        ("https://x.test/v2/v2", Some("https://x.test/v2/v2/")),
+        ("https://x.test/v1/", Some("https://x.test/v1/v2/")),
+        ("/", Some("/v2/")),
+        ("", None),
+    ];
+    for (input, want) in cases {
+        assert_eq!(normalize_lr_url(input).as_deref(), want, "input {input:?}");
+    }
+}
+
+#[test]
+fn set_lr_url_ignores_empty_and_normalizes() {
+    let c = client(Config::new("http://a.test"));
+    c.set_lr_url("");
+    assert_eq!(c.lr_url().unwrap(), "http://a.test/v2/");
+    c.set_lr_url("https://OTHER.e2.loginrocket.com");
+    assert_eq!(c.lr_url().unwrap(), "https://OTHER.e2.loginrocket.com/v2/");
+    let unset = client(Config::default());
+    unset.set_lr_url("http://late.test/v2");
+    assert_eq!(unset.lr_url().unwrap(), "http://late.test/v2/");
+}
+
+#[test]
+fn locale_rules() {
+    assert_eq!(client(Config::default()).locale(), None);
+    let c = client(Config::default().locale("es"));
+    assert_eq!(c.locale().as_deref(), Some("es"));
+    c.set_locale(Some("en"));
+    assert_eq!(c.locale().as_deref(), Some("en"));
+    c.set_locale(Some(""));
+    assert_eq!(c.locale(), None);
+    c.set_locale(Some("ja"));
+    c.set_locale(None);
+    assert_eq!(c.locale(), None);
+    assert_eq!(client(Config::default().locale("")).locale(), None);
+}
+
+#[test]
+fn clones_share_url_locale_and_timeout() {
+    let a = client(Config::new("http://a.test"));
+    let b = a.clone();
+    a.set_locale(Some("ja"));
+    a.set_lr_url("http://b.test");
+    a.set_timeout(Duration::from_millis(1500));
+    assert_eq!(b.locale().as_deref(), Some("ja"));
+    assert_eq!(b.lr_url().unwrap(), "http://b.test/v2/");
+    assert_eq!(b.timeout(), Duration::from_millis(1500));
+}
+
+#[test]
+fn default_timeout_is_ten_seconds() {
+    assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(10));
+    assert_eq!(
+        client(Config::new("http://a.test")).timeout(),
+        DEFAULT_TIMEOUT
+    );
+    let c = client(Config::new("http://a.test").timeout(Duration::from_secs(3)));
+    assert_eq!(c.timeout(), Duration::from_secs(3));
+}
+
+#[test]
+fn client_is_send_sync_and_debug_shows_no_secrets() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<LoginRocket>();
+    let c = client(Config::new("http://a.test").locale("es"));
+    let dbg = format!("{c:?}");
+    assert!(
+        dbg.contains("http://a.test/v2/") && dbg.contains("es"),
+        "{dbg}"
+    );
+}
