@@ -15,7 +15,7 @@ use crate::transport::{HttpRequest, Method, Transport, TransportError};
 /// The `LR-Agent` header value: `LoginRocket/rust v<crate version>`.
 pub const LR_AGENT: &str = concat!("LoginRocket/rust v", env!("CARGO_PKG_VERSION"));
 
-/// **[ours]**: the default request timeout (loginrocket.js uses 4 s).
+/// **\[ours\]**: the default request timeout (loginrocket.js uses 4 s).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why a call could not even be attempted: the only failures loginrocket.js throws on.

@@ -40,7 +40,7 @@
 //! # }
 //! ```
 //!
-//! # Decisions this crate takes where AuthRocket documents nothing (**[ours]**)
+//! # Decisions this crate takes where AuthRocket documents nothing (**\[ours\]**)
 //!
 //! - [`DEFAULT_TIMEOUT`] is 10 s (loginrocket.js: 4 s); there are never automatic retries.
 //! - `LR-Agent` is [`LR_AGENT`], `LoginRocket/rust v<version>`.

@@ -15,7 +15,7 @@
 //! - a 2xx/409/422 body that is not a JSON object with a string `result` (HTML, empty, `null`,
 //!   an array, invalid UTF-8, truncated JSON), or a known `result` whose documented keys are
 //!   missing or mistyped, becomes a `LoginRocketError` with [`Failure::UnexpectedBody`];
-//!   loginrocket.js would resolve with the raw string or value. **[ours]**: a `full_login` or
+//!   loginrocket.js would resolve with the raw string or value. **\[ours\]**: a `full_login` or
 //!   `conditional_login` whose `session` does not start with `kss_`, or a `full_login` whose
 //!   `token` is not shaped like a JWT, counts as such a body (R27);
 //! - a body larger than [`MAX_BODY_BYTES`] is not decoded (same error);
@@ -35,7 +35,7 @@ pub const RATE_LIMITED: &str = "Rate limited; wait before trying again.";
 /// loginrocket.js's message for [`Source::RecordNotFound`] and [`Source::LoginRocketError`].
 pub const UNEXPECTED: &str = "An unexpected error occurred; please wait a minute and try again.";
 
-/// **[ours]**: bodies larger than this are not decoded (1 MiB; real ones are under 10 kB).
+/// **\[ours\]**: bodies larger than this are not decoded (1 MiB; real ones are under 10 kB).
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// Whether loginrocket.js hands the body of a response with this status to the caller.

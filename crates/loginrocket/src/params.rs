@@ -48,7 +48,7 @@ params! {
 
 params! {
     /// `POST login/verify`: the second step of a `must_verify_login` condition.
-    /// **[ours]**: the real fields are undocumented; `session` + `code` is our decision.
+    /// **\[ours\]**: the real fields are undocumented; `session` + `code` is our decision.
     VerifyLoginParams {
         /// The session of the `conditional_login`.
         session: Secret,
@@ -135,7 +135,7 @@ params! {
         /// A new username.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         username: Option<String>,
-        /// The org name, when completing a profile (`must_complete_profile`). **[ours]**.
+        /// The org name, when completing a profile (`must_complete_profile`). **\[ours\]**.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         org_name: Option<String>,
     }
@@ -152,7 +152,7 @@ params! {
 }
 
 params! {
-    /// `POST signup`. Fields beyond `email` and `password` are **[ours]** (undocumented).
+    /// `POST signup`. Fields beyond `email` and `password` are **\[ours\]** (undocumented).
     SignupParams {
         /// The email.
         email: String,

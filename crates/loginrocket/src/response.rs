@@ -98,7 +98,7 @@ impl ConditionalLogin {
     /// The accounts to choose from for [`Condition::NoAccountSelected`], when the response
     /// lists them as `accounts: [{id, name}]`.
     ///
-    /// **[ours]**: AuthRocket documents no such list; the project's emulator sends one. `None`
+    /// **\[ours\]**: AuthRocket documents no such list; the project's emulator sends one. `None`
     /// when the key is absent or not a list of objects with string `id`s (callers then fall
     /// back to the hosted accounts page). Entries without a string `name` use the `id`.
     pub fn accounts(&self) -> Option<Vec<AccountChoice>> {
@@ -133,7 +133,7 @@ pub enum Condition {
     NoAccountSelected,
     /// `must_complete_profile`: required profile data (such as an org name) is missing.
     MustCompleteProfile,
-    /// `must_verify_login`: a second factor (TOTP code) is required. **[ours]**: the real
+    /// `must_verify_login`: a second factor (TOTP code) is required. **\[ours\]**: the real
     /// condition name is undocumented.
     MustVerifyLogin,
     /// Any condition this version does not know, kept as sent.
@@ -348,7 +348,7 @@ fn take_strings(map: &mut Map<String, Value>, key: &'static str) -> Result<Vec<S
     }
 }
 
-/// **[ours]** (R27): the shape checks on session ids and tokens. A session must start with
+/// **\[ours\]** (R27): the shape checks on session ids and tokens. A session must start with
 /// `kss_`; a token must look like a JWT (three non-empty dot-separated base64url parts).
 fn check_session(session: &str) -> Result<(), Malformed> {
     if session.starts_with("kss_") && session.len() > 4 {

@@ -49,7 +49,14 @@ impl Transport for BrowserTransport {
                     .map_err(|_| build_error(format_args!("invalid header {name}")))?;
             }
             let controller = AbortController::new().map_err(|_| build_error("AbortController"))?;
-            let builder = RequestBuilder::new(&request.url)
+            // gloo-net appends its own query to the URL's (with a stray `&` when its own is
+            // empty): hand it the pairs instead.
+            let (base, query) = request.url.split_once('?').unwrap_or((&request.url, ""));
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect();
+            let builder = RequestBuilder::new(base)
+                .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
                 .method(match request.method {
                     super::Method::Get => gloo_net::http::Method::GET,
                     super::Method::Post => gloo_net::http::Method::POST,

@@ -1,7 +1,7 @@
 //! The HTTP seam: the client builds an [`HttpRequest`], a [`Transport`] performs it.
 //!
-//! Implementations: [`BrowserTransport`] (gloo-net, on `wasm32`), [`NativeTransport`]
-//! (reqwest, feature `native`) and [`MockTransport`] (scripted, feature `mock`). A transport
+//! Implementations: `BrowserTransport` (gloo-net, on `wasm32`), `NativeTransport`
+//! (reqwest, feature `native`) and `MockTransport` (scripted, feature `mock`). A transport
 //! performs exactly one attempt: it never retries, never follows redirects, and applies the
 //! request's timeout to the whole exchange, body included.
 

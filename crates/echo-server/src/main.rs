@@ -1,0 +1,106 @@
+//! `echo-server [--port N]`: a dev-only HTTP server for the browser tests of the client's
+//! `fetch` transport. Binds 127.0.0.1, prints `listening on http://127.0.0.1:PORT`, and
+//! answers any origin with CORS (exposing `Retry-After` and `Ratelimit-*`):
+//!
+//! - `/echo/...`: `200 {"result":"okay","method","path","query","headers","body"}`;
+//! - `/slow/...`: never answers within 30 s (timeouts);
+//! - `/status/{code}/...`: that status, `Retry-After: 7`, an HTML body;
+//! - `/redirect/...`: `302` to another origin.
+
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery};
+use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode, Uri};
+use axum::response::IntoResponse;
+use axum::routing::any;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+use tower_http::cors::{AllowHeaders, AllowMethods, AllowOrigin, CorsLayer};
+
+async fn echo(
+    method: Method,
+    uri: Uri,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Json<Value> {
+    let headers: serde_json::Map<String, Value> = headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                Value::from(v.to_str().unwrap_or("?")),
+            )
+        })
+        .collect();
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    Json(json!({
+        "result": "okay",
+        "method": method.as_str(),
+        "path": uri.path(),
+        "query": query,
+        "headers": headers,
+        "body": body,
+    }))
+}
+
+async fn status(Path((code, _rest)): Path<(u16, String)>) -> impl IntoResponse {
+    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::IM_A_TEAPOT);
+    (
+        code,
+        [(header::RETRY_AFTER, "7")],
+        "<html><body>status</body></html>",
+    )
+}
+
+fn app() -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::mirror_request())
+        .allow_methods(AllowMethods::mirror_request())
+        .allow_headers(AllowHeaders::mirror_request())
+        .expose_headers([
+            header::RETRY_AFTER,
+            HeaderName::from_static("ratelimit-limit"),
+            HeaderName::from_static("ratelimit-remaining"),
+            HeaderName::from_static("ratelimit-reset"),
+        ]);
+    Router::new()
+        .route("/echo/{*rest}", any(echo))
+        .route(
+            "/slow/{*rest}",
+            any(|| async {
+                tokio::time::sleep(Duration::from_secs(30)).await;
+                "late"
+            }),
+        )
+        .route("/status/{code}/{*rest}", any(status))
+        .route(
+            "/redirect/{*rest}",
+            any(|| async {
+                (
+                    StatusCode::FOUND,
+                    [(header::LOCATION, "http://localhost:9/elsewhere")],
+                )
+            }),
+        )
+        .layer(cors)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut port = 0u16;
+    while let Some(arg) = args.next() {
+        match (arg.as_str(), args.next().and_then(|p| p.parse().ok())) {
+            ("--port", Some(p)) => port = p,
+            _ => {
+                eprintln!("usage: echo-server [--port N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app()).await
+}

@@ -1,0 +1,13 @@
+# Sourced by the other scripts: paths and settings shared by setup, tests and the demo.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# wasm-opt 132 from npm first (Debian bookworm's binaryen 108 produces a wasm that fails at load)
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+TRUNK_VERSION=0.21.14 # 0.22.x needs rustc >= 1.96.1
+# the wasm-bindgen CLI must equal the library version in Cargo.lock
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
+
+step() { printf '\n==> %s\n' "$*"; }

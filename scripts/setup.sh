@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything the demo and the tests need on a fresh Debian 12 machine (as root, with
+# only the package registries reachable). Idempotent: skips what is already there.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+step "rust targets and components"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+step "chromium + chromedriver (Debian packages)"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-liberation
+fi
+chromium --version 2>/dev/null | grep -v '^\[' || true
+
+step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  # no --locked: its lockfile pins webpki-roots 1.0.11, which the registry here does not serve
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+step "trunk $TRUNK_VERSION"
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+step "npm packages (binaryen 132 for wasm-opt; no browser downloads)"
+if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  npm ci --no-audit --no-fund
+fi
+wasm-opt --version
+
+step "cargo fetch (trunk runs cargo --offline)"
+cargo fetch --locked
