@@ -7,7 +7,7 @@ cd "$ROOT"
 
 # the browser crates: everything but the native-only servers
 WASM_PKGS=(-p loginrocket -p leptos-loginrocket)
-NATIVE_FEATURES=loginrocket/native,loginrocket/mock
+NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 
 step "cargo fmt --check"
 cargo fmt --all --check
