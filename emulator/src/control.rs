@@ -1,0 +1,205 @@
+//! The control API under `/_emulator/` (loopback clients only); see the crate docs.
+
+use axum::extract::{ConnectInfo, Query, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::seed::{Realm, UserSeed};
+use crate::store::{Fault, Store, TokenKind};
+use crate::{control_error, crypto, Shared};
+
+pub fn routes(app: Shared) -> Router<Shared> {
+    Router::new()
+        .route("/health", get(|| async { Json(json!({ "ok": true })) }))
+        .route("/outbox", get(outbox).delete(clear_outbox))
+        .route("/realm", get(get_realm).put(put_realm))
+        .route("/users", post(create_user))
+        .route("/sessions", post(create_session))
+        .route("/tokens", post(create_token))
+        .route("/faults", post(add_fault).get(list_faults).delete(clear_faults))
+        .route("/totp", get(totp))
+        .route("/clock", post(advance_clock))
+        .route("/reset", post(reset))
+        .layer(middleware::from_fn_with_state(app, loopback_only))
+}
+
+async fn loopback_only(req: Request, next: Next) -> Response {
+    let loopback = req
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .is_none_or(|c| c.0.ip().is_loopback());
+    if loopback {
+        next.run(req).await
+    } else {
+        control_error(StatusCode::FORBIDDEN, "the control API answers loopback clients only")
+    }
+}
+
+type Control = Result<Json<Value>, Response>;
+
+fn bad(msg: impl Into<String>) -> Response {
+    control_error(StatusCode::BAD_REQUEST, msg)
+}
+
+fn user_index(store: &Store, email: &str) -> Result<usize, Response> {
+    store.find_user(email).ok_or_else(|| control_error(StatusCode::NOT_FOUND, format!("no user {email:?}")))
+}
+
+async fn outbox(State(app): State<Shared>) -> Json<Value> {
+    Json(json!(app.store().outbox))
+}
+
+async fn clear_outbox(State(app): State<Shared>) -> Json<Value> {
+    app.store().outbox.clear();
+    Json(json!({ "ok": true }))
+}
+
+async fn get_realm(State(app): State<Shared>) -> Json<Value> {
+    Json(json!(app.store().realm))
+}
+
+async fn put_realm(State(app): State<Shared>, Json(patch): Json<Value>) -> Control {
+    let mut store = app.store();
+    let Value::Object(patch) = patch else {
+        return Err(bad("expected a JSON object"));
+    };
+    let mut merged = serde_json::to_value(&store.realm).map_err(|e| bad(e.to_string()))?;
+    if let Value::Object(map) = &mut merged {
+        map.extend(patch);
+    }
+    store.realm = serde_json::from_value::<Realm>(merged).map_err(|e| bad(e.to_string()))?;
+    Ok(Json(json!(store.realm)))
+}
+
+async fn create_user(State(app): State<Shared>, Json(seed): Json<UserSeed>) -> Control {
+    let mut store = app.store();
+    let id = store.create_user(&seed).map_err(|msgs| {
+        let texts: Vec<String> = msgs.iter().map(|m| m.text("en")).collect();
+        control_error(StatusCode::UNPROCESSABLE_ENTITY, texts.join("; "))
+    })?;
+    let user = store.users.iter().find(|u| u.id == id).map(|u| u.public()).unwrap_or_default();
+    Ok(Json(user))
+}
+
+#[derive(Deserialize)]
+struct EmailBody {
+    email: String,
+}
+
+async fn create_session(State(app): State<Shared>, Json(body): Json<EmailBody>) -> Control {
+    let mut store = app.store();
+    let i = user_index(&store, &body.email)?;
+    let user_id = store.users[i].id.clone();
+    Ok(Json(json!({ "session": store.create_session(&user_id, false) })))
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    email: String,
+    kind: String,
+}
+
+async fn create_token(State(app): State<Shared>, Json(body): Json<TokenBody>) -> Control {
+    let mut store = app.store();
+    let kind = TokenKind::parse(&body.kind)
+        .filter(|k| *k != TokenKind::InvitationRequest)
+        .ok_or_else(|| bad("kind must be password_reset or email_verification"))?;
+    let i = user_index(&store, &body.email)?;
+    let user = store.users[i].clone();
+    let locale = user.locale.clone().unwrap_or_else(|| store.realm.default_locale.clone());
+    let token = store.issue_token(kind, Some(user.id), &user.email, &locale);
+    // minted directly, not emailed: keep the outbox for what the API sent
+    store.outbox.retain(|e| e.token != token);
+    Ok(Json(json!({ "token": token })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FaultBody {
+    method: Option<String>,
+    path: String,
+    status: Option<u16>,
+    body: Option<Value>,
+    content_type: Option<String>,
+    #[serde(default)]
+    headers: serde_json::Map<String, Value>,
+    delay_ms: Option<u64>,
+    times: Option<u32>,
+}
+
+async fn add_fault(State(app): State<Shared>, Json(f): Json<FaultBody>) -> Control {
+    if let Some(status) = f.status {
+        if !(100..=599).contains(&status) {
+            return Err(bad("status must be 100..=599"));
+        }
+    }
+    let path = match f.path.trim() {
+        "*" => "*".to_owned(),
+        p if p.starts_with('/') => p.to_owned(),
+        p => format!("/v2/{p}"),
+    };
+    let fault = Fault {
+        method: f.method,
+        path,
+        status: f.status,
+        body: f.body.map(|b| match b {
+            Value::String(s) => s,
+            other => other.to_string(),
+        }),
+        content_type: f.content_type,
+        headers: f
+            .headers
+            .into_iter()
+            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+            .collect(),
+        delay_ms: f.delay_ms,
+        times: f.times.unwrap_or(1).max(1),
+    };
+    let mut store = app.store();
+    store.faults.push(fault);
+    Ok(Json(json!({ "queued": store.faults.len() })))
+}
+
+async fn list_faults(State(app): State<Shared>) -> Json<Value> {
+    Json(json!(app.store().faults))
+}
+
+async fn clear_faults(State(app): State<Shared>) -> Json<Value> {
+    app.store().faults.clear();
+    Json(json!({ "ok": true }))
+}
+
+async fn totp(State(app): State<Shared>, Query(q): Query<EmailBody>) -> Control {
+    let store = app.store();
+    let i = user_index(&store, &q.email)?;
+    let secret = store.users[i].totp_secret.clone().ok_or_else(|| bad("that user has no TOTP secret"))?;
+    let code = crypto::totp_code(&secret, store.now()).ok_or_else(|| bad("unusable TOTP secret"))?;
+    Ok(Json(json!({ "code": code })))
+}
+
+#[derive(Deserialize)]
+struct ClockBody {
+    advance_secs: u64,
+}
+
+async fn advance_clock(State(app): State<Shared>, Json(body): Json<ClockBody>) -> Json<Value> {
+    let mut store = app.store();
+    store.clock_offset = store.clock_offset.saturating_add(body.advance_secs);
+    Json(json!({ "now": store.now() }))
+}
+
+async fn reset(State(app): State<Shared>) -> Response {
+    match Store::from_seed(&app.seed) {
+        Ok(fresh) => {
+            // `--allow-origin` was written into the seed, so it outlives a reset
+            *app.store() = fresh;
+            Json(json!({ "ok": true })).into_response()
+        }
+        Err(e) => control_error(StatusCode::INTERNAL_SERVER_ERROR, e),
+    }
+}

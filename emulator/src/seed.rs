@@ -1,0 +1,152 @@
+//! Seed files (TOML) and realm settings. The same names are used by `PUT /_emulator/realm`
+//! and `POST /_emulator/users` (as JSON).
+
+use serde::{Deserialize, Serialize};
+
+/// The built-in demo seed, used when no `--seed` is given.
+pub const DEMO_SEED: &str = include_str!("../seed/demo.toml");
+
+/// A whole seed file.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Seed {
+    /// Realm settings.
+    pub realm: Realm,
+    /// Users, created in order.
+    pub users: Vec<UserSeed>,
+}
+
+impl Seed {
+    /// Parses a TOML seed.
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The built-in demo seed.
+    pub fn demo() -> Self {
+        // The demo seed is part of this crate and tested; an error here is a build defect.
+        Self::from_toml(DEMO_SEED).unwrap_or_default()
+    }
+}
+
+/// `single_user` (each user works in one account at a time, the first by default) or
+/// `multi_user` (users in several accounts must pick one: `no_account_selected`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgMode {
+    /// One account per session, chosen automatically.
+    #[default]
+    SingleUser,
+    /// A user in several accounts must choose.
+    MultiUser,
+}
+
+/// Who may sign up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignupMode {
+    /// Anyone.
+    #[default]
+    Open,
+    /// Only with an invitation token (request one with `POST signup/request`).
+    Invitation,
+    /// Nobody.
+    Closed,
+}
+
+/// Whether a field is asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldMode {
+    /// Must be filled in.
+    Required,
+    /// May be filled in.
+    #[default]
+    Optional,
+    /// Not asked for; ignored when sent.
+    Hidden,
+}
+
+/// Realm settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Realm {
+    /// Display name.
+    pub name: String,
+    /// Account mode.
+    pub org_mode: OrgMode,
+    /// Signup mode.
+    pub signup: SignupMode,
+    /// First and last name at signup.
+    pub name_field: FieldMode,
+    /// Organization name at signup; `required` also makes users without an account
+    /// `must_complete_profile`.
+    pub org_name_field: FieldMode,
+    /// Minimum password length.
+    pub password_min_length: usize,
+    /// Locale when neither `Accept-Language` nor the user's saved locale decides.
+    pub default_locale: String,
+    /// How long a session lives.
+    pub session_ttl_secs: u64,
+    /// How long an emailed token (reset, verification, invitation) stays valid.
+    pub token_ttl_secs: u64,
+    /// How long a JWT is valid (`exp - iat`).
+    pub jwt_ttl_secs: u64,
+    /// Requests per window per client address on `login`, `signup`, `password/forgot` and
+    /// `signup/request` (each counted on its own) before a 429.
+    pub rate_limit_max: u32,
+    /// The rate-limit window.
+    pub rate_limit_window_secs: u64,
+    /// Wrong passwords in a row for one user before a lockout (a 422); 0 disables it.
+    pub lockout_attempts: u32,
+    /// How long a lockout lasts.
+    pub lockout_secs: u64,
+    /// Origins allowed by CORS; `*` allows any. `--allow-origin` replaces the seed's list.
+    pub allowed_origins: Vec<String>,
+}
+
+impl Default for Realm {
+    fn default() -> Self {
+        Self {
+            name: "LoginRocket emulator".into(),
+            org_mode: OrgMode::SingleUser,
+            signup: SignupMode::Open,
+            name_field: FieldMode::Optional,
+            org_name_field: FieldMode::Optional,
+            password_min_length: 8,
+            default_locale: "en".into(),
+            session_ttl_secs: 24 * 3600,
+            token_ttl_secs: 3600,
+            jwt_ttl_secs: 3600,
+            rate_limit_max: 100,
+            rate_limit_window_secs: 60,
+            lockout_attempts: 10,
+            lockout_secs: 300,
+            allowed_origins: vec!["*".into()],
+        }
+    }
+}
+
+/// A user to create.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserSeed {
+    /// Email (unique, case-insensitive).
+    pub email: String,
+    /// Password, stored hashed.
+    pub password: String,
+    /// Username (unique, case-insensitive).
+    pub username: Option<String>,
+    /// First name.
+    pub first_name: Option<String>,
+    /// Last name.
+    pub last_name: Option<String>,
+    /// Saved locale.
+    pub locale: Option<String>,
+    /// Whether the email is verified (default `true`).
+    pub email_verified: Option<bool>,
+    /// A base32 TOTP secret: the user has 2FA (`must_verify_login`).
+    pub totp_secret: Option<String>,
+    /// Account names; each becomes an `org_…` account with a membership.
+    pub orgs: Vec<String>,
+}
