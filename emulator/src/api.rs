@@ -24,13 +24,20 @@ pub fn routes() -> Router<Shared> {
         .route("/v2/signup/request", post(request_invitation))
         .route("/v2/signup", post(signup))
         .route("/v2/email/verify", post(verify_email))
-        .route("/connect/jwks", get(|State(app): State<Shared>| async move { Json(app.key.jwks()) }))
+        .route(
+            "/connect/jwks",
+            get(|State(app): State<Shared>| async move { Json(app.key.jwks()) }),
+        )
 }
 
 /// `{"result":"error","error":…,"errors":[…]}` with `status`.
 pub fn error_response(status: StatusCode, messages: Vec<String>, locale: &str) -> Response {
     let error = i18n::join(&messages, locale);
-    (status, Json(json!({ "result": "error", "error": error, "errors": messages }))).into_response()
+    (
+        status,
+        Json(json!({ "result": "error", "error": error, "errors": messages })),
+    )
+        .into_response()
 }
 
 /// A failed API call.
@@ -72,12 +79,17 @@ impl IntoResponse for ApiError {
                 vec!["Session expired or access denied".into()],
                 "en",
             ),
-            ApiError::NotFound => error_response(StatusCode::NOT_FOUND, vec![Msg::NotFound.text("en")], "en"),
+            ApiError::NotFound => {
+                error_response(StatusCode::NOT_FOUND, vec![Msg::NotFound.text("en")], "en")
+            }
             ApiError::RateLimited(l) => {
                 let wait = l.reset_at.saturating_sub(l.now).max(1);
                 let reset = std::time::UNIX_EPOCH + std::time::Duration::from_secs(l.reset_at);
-                let mut response =
-                    error_response(StatusCode::TOO_MANY_REQUESTS, vec!["Rate limited".into()], "en");
+                let mut response = error_response(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    vec!["Rate limited".into()],
+                    "en",
+                );
                 let headers = response.headers_mut();
                 for (name, value) in [
                     ("retry-after", wait.to_string()),
@@ -108,8 +120,15 @@ fn invalid(msgs: Vec<Msg>, locale: &'static str) -> ApiResult {
 
 /// The user behind a live session that owes no second factor.
 fn session_user(store: &Store, session: &str) -> Result<(String, Option<String>), ApiError> {
-    let s = store.live_session(session).filter(|s| !s.needs_2fa).ok_or(ApiError::Forbidden)?;
-    let user = store.users.iter().find(|u| u.id == s.user_id).ok_or(ApiError::Forbidden)?;
+    let s = store
+        .live_session(session)
+        .filter(|s| !s.needs_2fa)
+        .ok_or(ApiError::Forbidden)?;
+    let user = store
+        .users
+        .iter()
+        .find(|u| u.id == s.user_id)
+        .ok_or(ApiError::Forbidden)?;
     Ok((user.id.clone(), user.locale.clone()))
 }
 
@@ -146,14 +165,22 @@ async fn login(State(app): State<Shared>, req: Req) -> ApiResult {
 async fn verify_login(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
     let session_id = req.text("session");
-    let session = store.live_session(&session_id).cloned().ok_or(ApiError::Forbidden)?;
+    let session = store
+        .live_session(&session_id)
+        .cloned()
+        .ok_or(ApiError::Forbidden)?;
     if !session.needs_2fa {
         return Ok(Json(store.session_result(&session_id, None, &app.key)?));
     }
     let now = store.now();
-    let user = store.user_mut(&session.user_id).ok_or(ApiError::Forbidden)?;
+    let user = store
+        .user_mut(&session.user_id)
+        .ok_or(ApiError::Forbidden)?;
     let user_locale = user.locale.clone();
-    let step = user.totp_secret.as_deref().and_then(|secret| crypto::totp_check(secret, &req.text("code"), now));
+    let step = user
+        .totp_secret
+        .as_deref()
+        .and_then(|secret| crypto::totp_check(secret, &req.text("code"), now));
     match step {
         // a code is good once: a later step than the last one accepted
         Some(step) if user.last_totp_step.is_none_or(|last| step > last) => {
@@ -181,7 +208,11 @@ async fn logout(State(app): State<Shared>, req: Req) -> ApiResult {
 async fn get_session(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
     let account = req.s("account").filter(|a| !a.is_empty());
-    Ok(Json(store.session_result(&req.text("session"), account.as_deref(), &app.key)?))
+    Ok(Json(store.session_result(
+        &req.text("session"),
+        account.as_deref(),
+        &app.key,
+    )?))
 }
 
 async fn forgot_password(State(app): State<Shared>, req: Req) -> ApiResult {
@@ -198,11 +229,22 @@ async fn forgot_password(State(app): State<Shared>, req: Req) -> ApiResult {
 async fn reset_password(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
     let token_id = req.text("token");
-    let token = store.usable_token(&token_id, TokenKind::PasswordReset).cloned().ok_or(ApiError::NotFound)?;
+    let token = store
+        .usable_token(&token_id, TokenKind::PasswordReset)
+        .cloned()
+        .ok_or(ApiError::NotFound)?;
     let user_id = token.user_id.ok_or(ApiError::NotFound)?;
-    let user = store.users.iter().find(|u| u.id == user_id).cloned().ok_or(ApiError::NotFound)?;
+    let user = store
+        .users
+        .iter()
+        .find(|u| u.id == user_id)
+        .cloned()
+        .ok_or(ApiError::NotFound)?;
     let locale = req.locale(&store, user.locale.as_deref());
-    let msgs = store.check_password(&req.text("password"), req.s("password_confirmation").as_deref());
+    let msgs = store.check_password(
+        &req.text("password"),
+        req.s("password_confirmation").as_deref(),
+    );
     if !msgs.is_empty() {
         return invalid(msgs, locale);
     }
@@ -234,7 +276,10 @@ async fn update_password(State(app): State<Shared>, req: Req) -> ApiResult {
     if !current_ok {
         msgs.push(Msg::CurrentPasswordMismatch);
     }
-    msgs.extend(store.check_password(&req.text("password"), req.s("password_confirmation").as_deref()));
+    msgs.extend(store.check_password(
+        &req.text("password"),
+        req.s("password_confirmation").as_deref(),
+    ));
     if !msgs.is_empty() {
         return invalid(msgs, locale);
     }
@@ -259,7 +304,10 @@ async fn update_profile(State(app): State<Shared>, req: Req) -> ApiResult {
     if let Some(name) = username.as_deref().filter(|n| !n.is_empty()) {
         msgs.extend(store.check_username(name, Some(&user_id)));
     }
-    let has_orgs = store.users.iter().any(|u| u.id == user_id && !u.orgs.is_empty());
+    let has_orgs = store
+        .users
+        .iter()
+        .any(|u| u.id == user_id && !u.orgs.is_empty());
     let org_name = req.s("org_name").map(|n| n.trim().to_owned());
     if !has_orgs && org_name.as_deref() == Some("") {
         msgs.push(Msg::Blank(Field::OrgName));
@@ -267,10 +315,9 @@ async fn update_profile(State(app): State<Shared>, req: Req) -> ApiResult {
     if !msgs.is_empty() {
         return invalid(msgs, locale);
     }
-    let new_org = match org_name.filter(|n| !n.is_empty() && !has_orgs) {
-        Some(name) => Some(store.create_org(&name)),
-        None => None,
-    };
+    let new_org = org_name
+        .filter(|n| !n.is_empty() && !has_orgs)
+        .map(|name| store.create_org(&name));
     let mut verify_to = None;
     if let Some(user) = store.user_mut(&user_id) {
         if let Some(email) = email.filter(|e| !e.eq_ignore_ascii_case(&user.email)) {
@@ -292,10 +339,24 @@ async fn update_profile(State(app): State<Shared>, req: Req) -> ApiResult {
         }
     }
     if let Some(email) = verify_to {
-        store.issue_token(TokenKind::EmailVerification, Some(user_id.clone()), &email, locale);
+        store.issue_token(
+            TokenKind::EmailVerification,
+            Some(user_id.clone()),
+            &email,
+            locale,
+        );
     }
-    let account = new_org.or_else(|| store.sessions.get(&session_id).and_then(|s| s.account.clone()));
-    Ok(Json(store.session_result(&session_id, account.as_deref(), &app.key)?))
+    let account = new_org.or_else(|| {
+        store
+            .sessions
+            .get(&session_id)
+            .and_then(|s| s.account.clone())
+    });
+    Ok(Json(store.session_result(
+        &session_id,
+        account.as_deref(),
+        &app.key,
+    )?))
 }
 
 async fn request_invitation(State(app): State<Shared>, req: Req) -> ApiResult {
@@ -329,7 +390,10 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
     if realm.signup == SignupMode::Invitation {
         if invitation.is_empty() {
             msgs.push(Msg::Blank(Field::Token));
-        } else if store.usable_token(&invitation, TokenKind::InvitationRequest).is_none() {
+        } else if store
+            .usable_token(&invitation, TokenKind::InvitationRequest)
+            .is_none()
+        {
             msgs.push(Msg::Invalid(Field::Token));
         }
     }
@@ -343,9 +407,15 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
     msgs.extend(store.check_password(&password, req.s("password_confirmation").as_deref()));
     let wanted = |mode: FieldMode, key: &str| match mode {
         FieldMode::Hidden => None,
-        _ => req.s(key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()),
+        _ => req
+            .s(key)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty()),
     };
-    let (first_name, last_name) = (wanted(realm.name_field, "first_name"), wanted(realm.name_field, "last_name"));
+    let (first_name, last_name) = (
+        wanted(realm.name_field, "first_name"),
+        wanted(realm.name_field, "last_name"),
+    );
     let org_name = wanted(realm.org_name_field, "org_name");
     if realm.name_field == FieldMode::Required {
         if first_name.is_none() {
@@ -372,11 +442,18 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
         totp_secret: None,
         orgs: org_name.into_iter().collect(),
     };
-    let user_id = store.create_user(&seed).or_else(|msgs| invalid(msgs, locale).map(|_| String::new()))?;
+    let user_id = store
+        .create_user(&seed)
+        .or_else(|msgs| invalid(msgs, locale).map(|_| String::new()))?;
     if let Some(t) = store.tokens.get_mut(&invitation) {
         t.used = true;
     }
-    store.issue_token(TokenKind::EmailVerification, Some(user_id.clone()), &email, locale);
+    store.issue_token(
+        TokenKind::EmailVerification,
+        Some(user_id.clone()),
+        &email,
+        locale,
+    );
     let session = store.create_session(&user_id, false);
     Ok(Json(store.session_result(&session, None, &app.key)?))
 }
@@ -384,7 +461,10 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
 async fn verify_email(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
     let token_id = req.text("token");
-    let token = store.usable_token(&token_id, TokenKind::EmailVerification).cloned().ok_or(ApiError::NotFound)?;
+    let token = store
+        .usable_token(&token_id, TokenKind::EmailVerification)
+        .cloned()
+        .ok_or(ApiError::NotFound)?;
     let user_id = token.user_id.ok_or(ApiError::NotFound)?;
     let user = store.user_mut(&user_id).ok_or(ApiError::NotFound)?;
     // the token proves the address it was sent to, which must still be the user's

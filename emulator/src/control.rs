@@ -21,7 +21,10 @@ pub fn routes(app: Shared) -> Router<Shared> {
         .route("/users", post(create_user))
         .route("/sessions", post(create_session))
         .route("/tokens", post(create_token))
-        .route("/faults", post(add_fault).get(list_faults).delete(clear_faults))
+        .route(
+            "/faults",
+            post(add_fault).get(list_faults).delete(clear_faults),
+        )
         .route("/totp", get(totp))
         .route("/clock", post(advance_clock))
         .route("/reset", post(reset))
@@ -36,18 +39,32 @@ async fn loopback_only(req: Request, next: Next) -> Response {
     if loopback {
         next.run(req).await
     } else {
-        control_error(StatusCode::FORBIDDEN, "the control API answers loopback clients only")
+        control_error(
+            StatusCode::FORBIDDEN,
+            "the control API answers loopback clients only",
+        )
     }
 }
 
-type Control = Result<Json<Value>, Response>;
+/// A control-API failure: `{"error": msg}` with a status.
+struct ControlError(StatusCode, String);
 
-fn bad(msg: impl Into<String>) -> Response {
-    control_error(StatusCode::BAD_REQUEST, msg)
+impl IntoResponse for ControlError {
+    fn into_response(self) -> Response {
+        control_error(self.0, self.1)
+    }
 }
 
-fn user_index(store: &Store, email: &str) -> Result<usize, Response> {
-    store.find_user(email).ok_or_else(|| control_error(StatusCode::NOT_FOUND, format!("no user {email:?}")))
+type Control = Result<Json<Value>, ControlError>;
+
+fn bad(msg: impl Into<String>) -> ControlError {
+    ControlError(StatusCode::BAD_REQUEST, msg.into())
+}
+
+fn user_index(store: &Store, email: &str) -> Result<usize, ControlError> {
+    store
+        .find_user(email)
+        .ok_or_else(|| ControlError(StatusCode::NOT_FOUND, format!("no user {email:?}")))
 }
 
 async fn outbox(State(app): State<Shared>) -> Json<Value> {
@@ -80,9 +97,14 @@ async fn create_user(State(app): State<Shared>, Json(seed): Json<UserSeed>) -> C
     let mut store = app.store();
     let id = store.create_user(&seed).map_err(|msgs| {
         let texts: Vec<String> = msgs.iter().map(|m| m.text("en")).collect();
-        control_error(StatusCode::UNPROCESSABLE_ENTITY, texts.join("; "))
+        ControlError(StatusCode::UNPROCESSABLE_ENTITY, texts.join("; "))
     })?;
-    let user = store.users.iter().find(|u| u.id == id).map(|u| u.public()).unwrap_or_default();
+    let user = store
+        .users
+        .iter()
+        .find(|u| u.id == id)
+        .map(|u| u.public())
+        .unwrap_or_default();
     Ok(Json(user))
 }
 
@@ -95,7 +117,9 @@ async fn create_session(State(app): State<Shared>, Json(body): Json<EmailBody>) 
     let mut store = app.store();
     let i = user_index(&store, &body.email)?;
     let user_id = store.users[i].id.clone();
-    Ok(Json(json!({ "session": store.create_session(&user_id, false) })))
+    Ok(Json(
+        json!({ "session": store.create_session(&user_id, false) }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -111,7 +135,10 @@ async fn create_token(State(app): State<Shared>, Json(body): Json<TokenBody>) ->
         .ok_or_else(|| bad("kind must be password_reset or email_verification"))?;
     let i = user_index(&store, &body.email)?;
     let user = store.users[i].clone();
-    let locale = user.locale.clone().unwrap_or_else(|| store.realm.default_locale.clone());
+    let locale = user
+        .locale
+        .clone()
+        .unwrap_or_else(|| store.realm.default_locale.clone());
     let token = store.issue_token(kind, Some(user.id), &user.email, &locale);
     // minted directly, not emailed: keep the outbox for what the API sent
     store.outbox.retain(|e| e.token != token);
@@ -177,8 +204,12 @@ async fn clear_faults(State(app): State<Shared>) -> Json<Value> {
 async fn totp(State(app): State<Shared>, Query(q): Query<EmailBody>) -> Control {
     let store = app.store();
     let i = user_index(&store, &q.email)?;
-    let secret = store.users[i].totp_secret.clone().ok_or_else(|| bad("that user has no TOTP secret"))?;
-    let code = crypto::totp_code(&secret, store.now()).ok_or_else(|| bad("unusable TOTP secret"))?;
+    let secret = store.users[i]
+        .totp_secret
+        .clone()
+        .ok_or_else(|| bad("that user has no TOTP secret"))?;
+    let code =
+        crypto::totp_code(&secret, store.now()).ok_or_else(|| bad("unusable TOTP secret"))?;
     Ok(Json(json!({ "code": code })))
 }
 

@@ -15,7 +15,11 @@ use serde_json::{json, Value};
 
 /// A random id with a prefix: `usr_…`, `org_…`, `kss_…`, `tpw:…`, `tve:…`, `inv:…`.
 pub fn new_id(prefix: &str) -> String {
-    let tail: String = rand::thread_rng().sample_iter(&Alphanumeric).take(24).map(char::from).collect();
+    let tail: String = rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(24)
+        .map(char::from)
+        .collect();
     format!("{prefix}{tail}")
 }
 
@@ -27,7 +31,11 @@ fn argon2() -> Argon2<'static> {
     } else {
         Params::new(19 * 1024, 2, 1, None)
     };
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.unwrap_or_default())
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        params.unwrap_or_default(),
+    )
 }
 
 /// Hashes a password (PHC string).
@@ -43,7 +51,11 @@ pub fn hash_password(password: &str) -> String {
 /// Checks a password against a PHC string.
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -89,7 +101,11 @@ impl SigningKey {
 /// A TOTP generator for a base32 secret (SHA-1, 6 digits, 30 s, one step of skew).
 fn totp(secret_base32: &str) -> Option<totp_rs::Totp> {
     let secret = totp_rs::Secret::try_from_base32(secret_base32.trim()).ok()?;
-    totp_rs::Builder::new().with_secret(secret).with_skew(1).build().ok()
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .with_skew(1)
+        .build()
+        .ok()
 }
 
 /// Whether a base32 secret is usable.
@@ -127,7 +143,11 @@ mod tests {
         let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
         assert_eq!(totp_code(secret, 59).as_deref(), Some("287082"));
         assert_eq!(totp_check(secret, "287082", 59), Some(1));
-        assert_eq!(totp_check(secret, "287082", 59 + 30), Some(1), "one step of skew");
+        assert_eq!(
+            totp_check(secret, "287082", 59 + 30),
+            Some(1),
+            "one step of skew"
+        );
         assert_eq!(totp_check(secret, "287082", 59 + 90), None);
         assert!(!valid_totp_secret("not base32!"));
     }

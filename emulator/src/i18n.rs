@@ -28,7 +28,9 @@ pub fn negotiate(accept_language: Option<&str>, user: Option<&str>, realm: &str)
             return found;
         }
     }
-    user.and_then(supported).or_else(|| supported(realm)).unwrap_or("en")
+    user.and_then(supported)
+        .or_else(|| supported(realm))
+        .unwrap_or("en")
 }
 
 fn supported(tag: &str) -> Option<&'static str> {
@@ -141,12 +143,19 @@ impl Msg {
         match (locale, self) {
             ("es", Invalid(f)) => format!("{} no es válido", f.name("es")),
             ("es", Blank(f)) => format!("{} no puede estar en blanco", f.name("es")),
-            ("es", TooShort(f, n)) => format!("{} es demasiado corto (el mínimo es {n} caracteres)", f.name("es")),
-            ("es", ConfirmationMismatch) => "Confirmación de contraseña no coincide con Contraseña".into(),
+            ("es", TooShort(f, n)) => format!(
+                "{} es demasiado corto (el mínimo es {n} caracteres)",
+                f.name("es")
+            ),
+            ("es", ConfirmationMismatch) => {
+                "Confirmación de contraseña no coincide con Contraseña".into()
+            }
             ("es", Taken(f)) => format!("{} ya está en uso", f.name("es")),
             ("es", CurrentPasswordMismatch) => "Contraseña actual no coincide".into(),
             ("es", LoginFailed) => "Error al iniciar sesión".into(),
-            ("es", LockedOut) => "Demasiados intentos fallidos; espere unos minutos e inténtelo de nuevo".into(),
+            ("es", LockedOut) => {
+                "Demasiados intentos fallidos; espere unos minutos e inténtelo de nuevo".into()
+            }
             ("es", SignupClosed) => "El registro no está disponible".into(),
             ("es", InvitationsClosed) => "No se aceptan solicitudes de invitación".into(),
             ("es", NotFound) => "No encontrado".into(),
@@ -154,23 +163,31 @@ impl Msg {
             ("ja", Invalid(f)) => format!("{}は不正な値です", f.name("ja")),
             ("ja", Blank(f)) => format!("{}を入力してください", f.name("ja")),
             ("ja", TooShort(f, n)) => format!("{}は{n}文字以上で入力してください", f.name("ja")),
-            ("ja", ConfirmationMismatch) => "パスワード（確認）とパスワードの入力が一致しません".into(),
+            ("ja", ConfirmationMismatch) => {
+                "パスワード（確認）とパスワードの入力が一致しません".into()
+            }
             ("ja", Taken(f)) => format!("{}はすでに存在します", f.name("ja")),
             ("ja", CurrentPasswordMismatch) => "現在のパスワードが一致しません".into(),
             ("ja", LoginFailed) => "ログインに失敗しました".into(),
-            ("ja", LockedOut) => "ログインの失敗が多すぎます。しばらくしてから再度お試しください".into(),
+            ("ja", LockedOut) => {
+                "ログインの失敗が多すぎます。しばらくしてから再度お試しください".into()
+            }
             ("ja", SignupClosed) => "新規登録は受け付けていません".into(),
             ("ja", InvitationsClosed) => "招待のリクエストは受け付けていません".into(),
             ("ja", NotFound) => "見つかりません".into(),
             ("ja", BadRequest) => "不正なリクエストです".into(),
             (_, Invalid(f)) => format!("{} is invalid", f.name("en")),
             (_, Blank(f)) => format!("{} can't be blank", f.name("en")),
-            (_, TooShort(f, n)) => format!("{} is too short (minimum is {n} characters)", f.name("en")),
+            (_, TooShort(f, n)) => {
+                format!("{} is too short (minimum is {n} characters)", f.name("en"))
+            }
             (_, ConfirmationMismatch) => "Password confirmation doesn't match Password".into(),
             (_, Taken(f)) => format!("{} has already been taken", f.name("en")),
             (_, CurrentPasswordMismatch) => "Current password does not match".into(),
             (_, LoginFailed) => "Login failed".into(),
-            (_, LockedOut) => "Too many failed login attempts; wait a few minutes and try again".into(),
+            (_, LockedOut) => {
+                "Too many failed login attempts; wait a few minutes and try again".into()
+            }
             (_, SignupClosed) => "Signup is not available".into(),
             (_, InvitationsClosed) => "Invitation requests are not accepted".into(),
             (_, NotFound) => "Not found".into(),
@@ -206,18 +223,37 @@ mod tests {
 
     #[test]
     fn messages_start_with_the_field_name_in_every_locale() {
-        let fields = [Field::Email, Field::Password, Field::PasswordConfirmation, Field::OrgName];
+        let fields = [
+            Field::Email,
+            Field::Password,
+            Field::PasswordConfirmation,
+            Field::OrgName,
+        ];
         for locale in LOCALES {
             for f in fields {
-                for m in [Msg::Invalid(f), Msg::Blank(f), Msg::TooShort(f, 8), Msg::Taken(f)] {
+                for m in [
+                    Msg::Invalid(f),
+                    Msg::Blank(f),
+                    Msg::TooShort(f, 8),
+                    Msg::Taken(f),
+                ] {
                     assert!(m.text(locale).starts_with(f.name(locale)), "{locale} {m:?}");
                 }
             }
             let conf = Msg::ConfirmationMismatch.text(locale);
-            assert!(conf.starts_with(Field::PasswordConfirmation.name(locale)), "{conf}");
+            assert!(
+                conf.starts_with(Field::PasswordConfirmation.name(locale)),
+                "{conf}"
+            );
             let cur = Msg::CurrentPasswordMismatch.text(locale);
-            assert!(cur.starts_with(Field::CurrentPassword.name(locale)), "{cur}");
+            assert!(
+                cur.starts_with(Field::CurrentPassword.name(locale)),
+                "{cur}"
+            );
         }
-        assert_eq!(Msg::TooShort(Field::Password, 8).text("en"), "Password is too short (minimum is 8 characters)");
+        assert_eq!(
+            Msg::TooShort(Field::Password, 8).text("en"),
+            "Password is too short (minimum is 8 characters)"
+        );
     }
 }

@@ -81,7 +81,12 @@ impl App {
     pub fn new(seed: Seed, quiet: bool) -> Result<Shared, String> {
         let store = Store::from_seed(&seed)?;
         let key = crypto::SigningKey::generate()?;
-        Ok(Arc::new(App { store: Mutex::new(store), seed, key, quiet }))
+        Ok(Arc::new(App {
+            store: Mutex::new(store),
+            seed,
+            key,
+            quiet,
+        }))
     }
 
     /// Locks the state. A handler that panicked leaves consistent data (no invariant spans
@@ -97,7 +102,12 @@ pub fn router(app: Shared) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(move |origin: &HeaderValue, _| {
             let origin = origin.to_str().unwrap_or_default();
-            cors_app.store().realm.allowed_origins.iter().any(|o| o == "*" || o == origin)
+            cors_app
+                .store()
+                .realm
+                .allowed_origins
+                .iter()
+                .any(|o| o == "*" || o == origin)
         }))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
@@ -116,7 +126,9 @@ pub fn router(app: Shared) -> Router {
     Router::new()
         .merge(api::routes())
         .nest("/_emulator", control::routes(app.clone()))
-        .fallback(|| async { api::error_response(StatusCode::NOT_FOUND, vec![Msg::NotFound.text("en")], "en") })
+        .fallback(|| async {
+            api::error_response(StatusCode::NOT_FOUND, vec![Msg::NotFound.text("en")], "en")
+        })
         .layer(middleware::from_fn_with_state(app.clone(), faults))
         .layer(middleware::from_fn_with_state(app.clone(), log))
         .layer(cors)
@@ -125,7 +137,11 @@ pub fn router(app: Shared) -> Router {
 
 /// Serves `router(app)` on `listener` until the task is dropped.
 pub async fn serve(listener: tokio::net::TcpListener, app: Shared) -> std::io::Result<()> {
-    axum::serve(listener, router(app).into_make_service_with_connect_info::<SocketAddr>()).await
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
 }
 
 /// An emulator running in this process (for tests): its base URL and state.
@@ -153,8 +169,13 @@ impl Drop for Running {
 /// Starts a quiet emulator with `seed` on a free loopback port.
 pub async fn spawn(seed: Seed) -> Result<Running, String> {
     let app = App::new(seed, true)?;
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| e.to_string())?;
-    let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .map_err(|e| e.to_string())?;
+    let url = format!(
+        "http://{}",
+        listener.local_addr().map_err(|e| e.to_string())?
+    );
     let served = app.clone();
     let task = tokio::spawn(async move {
         let _ = serve(listener, served).await;
@@ -176,7 +197,11 @@ async fn log(State(app): State<Shared>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let response = next.run(req).await;
     if !app.quiet {
-        eprintln!("{method} {path} {} {}ms", response.status().as_u16(), start.elapsed().as_millis());
+        eprintln!(
+            "{method} {path} {} {}ms",
+            response.status().as_u16(),
+            start.elapsed().as_millis()
+        );
     }
     response
 }
@@ -189,7 +214,10 @@ async fn faults(State(app): State<Shared>, req: Request, next: Next) -> Response
     }
     let fault = {
         let mut store = app.store();
-        let found = store.faults.iter().position(|f| f.matches(req.method().as_str(), path));
+        let found = store
+            .faults
+            .iter()
+            .position(|f| f.matches(req.method().as_str(), path));
         found.map(|i| {
             let fault = store.faults[i].clone();
             if store.faults[i].times <= 1 {
@@ -210,7 +238,8 @@ async fn faults(State(app): State<Shared>, req: Request, next: Next) -> Response
         return next.run(req).await;
     };
     let mut response = Response::new(Body::from(fault.body.unwrap_or_default()));
-    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let content_type = fault.content_type.as_deref().unwrap_or("application/json");
     if let Ok(v) = HeaderValue::from_str(content_type) {
         response.headers_mut().insert(header::CONTENT_TYPE, v);
@@ -249,7 +278,11 @@ impl Req {
 
     /// The response locale, given the user's saved locale.
     fn locale(&self, store: &Store, user_locale: Option<&str>) -> &'static str {
-        i18n::negotiate(self.accept_language.as_deref(), user_locale, &store.realm.default_locale)
+        i18n::negotiate(
+            self.accept_language.as_deref(),
+            user_locale,
+            &store.realm.default_locale,
+        )
     }
 }
 
@@ -257,7 +290,9 @@ fn pairs_to_map(pairs: form_urlencoded::Parse<'_>) -> Map<String, Value> {
     let mut map = Map::new();
     for (k, v) in pairs {
         if let Some(base) = k.strip_suffix("[]") {
-            let entry = map.entry(base.to_owned()).or_insert_with(|| Value::Array(vec![]));
+            let entry = map
+                .entry(base.to_owned())
+                .or_insert_with(|| Value::Array(vec![]));
             if let Value::Array(items) = entry {
                 items.push(Value::String(v.into_owned()));
             }
@@ -285,10 +320,16 @@ impl FromRequest<Shared> for Req {
             .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
         let bad_request = |app: &Shared, al: Option<&str>| {
             let locale = i18n::negotiate(al, None, &app.store().realm.default_locale);
-            api::error_response(StatusCode::BAD_REQUEST, vec![Msg::BadRequest.text(locale)], locale)
+            api::error_response(
+                StatusCode::BAD_REQUEST,
+                vec![Msg::BadRequest.text(locale)],
+                locale,
+            )
         };
         let params = if matches!(*req.method(), Method::GET | Method::DELETE) {
-            pairs_to_map(form_urlencoded::parse(req.uri().query().unwrap_or("").as_bytes()))
+            pairs_to_map(form_urlencoded::parse(
+                req.uri().query().unwrap_or("").as_bytes(),
+            ))
         } else {
             let body = Bytes::from_request(req, app)
                 .await
@@ -304,7 +345,11 @@ impl FromRequest<Shared> for Req {
                 }
             }
         };
-        Ok(Req { ip, accept_language, params })
+        Ok(Req {
+            ip,
+            accept_language,
+            params,
+        })
     }
 }
 

@@ -18,12 +18,20 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { port: 4000, seed: None, origins: Vec::new() };
+    let mut args = Args {
+        port: 4000,
+        seed: None,
+        origins: Vec::new(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
-            "--port" => args.port = value()?.parse().map_err(|_| "--port takes a number 0-65535".to_string())?,
+            "--port" => {
+                args.port = value()?
+                    .parse()
+                    .map_err(|_| "--port takes a number 0-65535".to_string())?
+            }
             "--seed" => args.seed = Some(value()?),
             "--allow-origin" => args.origins.push(value()?),
             "-h" | "--help" => {
@@ -46,7 +54,10 @@ async fn main() {
         }
     };
     let mut seed = match &args.seed {
-        Some(path) => match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| Seed::from_toml(&t)) {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Seed::from_toml(&t))
+        {
             Ok(seed) => seed,
             Err(e) => {
                 eprintln!("cannot load seed {path}: {e}");

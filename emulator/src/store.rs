@@ -144,7 +144,9 @@ pub struct Fault {
 impl Fault {
     /// Whether this fault applies to `method path`.
     pub fn matches(&self, method: &str, path: &str) -> bool {
-        self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+        self.method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method))
             && (self.path == "*" || self.path == path)
     }
 }
@@ -201,7 +203,10 @@ impl Store {
 
     /// The emulator's clock, in unix seconds.
     pub fn now(&self) -> u64 {
-        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
         wall + self.clock_offset
     }
 
@@ -214,7 +219,9 @@ impl Store {
         self.users.iter().position(|u| {
             u.email.eq_ignore_ascii_case(key)
                 || u.id == key
-                || u.username.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(key))
+                || u.username
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(key))
         })
     }
 
@@ -246,7 +253,9 @@ impl Store {
         let taken = self.users.iter().any(|u| {
             Some(u.id.as_str()) != except
                 && (u.email.eq_ignore_ascii_case(email)
-                    || u.username.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(email)))
+                    || u.username
+                        .as_deref()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(email)))
         });
         taken.then_some(Msg::Taken(Field::Email))
     }
@@ -256,7 +265,9 @@ impl Store {
         let taken = self.users.iter().any(|u| {
             Some(u.id.as_str()) != except
                 && (u.email.eq_ignore_ascii_case(username)
-                    || u.username.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(username)))
+                    || u.username
+                        .as_deref()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(username)))
         });
         taken.then_some(Msg::Taken(Field::Username))
     }
@@ -267,7 +278,10 @@ impl Store {
         if password.is_empty() {
             msgs.push(Msg::Blank(Field::Password));
         } else if password.chars().count() < self.realm.password_min_length {
-            msgs.push(Msg::TooShort(Field::Password, self.realm.password_min_length));
+            msgs.push(Msg::TooShort(
+                Field::Password,
+                self.realm.password_min_length,
+            ));
         }
         if let Some(confirmation) = confirmation {
             if confirmation != password {
@@ -280,7 +294,10 @@ impl Store {
     /// Creates an account and returns its id.
     pub fn create_org(&mut self, name: &str) -> String {
         let id = crypto::new_id("org_");
-        self.orgs.push(Org { id: id.clone(), name: name.to_owned() });
+        self.orgs.push(Org {
+            id: id.clone(),
+            name: name.to_owned(),
+        });
         id
     }
 
@@ -343,7 +360,13 @@ impl Store {
     }
 
     /// Issues an emailed token and puts the email in the outbox.
-    pub fn issue_token(&mut self, kind: TokenKind, user_id: Option<String>, email: &str, locale: &str) -> String {
+    pub fn issue_token(
+        &mut self,
+        kind: TokenKind,
+        user_id: Option<String>,
+        email: &str,
+        locale: &str,
+    ) -> String {
         let token = crypto::new_id(kind.prefix());
         let now = self.now();
         self.tokens.insert(
@@ -369,7 +392,9 @@ impl Store {
     /// A usable token of `kind`: known, unused, unexpired.
     pub fn usable_token(&self, token: &str, kind: TokenKind) -> Option<&EmailToken> {
         let now = self.now();
-        self.tokens.get(token).filter(|t| t.kind == kind && !t.used && t.expires_at > now)
+        self.tokens
+            .get(token)
+            .filter(|t| t.kind == kind && !t.used && t.expires_at > now)
     }
 
     /// Counts a request of `group` from `ip`; `Err` when over the limit.
@@ -382,7 +407,11 @@ impl Store {
             *entry = (now, 0);
         }
         if entry.1 >= limit {
-            return Err(Limited { limit, reset_at: entry.0 + window, now });
+            return Err(Limited {
+                limit,
+                reset_at: entry.0 + window,
+                now,
+            });
         }
         entry.1 += 1;
         Ok(())
@@ -421,8 +450,16 @@ impl Store {
         account: Option<&str>,
         key: &crypto::SigningKey,
     ) -> Result<Value, SessionError> {
-        let session = self.live_session(session_id).cloned().ok_or(SessionError::Dead)?;
-        let user = self.users.iter().find(|u| u.id == session.user_id).cloned().ok_or(SessionError::Dead)?;
+        let session = self
+            .live_session(session_id)
+            .cloned()
+            .ok_or(SessionError::Dead)?;
+        let user = self
+            .users
+            .iter()
+            .find(|u| u.id == session.user_id)
+            .cloned()
+            .ok_or(SessionError::Dead)?;
         let conditional = |conditions: &[&str], extra: Option<(&str, Value)>| {
             let mut body = json!({
                 "result": "conditional_login",
@@ -461,12 +498,25 @@ impl Store {
                         .filter_map(|id| self.orgs.iter().find(|o| &o.id == id))
                         .map(|o| json!({"id": o.id, "name": o.name}))
                         .collect();
-                    return conditional(&["no_account_selected"], Some(("accounts", Value::from(accounts))));
+                    return conditional(
+                        &["no_account_selected"],
+                        Some(("accounts", Value::from(accounts))),
+                    );
                 }
             },
         };
-        let org = self.orgs.iter().find(|o| o.id == org_id).cloned().ok_or(SessionError::NoSuchAccount)?;
-        let user = self.users.iter().find(|u| u.id == session.user_id).cloned().ok_or(SessionError::Dead)?;
+        let org = self
+            .orgs
+            .iter()
+            .find(|o| o.id == org_id)
+            .cloned()
+            .ok_or(SessionError::NoSuchAccount)?;
+        let user = self
+            .users
+            .iter()
+            .find(|u| u.id == session.user_id)
+            .cloned()
+            .ok_or(SessionError::Dead)?;
         let token = key.sign(&self.claims(&user, &session.id, &org));
         if let Some(s) = self.sessions.get_mut(session_id) {
             s.account = Some(org.id.clone());

@@ -19,16 +19,25 @@ pub async fn start() -> Emu {
 }
 
 pub async fn start_with(seed: Seed) -> Emu {
-    let running = loginrocket_emulator::spawn(seed).await.expect("emulator starts");
+    let running = loginrocket_emulator::spawn(seed)
+        .await
+        .expect("emulator starts");
     let client = LoginRocket::new(Config::new(running.url.clone()).timeout(Duration::from_secs(5)));
-    Emu { running, client, http: reqwest::Client::new() }
+    Emu {
+        running,
+        client,
+        http: reqwest::Client::new(),
+    }
 }
 
 impl Emu {
     /// A control-API call; panics unless it answers 2xx.
     pub async fn control(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let (status, value) = self.control_raw(method, path, body).await;
-        assert!((200..300).contains(&status), "{method} {path} -> {status} {value}");
+        assert!(
+            (200..300).contains(&status),
+            "{method} {path} -> {status} {value}"
+        );
         value
     }
 
@@ -49,24 +58,37 @@ impl Emu {
     }
 
     pub async fn outbox(&self) -> Vec<Value> {
-        self.control("GET", "outbox", None).await.as_array().cloned().unwrap_or_default()
+        self.control("GET", "outbox", None)
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub async fn advance(&self, secs: u64) {
-        self.control("POST", "clock", Some(serde_json::json!({ "advance_secs": secs }))).await;
+        self.control(
+            "POST",
+            "clock",
+            Some(serde_json::json!({ "advance_secs": secs })),
+        )
+        .await;
     }
 
     /// A client on the same emulator with another locale.
     pub fn client_in(&self, locale: &str) -> LoginRocket {
         LoginRocket::new(
-            Config::new(self.running.url.clone()).locale(locale).timeout(Duration::from_secs(5)),
+            Config::new(self.running.url.clone())
+                .locale(locale)
+                .timeout(Duration::from_secs(5)),
         )
     }
 }
 
 /// The messages of a 409/422 error (panics otherwise).
 pub fn messages(r: &Response) -> Vec<String> {
-    let e = r.as_error().unwrap_or_else(|| panic!("an error expected, got {r:?}"));
+    let e = r
+        .as_error()
+        .unwrap_or_else(|| panic!("an error expected, got {r:?}"));
     assert!(e.is_validation(), "a validation error expected, got {e:?}");
     e.errors.clone()
 }
