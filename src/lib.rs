@@ -1,9 +1,64 @@
-//! **leptos-loginrocket**: Leptos components for AuthRocket's LoginRocket API.
+//! **leptos-loginrocket**: Leptos components for AuthRocket's LoginRocket API — sign-in,
+//! sign-up, forgot and reset password — with the server's localized validation messages
+//! inline next to their fields, and rate limits, expired links and network failures shown as
+//! UI states rather than English sentences.
 //!
-//! The component kit arrives with the next issues; for now this crate re-exports the typed
-//! client, [`loginrocket`], that every component is built on.
+//! Layers, top to bottom: components ([`LoginForm`], [`SignupForm`], [`ForgotPasswordForm`],
+//! [`ResetPasswordForm`]) → headless hooks ([`use_login_form`], …) → pure state logic
+//! ([`state`]) → the typed client ([`loginrocket`]). [`LoginRocketProvider`] shares one
+//! client, a locale signal and the kit's Fluent strings ([`i18n`]). Styles are static CSS in
+//! `style/loginrocket.css` (no inline styles, nothing injected at run time).
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use leptos_loginrocket::*;
+//!
+//! #[component]
+//! fn SignIn() -> impl IntoView {
+//!     let locale = RwSignal::new(Locale::Es);
+//!     view! {
+//!         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" locale=locale>
+//!             <LoginForm
+//!                 on_login=|login: loginrocket::FullLogin| leptos::logging::log!("signed in to {}", login.account)
+//!                 on_conditional=|next: loginrocket::ConditionalLogin| leptos::logging::log!("next: {:?}", next.conditions)
+//!             />
+//!         </LoginRocketProvider>
+//!     }
+//! }
+//! ```
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod components;
+mod dom;
+mod hooks;
+pub mod i18n;
+mod provider;
+pub mod state;
+
+pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
+pub use hooks::*;
+pub use i18n::{Catalog, Locale};
 pub use loginrocket;
+pub use provider::{use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider};
+pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
+
+/// Every Fluent key the code uses (a test checks each is in every locale).
+#[cfg(test)]
+pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = components::KEYS.to_vec();
+    keys.extend(state::FieldId::ALL.iter().map(|f| f.label_key()));
+    keys.extend([state::Notice::LoginFailed, state::Notice::SignupFailed, state::Notice::Generic].map(|n| n.key()));
+    for s in [
+        FormState::SessionExpired,
+        FormState::LinkExpired,
+        FormState::Unavailable(Unavailable::Offline),
+        FormState::Unavailable(Unavailable::Timeout),
+        FormState::Unavailable(Unavailable::Server),
+    ] {
+        keys.extend(s.alert_key());
+    }
+    keys
+}

@@ -1,0 +1,52 @@
+# leptos-loginrocket: the kit's own strings (English).
+# Keys: <flow>-<element>[-<qualifier>]. Every locale has every key (a test checks).
+
+## Field names. They are the labels, and the names the LoginRocket server starts its
+## localized validation messages with: messages are attributed to fields by them.
+field-email = Email
+field-password = Password
+field-password-confirmation = Password confirmation
+field-current-password = Current password
+field-first-name = First name
+field-last-name = Last name
+field-username = Username
+field-org-name = Organization name
+field-token = Invitation
+field-code = Code
+
+## Client-side checks
+field-required = Please fill in { $field }.
+
+## Show-password toggle
+password-show = Show password
+password-hide = Hide password
+
+## Forms
+login-submit = Sign in
+login-pending = Signing in…
+login-failed = Sign-in failed. Check your details and try again.
+signup-submit = Create account
+signup-pending = Creating your account…
+signup-failed = We couldn't create your account. Please try again.
+forgot-submit = Send reset link
+forgot-pending = Sending…
+forgot-sent = If an account exists for that email, we've sent a link to reset its password.
+reset-submit = Set new password
+reset-pending = Saving…
+reset-done = Your password has been changed.
+reset-done-sign-in = Your password has been changed. Please sign in with your new password.
+reset-missing-token = This password reset link is incomplete. Please request a new one.
+reset-request-new = Request a new link
+
+## States driven by the server's answer
+error-rate-limited = Too many attempts. Try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
+error-session-expired = Your session has expired. Please sign in again.
+error-link-expired = This link is invalid or has expired.
+error-offline = You appear to be offline. Check your connection and try again.
+error-timeout = The sign-in service took too long to answer. Please try again.
+error-unavailable = We can't reach the sign-in service right now. Please try again in a moment.
+error-generic = Something went wrong. Please try again.
+retry = Try again

@@ -1,0 +1,46 @@
+# leptos-loginrocket: textos propios del kit (español).
+
+## Nombres de campo (etiquetas, y nombres con que el servidor empieza sus mensajes).
+field-email = Correo electrónico
+field-password = Contraseña
+field-password-confirmation = Confirmación de contraseña
+field-current-password = Contraseña actual
+field-first-name = Nombre
+field-last-name = Apellido
+field-username = Nombre de usuario
+field-org-name = Nombre de la organización
+field-token = Invitación
+field-code = Código
+
+field-required = Rellena el campo { $field }.
+
+password-show = Mostrar contraseña
+password-hide = Ocultar contraseña
+
+login-submit = Iniciar sesión
+login-pending = Iniciando sesión…
+login-failed = No se pudo iniciar sesión. Revisa tus datos e inténtalo de nuevo.
+signup-submit = Crear cuenta
+signup-pending = Creando tu cuenta…
+signup-failed = No pudimos crear tu cuenta. Inténtalo de nuevo.
+forgot-submit = Enviar enlace
+forgot-pending = Enviando…
+forgot-sent = Si existe una cuenta con ese correo, te hemos enviado un enlace para restablecer la contraseña.
+reset-submit = Guardar contraseña
+reset-pending = Guardando…
+reset-done = Tu contraseña se ha cambiado.
+reset-done-sign-in = Tu contraseña se ha cambiado. Inicia sesión con la nueva contraseña.
+reset-missing-token = Este enlace para restablecer la contraseña está incompleto. Solicita uno nuevo.
+reset-request-new = Solicitar un enlace nuevo
+
+error-rate-limited = Demasiados intentos. Inténtalo de nuevo en { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+}.
+error-session-expired = Tu sesión ha caducado. Vuelve a iniciar sesión.
+error-link-expired = Este enlace no es válido o ha caducado.
+error-offline = Parece que no tienes conexión. Compruébala e inténtalo de nuevo.
+error-timeout = El servicio de inicio de sesión tardó demasiado en responder. Inténtalo de nuevo.
+error-unavailable = No podemos contactar con el servicio de inicio de sesión. Inténtalo de nuevo en un momento.
+error-generic = Algo salió mal. Inténtalo de nuevo.
+retry = Reintentar

@@ -1,0 +1,43 @@
+# leptos-loginrocket: キット独自の文言（日本語）。
+
+## フィールド名（ラベル。サーバーの検証メッセージもこの名前で始まります）
+field-email = メールアドレス
+field-password = パスワード
+field-password-confirmation = パスワード（確認）
+field-current-password = 現在のパスワード
+field-first-name = 名
+field-last-name = 姓
+field-username = ユーザー名
+field-org-name = 組織名
+field-token = 招待
+field-code = コード
+
+field-required = { $field }を入力してください。
+
+password-show = パスワードを表示
+password-hide = パスワードを隠す
+
+login-submit = ログイン
+login-pending = ログインしています…
+login-failed = ログインできませんでした。入力内容を確認して、もう一度お試しください。
+signup-submit = アカウントを作成
+signup-pending = アカウントを作成しています…
+signup-failed = アカウントを作成できませんでした。もう一度お試しください。
+forgot-submit = リセット用リンクを送信
+forgot-pending = 送信しています…
+forgot-sent = このメールアドレスのアカウントがある場合は、パスワード再設定用のリンクを送信しました。
+reset-submit = 新しいパスワードを設定
+reset-pending = 保存しています…
+reset-done = パスワードを変更しました。
+reset-done-sign-in = パスワードを変更しました。新しいパスワードでログインしてください。
+reset-missing-token = このパスワード再設定リンクは不完全です。新しいリンクをリクエストしてください。
+reset-request-new = 新しいリンクをリクエスト
+
+error-rate-limited = 試行回数が多すぎます。{ $seconds }秒後にもう一度お試しください。
+error-session-expired = セッションの有効期限が切れました。もう一度ログインしてください。
+error-link-expired = このリンクは無効か、有効期限が切れています。
+error-offline = オフラインのようです。接続を確認して、もう一度お試しください。
+error-timeout = ログインサービスの応答がありませんでした。もう一度お試しください。
+error-unavailable = 現在ログインサービスに接続できません。しばらくしてから、もう一度お試しください。
+error-generic = 問題が発生しました。もう一度お試しください。
+retry = 再試行

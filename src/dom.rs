@@ -1,0 +1,71 @@
+//! The few DOM operations the kit needs, each failing quietly (no panics on DOM paths).
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlFormElement};
+
+/// Reads `?token=` from the address bar once and removes it (with `history.replaceState`),
+/// so the token does not stay in the history, in bookmarks or in a `Referer`.
+pub fn take_query_param_token() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let href = location.href().ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
+    let params = url.search_params();
+    let token = params.get("token").filter(|t| !t.is_empty())?;
+    params.delete("token");
+    let search = params.to_string().as_string().unwrap_or_default();
+    url.set_search(&search);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+    Some(token)
+}
+
+/// Adds `<meta name="referrer" content="no-referrer">` to `<head>` while alive.
+pub struct NoReferrer(Option<web_sys::Element>);
+
+impl NoReferrer {
+    /// Adds the tag.
+    pub fn add() -> Self {
+        let meta = (|| {
+            let document = web_sys::window()?.document()?;
+            let meta = document.create_element("meta").ok()?;
+            meta.set_attribute("name", "referrer").ok()?;
+            meta.set_attribute("content", "no-referrer").ok()?;
+            meta.set_attribute("data-lr", "").ok()?;
+            document.head()?.append_child(&meta).ok()?;
+            Some(meta)
+        })();
+        Self(meta)
+    }
+
+    /// Removes the tag.
+    pub fn remove(&mut self) {
+        if let Some(meta) = self.0.take() {
+            meta.remove();
+        }
+    }
+}
+
+/// The current value of the control named `name` in `form` (autofill included).
+pub fn form_value(form: &HtmlFormElement, name: &str) -> Option<String> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    data.get(name).as_string()
+}
+
+/// Focuses the first control marked `aria-invalid="true"` in `form`, else `fallback_id`.
+pub fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
+    let target = form
+        .query_selector("[aria-invalid=\"true\"]")
+        .ok()
+        .flatten()
+        .or_else(|| web_sys::window()?.document()?.get_element_by_id(fallback_id));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Submits `form` as if its submit button was pressed (runs the submit handler).
+pub fn request_submit(form: &HtmlFormElement) {
+    let _ = form.request_submit();
+}

@@ -1,0 +1,158 @@
+//! `<LoginRocketProvider>`: one shared client, a locale signal and the kit's strings, in context.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use loginrocket::{Config, LoginRocket};
+
+use crate::i18n::{Catalog, Locale};
+
+/// Kit-wide settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KitOptions {
+    /// Seconds of cooldown after a 429 that says nothing about when to retry.
+    pub default_cooldown_secs: u32,
+}
+
+impl Default for KitOptions {
+    fn default() -> Self {
+        Self { default_cooldown_secs: 30 }
+    }
+}
+
+/// What `<LoginRocketProvider>` puts into context: the client, the locale and the strings.
+/// Cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct LoginRocketContext {
+    /// The shared client. Its `Accept-Language` follows [`locale`](Self::locale).
+    pub client: LoginRocket,
+    /// The kit's locale: every kit string and the next request's `Accept-Language`.
+    pub locale: Signal<Locale>,
+    /// The kit's strings.
+    pub catalog: Arc<Catalog>,
+    /// Kit-wide settings.
+    pub options: KitOptions,
+}
+
+impl LoginRocketContext {
+    /// A context around `client`.
+    pub fn new(client: LoginRocket, locale: Signal<Locale>) -> Self {
+        Self { client, locale, catalog: Arc::new(Catalog::new()), options: KitOptions::default() }
+    }
+
+    /// The message `key` in the current locale (tracks the locale when called reactively).
+    pub fn t(&self, key: &str) -> String {
+        self.catalog.text(self.locale.get(), key)
+    }
+
+    /// The message `key` with arguments, in the current locale.
+    pub fn t_with(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        self.catalog.text_with(self.locale.get(), key, args)
+    }
+
+    /// Points the client's `Accept-Language` at the current locale (done before each request).
+    pub fn sync_locale(&self) {
+        self.client.set_locale(Some(self.locale.get_untracked().as_str()));
+    }
+}
+
+/// The platform client for `url`: `fetch` in the browser. On other targets (native tests of
+/// apps) there is no default transport: pass a client to the provider.
+fn default_client(url: Option<String>) -> LoginRocket {
+    let config = Config { url, ..Config::default() };
+    #[cfg(target_arch = "wasm32")]
+    {
+        LoginRocket::new(config)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        LoginRocket::with_transport(config, Arc::new(NoTransport))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct NoTransport;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl loginrocket::transport::Transport for NoTransport {
+    fn send(
+        &self,
+        _: loginrocket::transport::HttpRequest,
+    ) -> loginrocket::transport::BoxFuture<Result<loginrocket::transport::HttpResponse, loginrocket::transport::TransportError>> {
+        Box::pin(async {
+            Err(loginrocket::transport::TransportError::Network("no default transport on this target: pass a client".into()))
+        })
+    }
+}
+
+/// The context of the nearest `<LoginRocketProvider>`.
+///
+/// Without a provider the kit still renders, on an unconfigured client: every request then
+/// ends in the "can't reach the sign-in service" state (and a console warning in debug builds).
+pub fn use_loginrocket() -> LoginRocketContext {
+    use_context::<LoginRocketContext>().unwrap_or_else(|| {
+        #[cfg(all(debug_assertions, target_arch = "wasm32"))]
+        web_sys_warn("leptos-loginrocket: no <LoginRocketProvider> above this component");
+        LoginRocketContext::new(default_client(None), Signal::stored(Locale::En))
+    })
+}
+
+#[cfg(all(debug_assertions, target_arch = "wasm32"))]
+fn web_sys_warn(msg: &str) {
+    leptos::logging::warn!("{msg}");
+}
+
+/// Provides the LoginRocket client, the locale and the kit's strings to the components inside.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::{loginrocket, LoginRocketProvider, LoginForm, Locale};
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     let locale = RwSignal::new(Locale::En);
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" locale=locale>
+///             <LoginForm on_login=|login: loginrocket::FullLogin| leptos::logging::log!("account {}", login.account)/>
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
+#[component]
+pub fn LoginRocketProvider(
+    /// The realm's LoginRocket URL (ignored when `client` is given).
+    #[prop(optional, into)]
+    url: Option<String>,
+    /// A client of the app's own (for example one on a mock transport in tests).
+    #[prop(optional)]
+    client: Option<LoginRocket>,
+    /// The locale; changing it re-renders every kit string and changes the next request's
+    /// `Accept-Language`. Default: English.
+    #[prop(optional, into)]
+    locale: Option<Signal<Locale>>,
+    /// The kit's strings, for apps that override some (see [`Catalog::with_overrides`]).
+    #[prop(optional)]
+    catalog: Option<Arc<Catalog>>,
+    /// Kit-wide settings.
+    #[prop(optional)]
+    options: Option<KitOptions>,
+    /// The app.
+    children: Children,
+) -> impl IntoView {
+    let client = client.unwrap_or_else(|| default_client(url));
+    let locale = locale.unwrap_or_else(|| Signal::stored(Locale::En));
+    let ctx = LoginRocketContext {
+        client,
+        locale,
+        catalog: catalog.unwrap_or_default(),
+        options: options.unwrap_or_default(),
+    };
+    ctx.sync_locale();
+    let synced = ctx.clone();
+    Effect::new(move |_| {
+        let l = synced.locale.get();
+        synced.client.set_locale(Some(l.as_str()));
+    });
+    provide_context(ctx);
+    children()
+}

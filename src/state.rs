@@ -1,0 +1,488 @@
+//! The kit's pure logic, free of Leptos and the DOM: which field a server message belongs to,
+//! and which UI state an answer puts a form in. Tested natively.
+
+use std::time::{Duration, SystemTime};
+
+use loginrocket::{ConditionalLogin, Failure, FullLogin, Response, RetryAfter, Source};
+use serde_json::Value;
+
+/// A form field the kit knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    /// `email` (also a username at sign-in)
+    Email,
+    /// `password`
+    Password,
+    /// `password_confirmation`
+    PasswordConfirmation,
+    /// `current_password`
+    CurrentPassword,
+    /// `first_name`
+    FirstName,
+    /// `last_name`
+    LastName,
+    /// `username`
+    Username,
+    /// `org_name`
+    OrgName,
+    /// `token` (an invitation)
+    Token,
+    /// `code` (a 2FA code)
+    Code,
+}
+
+impl FieldId {
+    /// Every field.
+    pub const ALL: [FieldId; 10] = [
+        FieldId::Email,
+        FieldId::Password,
+        FieldId::PasswordConfirmation,
+        FieldId::CurrentPassword,
+        FieldId::FirstName,
+        FieldId::LastName,
+        FieldId::Username,
+        FieldId::OrgName,
+        FieldId::Token,
+        FieldId::Code,
+    ];
+
+    /// The API's name for the field (also the input's `name`).
+    pub fn api_name(self) -> &'static str {
+        match self {
+            FieldId::Email => "email",
+            FieldId::Password => "password",
+            FieldId::PasswordConfirmation => "password_confirmation",
+            FieldId::CurrentPassword => "current_password",
+            FieldId::FirstName => "first_name",
+            FieldId::LastName => "last_name",
+            FieldId::Username => "username",
+            FieldId::OrgName => "org_name",
+            FieldId::Token => "token",
+            FieldId::Code => "code",
+        }
+    }
+
+    /// The Fluent key of the field's display name (its label, and the name the server's
+    /// messages start with).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            FieldId::Email => "field-email",
+            FieldId::Password => "field-password",
+            FieldId::PasswordConfirmation => "field-password-confirmation",
+            FieldId::CurrentPassword => "field-current-password",
+            FieldId::FirstName => "field-first-name",
+            FieldId::LastName => "field-last-name",
+            FieldId::Username => "field-username",
+            FieldId::OrgName => "field-org-name",
+            FieldId::Token => "field-token",
+            FieldId::Code => "field-code",
+        }
+    }
+
+    fn from_api_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.api_name() == name)
+    }
+}
+
+/// Server messages split into the ones that belong to a field and the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attributed {
+    /// `(field, message)`, in the server's order.
+    pub fields: Vec<(FieldId, String)>,
+    /// Messages that name no field of the form.
+    pub form: Vec<String>,
+}
+
+/// **\[ours]**: the key a future payload may use for a field-keyed map of messages
+/// (`{"field_errors": {"email": ["…"]}}`); when present it is preferred to matching names.
+pub const FIELD_MAP_KEY: &str = "field_errors";
+
+/// Attributes each message to the field whose display name it starts with, longest name first
+/// (so `Password confirmation …` is not taken for `Password …`). A Latin name must be followed
+/// by a non-alphanumeric character (`Email is…`, not `Emails…`); names in scripts without word
+/// spaces (Japanese: `パスワードは…`) match as prefixes.
+///
+/// `fields` are the form's fields with their display names in the current locale.
+pub fn attribute(messages: &[String], fields: &[(FieldId, String)], extra: Option<&serde_json::Map<String, Value>>) -> Attributed {
+    if let Some(map) = extra.and_then(|e| e.get(FIELD_MAP_KEY)).and_then(Value::as_object) {
+        return attribute_map(map, fields);
+    }
+    let mut by_length: Vec<&(FieldId, String)> = fields.iter().filter(|(_, n)| !n.is_empty()).collect();
+    by_length.sort_by_key(|(_, name)| std::cmp::Reverse(name.chars().count()));
+    let mut out = Attributed::default();
+    for message in messages {
+        let trimmed = message.trim_start();
+        let field = by_length.iter().find(|(_, name)| {
+            let Some(rest) = strip_prefix_ci(trimmed, name) else { return false };
+            let ends_latin = name.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+            !ends_latin || !rest.chars().next().is_some_and(char::is_alphanumeric)
+        });
+        match field {
+            Some((id, _)) => out.fields.push((*id, message.clone())),
+            None => out.form.push(message.clone()),
+        }
+    }
+    out
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+fn attribute_map(map: &serde_json::Map<String, Value>, fields: &[(FieldId, String)]) -> Attributed {
+    let mut out = Attributed::default();
+    for (key, value) in map {
+        let texts: Vec<String> = match value {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(items) => items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            _ => continue,
+        };
+        let field = FieldId::from_api_name(key).filter(|f| fields.iter().any(|(id, _)| id == f));
+        for text in texts {
+            match field {
+                Some(f) => out.fields.push((f, text)),
+                None => out.form.push(text),
+            }
+        }
+    }
+    out
+}
+
+/// Which flow a form runs: decides how `source` values read to the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Sign in: every credential-ish failure reads the same (R15).
+    Login,
+    /// Sign up.
+    Signup,
+    /// Forgot password: `okay`, "not found" and other 4xx read the same (no enumeration).
+    ForgotPassword,
+    /// Reset password with an emailed token: `AccessDenied`/`RecordNotFound` mean the link
+    /// is invalid or expired.
+    ResetPassword,
+    /// A call made with a session (profile, password change, …): `AccessDenied` means the
+    /// session expired.
+    WithSession,
+}
+
+/// Why the service could not be used; each reads differently and offers a retry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The device is offline.
+    Offline,
+    /// No answer in time.
+    Timeout,
+    /// A server error, a refused connection, a CORS rejection, or an unreadable answer.
+    Server,
+}
+
+/// A message of the kit's own (localized through Fluent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// `login-failed`
+    LoginFailed,
+    /// `signup-failed`
+    SignupFailed,
+    /// `error-generic`
+    Generic,
+}
+
+impl Notice {
+    /// The Fluent key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Notice::LoginFailed => "login-failed",
+            Notice::SignupFailed => "signup-failed",
+            Notice::Generic => "error-generic",
+        }
+    }
+}
+
+/// The UI state of a form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FormState {
+    /// Ready for input.
+    #[default]
+    Idle,
+    /// A request is in flight; submit is disabled.
+    Submitting,
+    /// The server rejected the input: messages are shown next to their fields and in the
+    /// form's alert.
+    Rejected,
+    /// A failure with a kit message.
+    Failed(Notice),
+    /// Rate limited: submit is disabled until the countdown ends.
+    CoolingDown,
+    /// The session expired or access was denied.
+    SessionExpired,
+    /// An emailed link is invalid, used or expired.
+    LinkExpired,
+    /// The service could not be reached; a retry is offered.
+    Unavailable(Unavailable),
+    /// The call succeeded.
+    Succeeded,
+}
+
+impl FormState {
+    /// The Fluent key of the message this state shows in the form's alert, if any.
+    pub fn alert_key(self) -> Option<&'static str> {
+        match self {
+            FormState::Failed(n) => Some(n.key()),
+            FormState::SessionExpired => Some("error-session-expired"),
+            FormState::LinkExpired => Some("error-link-expired"),
+            FormState::Unavailable(Unavailable::Offline) => Some("error-offline"),
+            FormState::Unavailable(Unavailable::Timeout) => Some("error-timeout"),
+            FormState::Unavailable(Unavailable::Server) => Some("error-unavailable"),
+            _ => None,
+        }
+    }
+
+    /// Whether a "try again" action makes sense.
+    pub fn retryable(self) -> bool {
+        matches!(self, FormState::Unavailable(_))
+    }
+}
+
+/// What an answer means for a form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// `full_login`.
+    SignedIn(FullLogin),
+    /// `conditional_login`.
+    Conditional(ConditionalLogin),
+    /// `okay`, or an answer that must read like it (forgot password, no enumeration).
+    Done,
+    /// Server validation messages.
+    Rejected(Attributed),
+    /// Rate limited, with when to retry if the server said.
+    RateLimited(Option<RetryAfter>),
+    /// Any other state (failed, expired, unavailable).
+    State(FormState),
+}
+
+impl Outcome {
+    /// The form state this outcome leads to.
+    pub fn state(&self) -> FormState {
+        match self {
+            Outcome::SignedIn(_) | Outcome::Conditional(_) | Outcome::Done => FormState::Succeeded,
+            Outcome::Rejected(_) => FormState::Rejected,
+            Outcome::RateLimited(_) => FormState::CoolingDown,
+            Outcome::State(s) => *s,
+        }
+    }
+}
+
+/// Reads an answer for `flow`. `fields` are the form's fields with their display names.
+pub fn classify(flow: Flow, response: Result<Response, loginrocket::Error>, fields: &[(FieldId, String)]) -> Outcome {
+    let response = match response {
+        Ok(r) => r,
+        // no URL or an unusable one: the service cannot be reached
+        Err(_) => return Outcome::State(FormState::Unavailable(Unavailable::Server)),
+    };
+    let credential_failure = match flow {
+        Flow::Login => Outcome::State(FormState::Failed(Notice::LoginFailed)),
+        Flow::Signup => Outcome::State(FormState::Failed(Notice::SignupFailed)),
+        Flow::ForgotPassword => Outcome::Done,
+        Flow::ResetPassword => Outcome::State(FormState::LinkExpired),
+        Flow::WithSession => Outcome::State(FormState::SessionExpired),
+    };
+    match response {
+        Response::FullLogin(f) => Outcome::SignedIn(f),
+        Response::ConditionalLogin(c) => Outcome::Conditional(c),
+        Response::Okay(_) => Outcome::Done,
+        Response::Unknown(_) => Outcome::State(FormState::Failed(Notice::Generic)),
+        Response::Error(e) => match e.source {
+            None => Outcome::Rejected(attribute(&e.errors, fields, Some(&e.extra))),
+            Some(Source::RateLimited) => Outcome::RateLimited(e.retry_after()),
+            Some(Source::AccessDenied) => credential_failure,
+            Some(Source::RecordNotFound) => match flow {
+                Flow::WithSession => Outcome::State(FormState::Failed(Notice::Generic)),
+                _ => credential_failure,
+            },
+            Some(Source::LoginRocketError) => match e.failure() {
+                Some(Failure::Offline) => Outcome::State(FormState::Unavailable(Unavailable::Offline)),
+                Some(Failure::Timeout) => Outcome::State(FormState::Unavailable(Unavailable::Timeout)),
+                // other 4xx read like a credential failure where the flow must not enumerate
+                Some(Failure::Status(s)) if (400..500).contains(s) && matches!(flow, Flow::Login | Flow::ForgotPassword) => {
+                    credential_failure
+                }
+                _ => Outcome::State(FormState::Unavailable(Unavailable::Server)),
+            },
+        },
+    }
+}
+
+/// Whole seconds to wait after a 429: from `Retry-After`/`Ratelimit-Reset` when given
+/// (rounded up, at least 1, at most an hour), else `default_secs`.
+pub fn cooldown_secs(retry: Option<RetryAfter>, now: SystemTime, default_secs: u32) -> u32 {
+    let Some(retry) = retry else { return default_secs.max(1) };
+    let wait = retry.delay_from(now);
+    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    secs.clamp(1, 3600) as u32
+}
+
+/// `Duration` helper for tests and callers: seconds as a `Duration`.
+pub fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use loginrocket::normalize::from_http;
+    use serde_json::json;
+
+    fn names(locale: &str) -> Vec<(FieldId, String)> {
+        let table: &[(FieldId, &str, &str, &str)] = &[
+            (FieldId::Email, "Email", "Correo electrónico", "メールアドレス"),
+            (FieldId::Password, "Password", "Contraseña", "パスワード"),
+            (FieldId::PasswordConfirmation, "Password confirmation", "Confirmación de contraseña", "パスワード（確認）"),
+            (FieldId::CurrentPassword, "Current password", "Contraseña actual", "現在のパスワード"),
+            (FieldId::FirstName, "First name", "Nombre", "名"),
+            (FieldId::OrgName, "Organization name", "Nombre de la organización", "組織名"),
+        ];
+        table
+            .iter()
+            .map(|(id, en, es, ja)| (*id, match locale { "es" => *es, "ja" => *ja, _ => *en }.to_owned()))
+            .collect()
+    }
+
+    fn attr(messages: &[&str], locale: &str) -> Attributed {
+        let messages: Vec<String> = messages.iter().map(|s| s.to_string()).collect();
+        attribute(&messages, &names(locale), None)
+    }
+
+    #[test]
+    fn longest_name_first() {
+        let a = attr(&["Password confirmation doesn't match Password", "Password is too short (minimum is 8 characters)"], "en");
+        assert_eq!(
+            a.fields,
+            vec![
+                (FieldId::PasswordConfirmation, "Password confirmation doesn't match Password".into()),
+                (FieldId::Password, "Password is too short (minimum is 8 characters)".into()),
+            ]
+        );
+        assert!(a.form.is_empty());
+    }
+
+    #[test]
+    fn spanish_and_japanese_names() {
+        let a = attr(&["Confirmación de contraseña no coincide con Contraseña", "Contraseña es demasiado corto", "Correo electrónico no es válido"], "es");
+        assert_eq!(a.fields.iter().map(|f| f.0).collect::<Vec<_>>(), vec![FieldId::PasswordConfirmation, FieldId::Password, FieldId::Email]);
+        let a = attr(&["パスワード（確認）とパスワードの入力が一致しません", "パスワードは8文字以上で入力してください", "現在のパスワードが一致しません"], "ja");
+        assert_eq!(a.fields.iter().map(|f| f.0).collect::<Vec<_>>(), vec![FieldId::PasswordConfirmation, FieldId::Password, FieldId::CurrentPassword]);
+    }
+
+    #[test]
+    fn unmatched_and_word_boundaries_go_to_the_form() {
+        let a = attr(&["Login failed", "Emails are disabled", "Nombre de usuario ya está en uso", "  Email is invalid"], "en");
+        assert_eq!(a.fields, vec![(FieldId::Email, "  Email is invalid".into())]);
+        assert_eq!(a.form, vec!["Login failed", "Emails are disabled", "Nombre de usuario ya está en uso"]);
+        // case-insensitive start
+        assert_eq!(attr(&["email is invalid"], "en").fields.len(), 1);
+        // a field the form does not show is not matched
+        let only_email = vec![(FieldId::Email, "Email".to_owned())];
+        let a = attribute(&["Password is too short".to_owned()], &only_email, None);
+        assert_eq!(a.form, vec!["Password is too short"]);
+        // "Nombre" must not capture "Nombre de la organización …" (longest first)
+        let a = attr(&["Nombre de la organización no puede estar en blanco", "Nombre no puede estar en blanco"], "es");
+        assert_eq!(a.fields.iter().map(|f| f.0).collect::<Vec<_>>(), vec![FieldId::OrgName, FieldId::FirstName]);
+    }
+
+    #[test]
+    fn a_field_keyed_map_takes_precedence() {
+        let extra = json!({"field_errors": {"email": ["is taken"], "password": "too short", "nope": ["x"], "code": ["y"]}});
+        let a = attribute(&["Email whatever".into()], &names("en"), extra.as_object());
+        assert_eq!(a.fields, vec![(FieldId::Email, "is taken".into()), (FieldId::Password, "too short".into())]);
+        assert_eq!(a.form, vec!["y", "x"], "code is not a field of this form; nope is no field");
+    }
+
+    fn answer(status: u16, body: serde_json::Value) -> Result<Response, loginrocket::Error> {
+        Ok(from_http(status, &[], body.to_string().as_bytes()))
+    }
+
+    fn failure(status: u16) -> Result<Response, loginrocket::Error> {
+        Ok(from_http(status, &[], b""))
+    }
+
+    #[test]
+    fn sources_become_states_per_flow() {
+        use FormState::*;
+        let f = names("en");
+        let state = |flow, r| classify(flow, r, &f).state();
+        for flow in [Flow::Login, Flow::Signup, Flow::ForgotPassword, Flow::ResetPassword, Flow::WithSession] {
+            assert_eq!(state(flow, failure(429)), CoolingDown, "{flow:?}");
+            assert_eq!(state(flow, failure(500)), Unavailable(super::Unavailable::Server), "{flow:?}");
+            assert_eq!(state(flow, failure(200)), Unavailable(super::Unavailable::Server), "garbage body {flow:?}");
+            assert_eq!(state(flow, answer(200, json!({"result": "okay"}))), Succeeded);
+            assert_eq!(state(flow, answer(200, json!({"result": "new_thing"}))), Failed(Notice::Generic));
+            assert_eq!(state(flow, Err(loginrocket::Error::MissingUrl)), Unavailable(super::Unavailable::Server));
+        }
+        assert_eq!(state(Flow::Login, failure(403)), Failed(Notice::LoginFailed));
+        assert_eq!(state(Flow::Login, failure(404)), Failed(Notice::LoginFailed));
+        assert_eq!(state(Flow::Login, failure(401)), Failed(Notice::LoginFailed));
+        assert_eq!(state(Flow::Signup, failure(403)), Failed(Notice::SignupFailed));
+        assert_eq!(state(Flow::ForgotPassword, failure(404)), Succeeded, "no enumeration");
+        assert_eq!(state(Flow::ForgotPassword, failure(400)), Succeeded, "no enumeration");
+        assert_eq!(state(Flow::ResetPassword, failure(404)), LinkExpired);
+        assert_eq!(state(Flow::ResetPassword, failure(403)), LinkExpired);
+        assert_eq!(state(Flow::WithSession, failure(403)), SessionExpired);
+        assert_eq!(state(Flow::WithSession, failure(404)), Failed(Notice::Generic));
+    }
+
+    #[test]
+    fn transport_failures_say_which() {
+        use loginrocket::transport::{HttpResponse, MockTransport, TransportError};
+        let _ = HttpResponse::new(200, "");
+        let f = names("en");
+        let block = |err: TransportError| {
+            let mock = std::sync::Arc::new(MockTransport::new());
+            mock.push(Err(err));
+            let client = loginrocket::LoginRocket::with_transport(loginrocket::Config::new("http://x.test"), mock);
+            let r = futures_lite_block_on(client.login(&loginrocket::LoginParams::new("a", "b")));
+            classify(Flow::Login, r, &f).state()
+        };
+        assert_eq!(block(TransportError::Offline), FormState::Unavailable(Unavailable::Offline));
+        assert_eq!(block(TransportError::Timeout), FormState::Unavailable(Unavailable::Timeout));
+        assert_eq!(block(TransportError::Network("x".into())), FormState::Unavailable(Unavailable::Server));
+    }
+
+    /// A tiny executor for the mock transport's ready futures.
+    fn futures_lite_block_on<F: std::future::Future>(f: F) -> F::Output {
+        use std::task::{Context, Poll, Waker};
+        let mut f = std::pin::pin!(f);
+        let mut cx = Context::from_waker(Waker::noop());
+        loop {
+            if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+                return v;
+            }
+        }
+    }
+
+    #[test]
+    fn validation_errors_are_attributed() {
+        let f = names("en");
+        let r = answer(422, json!({"result": "error", "error": "x", "errors": ["Email is invalid", "Login failed"]}));
+        match classify(Flow::Signup, r, &f) {
+            Outcome::Rejected(a) => {
+                assert_eq!(a.fields, vec![(FieldId::Email, "Email is invalid".into())]);
+                assert_eq!(a.form, vec!["Login failed"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn cooldown_from_headers_or_default() {
+        let now = SystemTime::UNIX_EPOCH + secs(1000);
+        assert_eq!(cooldown_secs(None, now, 30), 30);
+        assert_eq!(cooldown_secs(None, now, 0), 1);
+        assert_eq!(cooldown_secs(Some(RetryAfter::Delay(secs(7))), now, 30), 7);
+        assert_eq!(cooldown_secs(Some(RetryAfter::Delay(Duration::from_millis(1500))), now, 30), 2);
+        assert_eq!(cooldown_secs(Some(RetryAfter::Delay(secs(0))), now, 30), 1);
+        assert_eq!(cooldown_secs(Some(RetryAfter::At(now + secs(12))), now, 30), 12);
+        assert_eq!(cooldown_secs(Some(RetryAfter::At(now - secs(12))), now, 30), 1);
+        assert_eq!(cooldown_secs(Some(RetryAfter::Delay(secs(86400))), now, 30), 3600);
+    }
+}
