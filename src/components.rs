@@ -73,7 +73,13 @@ fn KitField(
             shown.set(false);
         }
     });
-    let kind = move || if is_password && shown.get() { "text" } else { input_type };
+    let kind = move || {
+        if is_password && shown.get() {
+            "text"
+        } else {
+            input_type
+        }
+    };
     let described = error_id.clone();
     let toggle = is_password.then(|| {
         let ctx = ctx.clone();
@@ -136,7 +142,15 @@ fn kit_form(
     after: impl IntoView + 'static,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
-    let FormParts { core, id, flow, submit_key, pending_key, success_key, class } = parts;
+    let FormParts {
+        core,
+        id,
+        flow,
+        submit_key,
+        pending_key,
+        success_key,
+        class,
+    } = parts;
     let form_ref = NodeRef::<html::Form>::new();
     let alert_id = format!("{id}-alert");
     let status_id = format!("{id}-status");
@@ -154,7 +168,8 @@ fn kit_form(
             if *n > 0 {
                 let target = focus_target.clone();
                 request_animation_frame(move || {
-                    if let Some(form) = form_ref.get_untracked() {
+                    // the form may be gone by the next frame
+                    if let Some(Some(form)) = form_ref.try_get_untracked() {
                         dom::focus_first_invalid(&form, &target);
                     }
                 });
@@ -162,7 +177,8 @@ fn kit_form(
         },
         false,
     );
-    let (t_alert, t_status, t_submit, t_retry) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone());
+    let (t_alert, t_status, t_submit, t_retry) =
+        (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone());
     let alert_text = move || {
         let mut parts = core.form_errors.get();
         if let Some(key) = core.state.get().alert_key() {
@@ -172,9 +188,10 @@ fn kit_form(
     };
     let status_text = move || match core.state.get() {
         FormState::Submitting => t_status.t(pending_key),
-        FormState::CoolingDown => {
-            t_status.t_with("error-rate-limited", &[("seconds", i64::from(core.cooldown.get()).into())])
-        }
+        FormState::CoolingDown => t_status.t_with(
+            "error-rate-limited",
+            &[("seconds", i64::from(core.cooldown.get()).into())],
+        ),
         FormState::Succeeded => success_key.get().map(|k| t_status.t(k)).unwrap_or_default(),
         _ => String::new(),
     };
@@ -245,7 +262,10 @@ pub fn LoginForm(
     #[prop(optional, into)]
     on_conditional: Option<Callback<ConditionalLogin>>,
 ) -> impl IntoView {
-    let hook = use_login_form_with_options(UseLoginFormOptions { on_login, on_conditional });
+    let hook = use_login_form_with_options(UseLoginFormOptions {
+        on_login,
+        on_conditional,
+    });
     let id = form_id("login", id);
     let core = hook.core;
     let fields = view! {
@@ -294,11 +314,17 @@ pub fn SignupForm(
     #[prop(optional, into)]
     on_conditional: Option<Callback<ConditionalLogin>>,
 ) -> impl IntoView {
-    let hook = use_signup_form_with_options(UseSignupFormOptions { fields, on_login, on_conditional });
+    let hook = use_signup_form_with_options(UseSignupFormOptions {
+        fields,
+        on_login,
+        on_conditional,
+    });
     let id = form_id("signup", id);
     let core = hook.core;
     let invitation = if fields.invitation.shown() {
-        token.filter(|t| !t.is_empty()).or_else(dom::take_query_param_token)
+        token
+            .filter(|t| !t.is_empty())
+            .or_else(dom::take_query_param_token)
     } else {
         None
     };
@@ -450,7 +476,11 @@ pub fn ResetPasswordForm(
     };
     let read = move |form: &HtmlFormElement| {
         set_from(form, FieldId::Password, hook.password);
-        set_from(form, FieldId::PasswordConfirmation, hook.password_confirmation);
+        set_from(
+            form,
+            FieldId::PasswordConfirmation,
+            hook.password_confirmation,
+        );
     };
     let ctx = use_loginrocket();
     let request_new = move || {

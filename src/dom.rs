@@ -59,7 +59,11 @@ pub fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
         .query_selector("[aria-invalid=\"true\"]")
         .ok()
         .flatten()
-        .or_else(|| web_sys::window()?.document()?.get_element_by_id(fallback_id));
+        .or_else(|| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(fallback_id)
+        });
     if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }

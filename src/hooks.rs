@@ -8,8 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loginrocket::{
-    ConditionalLogin, ForgotPasswordParams, FullLogin, LoginParams, LoginRocket, ResetPasswordParams, Response,
-    Secret, SignupParams,
+    ConditionalLogin, ForgotPasswordParams, FullLogin, LoginParams, LoginRocket,
+    ResetPasswordParams, Response, Secret, SignupParams,
 };
 
 use crate::provider::{use_loginrocket, LoginRocketContext};
@@ -72,12 +72,20 @@ impl FormCore {
 
     /// The messages for `field`.
     pub fn errors_for(&self, field: FieldId) -> Vec<String> {
-        self.field_errors.with(|e| e.iter().filter(|(f, _)| *f == field).map(|(_, m)| m.clone()).collect())
+        self.field_errors.with(|e| {
+            e.iter()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, m)| m.clone())
+                .collect()
+        })
     }
 
     /// Clears `field`'s messages (the user edited it).
     pub fn clear_field(&self, field: FieldId) {
-        if self.field_errors.with_untracked(|e| e.iter().any(|(f, _)| *f == field)) {
+        if self
+            .field_errors
+            .with_untracked(|e| e.iter().any(|(f, _)| *f == field))
+        {
             self.field_errors.update(|e| e.retain(|(f, _)| *f != field));
         }
     }
@@ -120,7 +128,9 @@ impl FormCore {
         self.cooldown.set(secs);
         let core = *self;
         let tick = move || {
-            let Some(left) = core.cooldown.try_get_untracked() else { return };
+            let Some(left) = core.cooldown.try_get_untracked() else {
+                return;
+            };
             if left <= 1 {
                 core.stop_timer();
                 core.cooldown.try_set(0);
@@ -140,7 +150,12 @@ impl FormCore {
     /// The answer is classified for this form's flow and applied, unless the form was
     /// cancelled, resubmitted or unmounted meanwhile; then `done` runs with the outcome.
     /// Returns whether a request was started.
-    pub fn run<F, Fut>(&self, ctx: &LoginRocketContext, request: F, done: impl FnOnce(&Outcome) + 'static) -> bool
+    pub fn run<F, Fut>(
+        &self,
+        ctx: &LoginRocketContext,
+        request: F,
+        done: impl FnOnce(&Outcome) + 'static,
+    ) -> bool
     where
         F: FnOnce(LoginRocket) -> Fut + 'static,
         Fut: Future<Output = Result<Response, loginrocket::Error>> + 'static,
@@ -156,9 +171,14 @@ impl FormCore {
         ctx.sync_locale();
         let names: Vec<(FieldId, String)> = {
             let locale = ctx.locale.get_untracked();
-            self.fields.get_value().into_iter().map(|f| (f, ctx.catalog.text(locale, f.label_key()))).collect()
+            self.fields
+                .get_value()
+                .into_iter()
+                .map(|f| (f, ctx.catalog.text(locale, f.label_key())))
+                .collect()
         };
-        let (core, client, default_cooldown) = (*self, ctx.client.clone(), ctx.options.default_cooldown_secs);
+        let (core, client, default_cooldown) =
+            (*self, ctx.client.clone(), ctx.options.default_cooldown_secs);
         spawn_local(async move {
             let answer = request(client).await;
             // dropped: unmounted (disposed), cancelled, or superseded
@@ -213,7 +233,11 @@ fn required(ctx: &LoginRocketContext, values: &[(FieldId, String)]) -> Vec<(Fiel
         .filter(|(_, v)| v.trim().is_empty())
         .map(|(f, _)| {
             let name = ctx.catalog.text(locale, f.label_key());
-            (*f, ctx.catalog.text_with(locale, "field-required", &[("field", name.into())]))
+            (
+                *f,
+                ctx.catalog
+                    .text_with(locale, "field-required", &[("field", name.into())]),
+            )
         })
         .collect()
 }
@@ -260,12 +284,18 @@ pub fn use_login_form_with_options(options: UseLoginFormOptions) -> UseLoginForm
     let core = FormCore::new(Flow::Login, vec![FieldId::Email, FieldId::Password]);
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let submit = Callback::new(move |()| {
-        let values = [(FieldId::Email, email.get_untracked()), (FieldId::Password, password.get_untracked())];
+        let values = [
+            (FieldId::Email, email.get_untracked()),
+            (FieldId::Password, password.get_untracked()),
+        ];
         let missing = required(&ctx, &values);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }
-        let params = LoginParams::new(email.get_untracked().trim(), Secret::new(password.get_untracked()));
+        let params = LoginParams::new(
+            email.get_untracked().trim(),
+            Secret::new(password.get_untracked()),
+        );
         let options = options.clone();
         core.run(
             &ctx,
@@ -283,7 +313,12 @@ pub fn use_login_form_with_options(options: UseLoginFormOptions) -> UseLoginForm
             },
         );
     });
-    UseLoginFormReturn { core, email, password, submit }
+    UseLoginFormReturn {
+        core,
+        email,
+        password,
+        submit,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -387,15 +422,21 @@ pub struct UseSignupFormReturn {
 impl UseSignupFormReturn {
     /// Sets a field's value.
     pub fn set(&self, field: FieldId, value: String) {
-        self.values.update(|vs| match vs.iter_mut().find(|(f, _)| *f == field) {
-            Some(slot) => slot.1 = value,
-            None => vs.push((field, value)),
-        });
+        self.values
+            .update(|vs| match vs.iter_mut().find(|(f, _)| *f == field) {
+                Some(slot) => slot.1 = value,
+                None => vs.push((field, value)),
+            });
     }
 
     /// A field's value.
     pub fn get(&self, field: FieldId) -> String {
-        self.values.with_untracked(|vs| vs.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default())
+        self.values.with_untracked(|vs| {
+            vs.iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -410,17 +451,38 @@ pub fn use_signup_form_with_options(options: UseSignupFormOptions) -> UseSignupF
     let fields = options.fields;
     let core = FormCore::new(Flow::Signup, fields.shown());
     let values = RwSignal::new(Vec::<(FieldId, String)>::new());
-    let ret = UseSignupFormReturn { core, values, fields, submit: Callback::new(|()| {}) };
+    let ret = UseSignupFormReturn {
+        core,
+        values,
+        fields,
+        submit: Callback::new(|()| {}),
+    };
     let submit = Callback::new(move |()| {
-        let shown: Vec<(FieldId, String)> = fields.shown().into_iter().map(|f| (f, ret.get(f))).collect();
-        let must: Vec<(FieldId, String)> =
-            shown.iter().filter(|(f, _)| fields.mode(*f) == FieldMode::Required).cloned().collect();
+        let shown: Vec<(FieldId, String)> = fields
+            .shown()
+            .into_iter()
+            .map(|f| (f, ret.get(f)))
+            .collect();
+        let must: Vec<(FieldId, String)> = shown
+            .iter()
+            .filter(|(f, _)| fields.mode(*f) == FieldMode::Required)
+            .cloned()
+            .collect();
         let missing = required(&ctx, &must);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }
-        let value = |f: FieldId| shown.iter().find(|(id, _)| *id == f).map(|(_, v)| v.clone()).filter(|v| !v.trim().is_empty());
-        let mut params = SignupParams::new(ret.get(FieldId::Email).trim(), Secret::new(ret.get(FieldId::Password)));
+        let value = |f: FieldId| {
+            shown
+                .iter()
+                .find(|(id, _)| *id == f)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.trim().is_empty())
+        };
+        let mut params = SignupParams::new(
+            ret.get(FieldId::Email).trim(),
+            Secret::new(ret.get(FieldId::Password)),
+        );
         params.password_confirmation = value(FieldId::PasswordConfirmation).map(Secret::new);
         params.first_name = value(FieldId::FirstName);
         params.last_name = value(FieldId::LastName);
@@ -468,7 +530,9 @@ pub fn use_forgot_password_form() -> UseForgotPasswordFormReturn {
 }
 
 /// The forgot-password flow, with a callback.
-pub fn use_forgot_password_form_with_options(options: UseForgotPasswordFormOptions) -> UseForgotPasswordFormReturn {
+pub fn use_forgot_password_form_with_options(
+    options: UseForgotPasswordFormOptions,
+) -> UseForgotPasswordFormReturn {
     let ctx = use_loginrocket();
     let core = FormCore::new(Flow::ForgotPassword, vec![FieldId::Email]);
     let email = RwSignal::new(String::new());
@@ -489,7 +553,11 @@ pub fn use_forgot_password_form_with_options(options: UseForgotPasswordFormOptio
             },
         );
     });
-    UseForgotPasswordFormReturn { core, email, submit }
+    UseForgotPasswordFormReturn {
+        core,
+        email,
+        submit,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -547,17 +615,24 @@ pub fn use_reset_password_form() -> UseResetPasswordFormReturn {
 }
 
 /// The reset-password flow.
-pub fn use_reset_password_form_with_options(options: UseResetPasswordFormOptions) -> UseResetPasswordFormReturn {
+pub fn use_reset_password_form_with_options(
+    options: UseResetPasswordFormOptions,
+) -> UseResetPasswordFormReturn {
     let ctx = use_loginrocket();
     let mut fields = vec![FieldId::Password];
     if options.confirm_password.shown() {
         fields.push(FieldId::PasswordConfirmation);
     }
     let core = FormCore::new(Flow::ResetPassword, fields);
-    let token = options.token.clone().filter(|t| !t.is_empty()).or_else(crate::dom::take_query_param_token);
+    let token = options
+        .token
+        .clone()
+        .filter(|t| !t.is_empty())
+        .or_else(crate::dom::take_query_param_token);
     let token = StoredValue::new(token.map(Secret::new));
     let has_token = Signal::derive(move || token.with_value(Option::is_some));
-    let (password, password_confirmation) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (password, password_confirmation) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let confirm = options.confirm_password;
     let submit = Callback::new(move |()| {
         let Some(token_value) = token.get_value() else {
@@ -567,13 +642,17 @@ pub fn use_reset_password_form_with_options(options: UseResetPasswordFormOptions
         };
         let mut values = vec![(FieldId::Password, password.get_untracked())];
         if confirm == FieldMode::Required {
-            values.push((FieldId::PasswordConfirmation, password_confirmation.get_untracked()));
+            values.push((
+                FieldId::PasswordConfirmation,
+                password_confirmation.get_untracked(),
+            ));
         }
         let missing = required(&ctx, &values);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }
-        let mut params = ResetPasswordParams::new(token_value, Secret::new(password.get_untracked()));
+        let mut params =
+            ResetPasswordParams::new(token_value, Secret::new(password.get_untracked()));
         if confirm.shown() {
             params.password_confirmation = Some(Secret::new(password_confirmation.get_untracked()));
         }
@@ -583,14 +662,24 @@ pub fn use_reset_password_form_with_options(options: UseResetPasswordFormOptions
             &ctx,
             move |client| async move { client.reset_password(&params).await },
             move |outcome| {
-                if matches!(outcome, Outcome::SignedIn(_) | Outcome::Conditional(_) | Outcome::Done) {
+                if matches!(
+                    outcome,
+                    Outcome::SignedIn(_) | Outcome::Conditional(_) | Outcome::Done
+                ) {
                     password.try_set(String::new());
                     password_confirmation.try_set(String::new());
                 }
                 match (outcome, options.after_reset) {
-                    (Outcome::SignedIn(f), AfterReset::ContinueSignedIn) => run_opt(options.on_login, f),
-                    (Outcome::Conditional(c), AfterReset::ContinueSignedIn) => run_opt(options.on_conditional, c),
-                    (Outcome::SignedIn(_) | Outcome::Conditional(_) | Outcome::Done, AfterReset::SignIn) => {
+                    (Outcome::SignedIn(f), AfterReset::ContinueSignedIn) => {
+                        run_opt(options.on_login, f)
+                    }
+                    (Outcome::Conditional(c), AfterReset::ContinueSignedIn) => {
+                        run_opt(options.on_conditional, c)
+                    }
+                    (
+                        Outcome::SignedIn(_) | Outcome::Conditional(_) | Outcome::Done,
+                        AfterReset::SignIn,
+                    ) => {
                         let session = match outcome {
                             Outcome::SignedIn(f) => Some(f.session.clone()),
                             Outcome::Conditional(c) => Some(c.session.clone()),
@@ -599,16 +688,27 @@ pub fn use_reset_password_form_with_options(options: UseResetPasswordFormOptions
                         if let Some(session) = session {
                             // the user signs in again: end the session the reset opened
                             spawn_local(async move {
-                                let _ = client.logout(&loginrocket::LogoutParams::new(session)).await;
+                                let _ = client
+                                    .logout(&loginrocket::LogoutParams::new(session))
+                                    .await;
                             });
                         }
                         run_opt(options.on_success, &());
                     }
-                    (Outcome::Done, AfterReset::ContinueSignedIn) => run_opt(options.on_success, &()),
+                    (Outcome::Done, AfterReset::ContinueSignedIn) => {
+                        run_opt(options.on_success, &())
+                    }
                     _ => {}
                 }
             },
         );
     });
-    UseResetPasswordFormReturn { core, password, password_confirmation, has_token, confirm_password: confirm, submit }
+    UseResetPasswordFormReturn {
+        core,
+        password,
+        password_confirmation,
+        has_token,
+        confirm_password: confirm,
+        submit,
+    }
 }

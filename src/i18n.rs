@@ -72,14 +72,17 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     // no Unicode isolation marks around placeables: messages are plain text
     bundle.set_use_isolating(false);
     // the kit's own files parse without errors (a test checks); keep what parsed otherwise
-    let resource = FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
     bundle
 }
 
 impl Default for Catalog {
     fn default() -> Self {
-        Self { bundles: Locale::ALL.into_iter().map(bundle).collect() }
+        Self {
+            bundles: Locale::ALL.into_iter().map(bundle).collect(),
+        }
     }
 }
 
@@ -119,10 +122,14 @@ impl Catalog {
 
     fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         for l in [locale, Locale::En] {
-            let Some(bundle) = self.bundles.get(l.index()) else { continue };
+            let Some(bundle) = self.bundles.get(l.index()) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         key.to_owned()
@@ -130,7 +137,9 @@ impl Catalog {
 
     /// Whether `locale` defines `key` itself.
     pub fn has(&self, locale: Locale, key: &str) -> bool {
-        self.bundles.get(locale.index()).is_some_and(|b| b.has_message(key))
+        self.bundles
+            .get(locale.index())
+            .is_some_and(|b| b.has_message(key))
     }
 }
 
@@ -139,7 +148,8 @@ mod tests {
     use super::*;
 
     fn keys(locale: Locale) -> Vec<String> {
-        let resource = FluentResource::try_new(locale.source().to_owned()).expect("parses without errors");
+        let resource =
+            FluentResource::try_new(locale.source().to_owned()).expect("parses without errors");
         resource
             .entries()
             .filter_map(|e| match e {
@@ -158,7 +168,10 @@ mod tests {
             let mut ours = en.clone();
             theirs.sort();
             ours.sort();
-            assert_eq!(theirs, ours, "{locale:?} must define exactly the English keys");
+            assert_eq!(
+                theirs, ours,
+                "{locale:?} must define exactly the English keys"
+            );
         }
     }
 
@@ -176,16 +189,32 @@ mod tests {
     fn plurals_and_arguments() {
         let c = Catalog::new();
         let n = |n: i64| [("seconds", FluentValue::from(n))];
-        assert_eq!(c.text_with(Locale::En, "error-rate-limited", &n(1)), "Too many attempts. Try again in 1 second.");
-        assert_eq!(c.text_with(Locale::En, "error-rate-limited", &n(5)), "Too many attempts. Try again in 5 seconds.");
-        assert_eq!(c.text_with(Locale::Es, "error-rate-limited", &n(1)), "Demasiados intentos. Inténtalo de nuevo en 1 segundo.");
-        assert_eq!(c.text_with(Locale::Ja, "error-rate-limited", &n(3)), "試行回数が多すぎます。3秒後にもう一度お試しください。");
-        assert_eq!(c.text_with(Locale::En, "field-required", &[("field", "Email".into())]), "Please fill in Email.");
+        assert_eq!(
+            c.text_with(Locale::En, "error-rate-limited", &n(1)),
+            "Too many attempts. Try again in 1 second."
+        );
+        assert_eq!(
+            c.text_with(Locale::En, "error-rate-limited", &n(5)),
+            "Too many attempts. Try again in 5 seconds."
+        );
+        assert_eq!(
+            c.text_with(Locale::Es, "error-rate-limited", &n(1)),
+            "Demasiados intentos. Inténtalo de nuevo en 1 segundo."
+        );
+        assert_eq!(
+            c.text_with(Locale::Ja, "error-rate-limited", &n(3)),
+            "試行回数が多すぎます。3秒後にもう一度お試しください。"
+        );
+        assert_eq!(
+            c.text_with(Locale::En, "field-required", &[("field", "Email".into())]),
+            "Please fill in Email."
+        );
     }
 
     #[test]
     fn overrides_and_fallbacks() {
-        let (c, errors) = Catalog::new().with_overrides(Locale::Es, "field-email = Correo\nextra-key = Hola\n");
+        let (c, errors) =
+            Catalog::new().with_overrides(Locale::Es, "field-email = Correo\nextra-key = Hola\n");
         assert!(errors.is_empty());
         assert_eq!(c.text(Locale::Es, "field-email"), "Correo");
         assert_eq!(c.text(Locale::Es, "extra-key"), "Hola");

@@ -50,7 +50,14 @@ pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
 pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = components::KEYS.to_vec();
     keys.extend(state::FieldId::ALL.iter().map(|f| f.label_key()));
-    keys.extend([state::Notice::LoginFailed, state::Notice::SignupFailed, state::Notice::Generic].map(|n| n.key()));
+    keys.extend(
+        [
+            state::Notice::LoginFailed,
+            state::Notice::SignupFailed,
+            state::Notice::Generic,
+        ]
+        .map(|n| n.key()),
+    );
     for s in [
         FormState::SessionExpired,
         FormState::LinkExpired,

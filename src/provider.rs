@@ -16,7 +16,9 @@ pub struct KitOptions {
 
 impl Default for KitOptions {
     fn default() -> Self {
-        Self { default_cooldown_secs: 30 }
+        Self {
+            default_cooldown_secs: 30,
+        }
     }
 }
 
@@ -37,7 +39,12 @@ pub struct LoginRocketContext {
 impl LoginRocketContext {
     /// A context around `client`.
     pub fn new(client: LoginRocket, locale: Signal<Locale>) -> Self {
-        Self { client, locale, catalog: Arc::new(Catalog::new()), options: KitOptions::default() }
+        Self {
+            client,
+            locale,
+            catalog: Arc::new(Catalog::new()),
+            options: KitOptions::default(),
+        }
     }
 
     /// The message `key` in the current locale (tracks the locale when called reactively).
@@ -52,14 +59,18 @@ impl LoginRocketContext {
 
     /// Points the client's `Accept-Language` at the current locale (done before each request).
     pub fn sync_locale(&self) {
-        self.client.set_locale(Some(self.locale.get_untracked().as_str()));
+        self.client
+            .set_locale(Some(self.locale.get_untracked().as_str()));
     }
 }
 
 /// The platform client for `url`: `fetch` in the browser. On other targets (native tests of
 /// apps) there is no default transport: pass a client to the provider.
 fn default_client(url: Option<String>) -> LoginRocket {
-    let config = Config { url, ..Config::default() };
+    let config = Config {
+        url,
+        ..Config::default()
+    };
     #[cfg(target_arch = "wasm32")]
     {
         LoginRocket::new(config)
@@ -78,9 +89,13 @@ impl loginrocket::transport::Transport for NoTransport {
     fn send(
         &self,
         _: loginrocket::transport::HttpRequest,
-    ) -> loginrocket::transport::BoxFuture<Result<loginrocket::transport::HttpResponse, loginrocket::transport::TransportError>> {
+    ) -> loginrocket::transport::BoxFuture<
+        Result<loginrocket::transport::HttpResponse, loginrocket::transport::TransportError>,
+    > {
         Box::pin(async {
-            Err(loginrocket::transport::TransportError::Network("no default transport on this target: pass a client".into()))
+            Err(loginrocket::transport::TransportError::Network(
+                "no default transport on this target: pass a client".into(),
+            ))
         })
     }
 }

@@ -103,18 +103,31 @@ pub const FIELD_MAP_KEY: &str = "field_errors";
 /// spaces (Japanese: `パスワードは…`) match as prefixes.
 ///
 /// `fields` are the form's fields with their display names in the current locale.
-pub fn attribute(messages: &[String], fields: &[(FieldId, String)], extra: Option<&serde_json::Map<String, Value>>) -> Attributed {
-    if let Some(map) = extra.and_then(|e| e.get(FIELD_MAP_KEY)).and_then(Value::as_object) {
+pub fn attribute(
+    messages: &[String],
+    fields: &[(FieldId, String)],
+    extra: Option<&serde_json::Map<String, Value>>,
+) -> Attributed {
+    if let Some(map) = extra
+        .and_then(|e| e.get(FIELD_MAP_KEY))
+        .and_then(Value::as_object)
+    {
         return attribute_map(map, fields);
     }
-    let mut by_length: Vec<&(FieldId, String)> = fields.iter().filter(|(_, n)| !n.is_empty()).collect();
+    let mut by_length: Vec<&(FieldId, String)> =
+        fields.iter().filter(|(_, n)| !n.is_empty()).collect();
     by_length.sort_by_key(|(_, name)| std::cmp::Reverse(name.chars().count()));
     let mut out = Attributed::default();
     for message in messages {
         let trimmed = message.trim_start();
         let field = by_length.iter().find(|(_, name)| {
-            let Some(rest) = strip_prefix_ci(trimmed, name) else { return false };
-            let ends_latin = name.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+            let Some(rest) = strip_prefix_ci(trimmed, name) else {
+                return false;
+            };
+            let ends_latin = name
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
             !ends_latin || !rest.chars().next().is_some_and(char::is_alphanumeric)
         });
         match field {
@@ -127,7 +140,8 @@ pub fn attribute(messages: &[String], fields: &[(FieldId, String)], extra: Optio
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn attribute_map(map: &serde_json::Map<String, Value>, fields: &[(FieldId, String)]) -> Attributed {
@@ -135,7 +149,10 @@ fn attribute_map(map: &serde_json::Map<String, Value>, fields: &[(FieldId, Strin
     for (key, value) in map {
         let texts: Vec<String> = match value {
             Value::String(s) => vec![s.clone()],
-            Value::Array(items) => items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
             _ => continue,
         };
         let field = FieldId::from_api_name(key).filter(|f| fields.iter().any(|(id, _)| id == f));
@@ -274,7 +291,11 @@ impl Outcome {
 }
 
 /// Reads an answer for `flow`. `fields` are the form's fields with their display names.
-pub fn classify(flow: Flow, response: Result<Response, loginrocket::Error>, fields: &[(FieldId, String)]) -> Outcome {
+pub fn classify(
+    flow: Flow,
+    response: Result<Response, loginrocket::Error>,
+    fields: &[(FieldId, String)],
+) -> Outcome {
     let response = match response {
         Ok(r) => r,
         // no URL or an unusable one: the service cannot be reached
@@ -301,10 +322,17 @@ pub fn classify(flow: Flow, response: Result<Response, loginrocket::Error>, fiel
                 _ => credential_failure,
             },
             Some(Source::LoginRocketError) => match e.failure() {
-                Some(Failure::Offline) => Outcome::State(FormState::Unavailable(Unavailable::Offline)),
-                Some(Failure::Timeout) => Outcome::State(FormState::Unavailable(Unavailable::Timeout)),
+                Some(Failure::Offline) => {
+                    Outcome::State(FormState::Unavailable(Unavailable::Offline))
+                }
+                Some(Failure::Timeout) => {
+                    Outcome::State(FormState::Unavailable(Unavailable::Timeout))
+                }
                 // other 4xx read like a credential failure where the flow must not enumerate
-                Some(Failure::Status(s)) if (400..500).contains(s) && matches!(flow, Flow::Login | Flow::ForgotPassword) => {
+                Some(Failure::Status(s))
+                    if (400..500).contains(s)
+                        && matches!(flow, Flow::Login | Flow::ForgotPassword) =>
+                {
                     credential_failure
                 }
                 _ => Outcome::State(FormState::Unavailable(Unavailable::Server)),
@@ -316,7 +344,9 @@ pub fn classify(flow: Flow, response: Result<Response, loginrocket::Error>, fiel
 /// Whole seconds to wait after a 429: from `Retry-After`/`Ratelimit-Reset` when given
 /// (rounded up, at least 1, at most an hour), else `default_secs`.
 pub fn cooldown_secs(retry: Option<RetryAfter>, now: SystemTime, default_secs: u32) -> u32 {
-    let Some(retry) = retry else { return default_secs.max(1) };
+    let Some(retry) = retry else {
+        return default_secs.max(1);
+    };
     let wait = retry.delay_from(now);
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     secs.clamp(1, 3600) as u32
@@ -335,16 +365,46 @@ mod tests {
 
     fn names(locale: &str) -> Vec<(FieldId, String)> {
         let table: &[(FieldId, &str, &str, &str)] = &[
-            (FieldId::Email, "Email", "Correo electrónico", "メールアドレス"),
+            (
+                FieldId::Email,
+                "Email",
+                "Correo electrónico",
+                "メールアドレス",
+            ),
             (FieldId::Password, "Password", "Contraseña", "パスワード"),
-            (FieldId::PasswordConfirmation, "Password confirmation", "Confirmación de contraseña", "パスワード（確認）"),
-            (FieldId::CurrentPassword, "Current password", "Contraseña actual", "現在のパスワード"),
+            (
+                FieldId::PasswordConfirmation,
+                "Password confirmation",
+                "Confirmación de contraseña",
+                "パスワード（確認）",
+            ),
+            (
+                FieldId::CurrentPassword,
+                "Current password",
+                "Contraseña actual",
+                "現在のパスワード",
+            ),
             (FieldId::FirstName, "First name", "Nombre", "名"),
-            (FieldId::OrgName, "Organization name", "Nombre de la organización", "組織名"),
+            (
+                FieldId::OrgName,
+                "Organization name",
+                "Nombre de la organización",
+                "組織名",
+            ),
         ];
         table
             .iter()
-            .map(|(id, en, es, ja)| (*id, match locale { "es" => *es, "ja" => *ja, _ => *en }.to_owned()))
+            .map(|(id, en, es, ja)| {
+                (
+                    *id,
+                    match locale {
+                        "es" => *es,
+                        "ja" => *ja,
+                        _ => *en,
+                    }
+                    .to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -355,12 +415,24 @@ mod tests {
 
     #[test]
     fn longest_name_first() {
-        let a = attr(&["Password confirmation doesn't match Password", "Password is too short (minimum is 8 characters)"], "en");
+        let a = attr(
+            &[
+                "Password confirmation doesn't match Password",
+                "Password is too short (minimum is 8 characters)",
+            ],
+            "en",
+        );
         assert_eq!(
             a.fields,
             vec![
-                (FieldId::PasswordConfirmation, "Password confirmation doesn't match Password".into()),
-                (FieldId::Password, "Password is too short (minimum is 8 characters)".into()),
+                (
+                    FieldId::PasswordConfirmation,
+                    "Password confirmation doesn't match Password".into()
+                ),
+                (
+                    FieldId::Password,
+                    "Password is too short (minimum is 8 characters)".into()
+                ),
             ]
         );
         assert!(a.form.is_empty());
@@ -368,17 +440,63 @@ mod tests {
 
     #[test]
     fn spanish_and_japanese_names() {
-        let a = attr(&["Confirmación de contraseña no coincide con Contraseña", "Contraseña es demasiado corto", "Correo electrónico no es válido"], "es");
-        assert_eq!(a.fields.iter().map(|f| f.0).collect::<Vec<_>>(), vec![FieldId::PasswordConfirmation, FieldId::Password, FieldId::Email]);
-        let a = attr(&["パスワード（確認）とパスワードの入力が一致しません", "パスワードは8文字以上で入力してください", "現在のパスワードが一致しません"], "ja");
-        assert_eq!(a.fields.iter().map(|f| f.0).collect::<Vec<_>>(), vec![FieldId::PasswordConfirmation, FieldId::Password, FieldId::CurrentPassword]);
+        let a = attr(
+            &[
+                "Confirmación de contraseña no coincide con Contraseña",
+                "Contraseña es demasiado corto",
+                "Correo electrónico no es válido",
+            ],
+            "es",
+        );
+        assert_eq!(
+            a.fields.iter().map(|f| f.0).collect::<Vec<_>>(),
+            vec![
+                FieldId::PasswordConfirmation,
+                FieldId::Password,
+                FieldId::Email
+            ]
+        );
+        let a = attr(
+            &[
+                "パスワード（確認）とパスワードの入力が一致しません",
+                "パスワードは8文字以上で入力してください",
+                "現在のパスワードが一致しません",
+            ],
+            "ja",
+        );
+        assert_eq!(
+            a.fields.iter().map(|f| f.0).collect::<Vec<_>>(),
+            vec![
+                FieldId::PasswordConfirmation,
+                FieldId::Password,
+                FieldId::CurrentPassword
+            ]
+        );
     }
 
     #[test]
     fn unmatched_and_word_boundaries_go_to_the_form() {
-        let a = attr(&["Login failed", "Emails are disabled", "Nombre de usuario ya está en uso", "  Email is invalid"], "en");
-        assert_eq!(a.fields, vec![(FieldId::Email, "  Email is invalid".into())]);
-        assert_eq!(a.form, vec!["Login failed", "Emails are disabled", "Nombre de usuario ya está en uso"]);
+        let a = attr(
+            &[
+                "Login failed",
+                "Emails are disabled",
+                "Nombre de usuario ya está en uso",
+                "  Email is invalid",
+            ],
+            "en",
+        );
+        assert_eq!(
+            a.fields,
+            vec![(FieldId::Email, "  Email is invalid".into())]
+        );
+        assert_eq!(
+            a.form,
+            vec![
+                "Login failed",
+                "Emails are disabled",
+                "Nombre de usuario ya está en uso"
+            ]
+        );
         // case-insensitive start
         assert_eq!(attr(&["email is invalid"], "en").fields.len(), 1);
         // a field the form does not show is not matched
@@ -386,16 +504,35 @@ mod tests {
         let a = attribute(&["Password is too short".to_owned()], &only_email, None);
         assert_eq!(a.form, vec!["Password is too short"]);
         // "Nombre" must not capture "Nombre de la organización …" (longest first)
-        let a = attr(&["Nombre de la organización no puede estar en blanco", "Nombre no puede estar en blanco"], "es");
-        assert_eq!(a.fields.iter().map(|f| f.0).collect::<Vec<_>>(), vec![FieldId::OrgName, FieldId::FirstName]);
+        let a = attr(
+            &[
+                "Nombre de la organización no puede estar en blanco",
+                "Nombre no puede estar en blanco",
+            ],
+            "es",
+        );
+        assert_eq!(
+            a.fields.iter().map(|f| f.0).collect::<Vec<_>>(),
+            vec![FieldId::OrgName, FieldId::FirstName]
+        );
     }
 
     #[test]
     fn a_field_keyed_map_takes_precedence() {
         let extra = json!({"field_errors": {"email": ["is taken"], "password": "too short", "nope": ["x"], "code": ["y"]}});
         let a = attribute(&["Email whatever".into()], &names("en"), extra.as_object());
-        assert_eq!(a.fields, vec![(FieldId::Email, "is taken".into()), (FieldId::Password, "too short".into())]);
-        assert_eq!(a.form, vec!["y", "x"], "code is not a field of this form; nope is no field");
+        assert_eq!(
+            a.fields,
+            vec![
+                (FieldId::Email, "is taken".into()),
+                (FieldId::Password, "too short".into())
+            ]
+        );
+        assert_eq!(
+            a.form,
+            vec!["y", "x"],
+            "code is not a field of this form; nope is no field"
+        );
     }
 
     fn answer(status: u16, body: serde_json::Value) -> Result<Response, loginrocket::Error> {
@@ -411,24 +548,70 @@ mod tests {
         use FormState::*;
         let f = names("en");
         let state = |flow, r| classify(flow, r, &f).state();
-        for flow in [Flow::Login, Flow::Signup, Flow::ForgotPassword, Flow::ResetPassword, Flow::WithSession] {
+        for flow in [
+            Flow::Login,
+            Flow::Signup,
+            Flow::ForgotPassword,
+            Flow::ResetPassword,
+            Flow::WithSession,
+        ] {
             assert_eq!(state(flow, failure(429)), CoolingDown, "{flow:?}");
-            assert_eq!(state(flow, failure(500)), Unavailable(super::Unavailable::Server), "{flow:?}");
-            assert_eq!(state(flow, failure(200)), Unavailable(super::Unavailable::Server), "garbage body {flow:?}");
-            assert_eq!(state(flow, answer(200, json!({"result": "okay"}))), Succeeded);
-            assert_eq!(state(flow, answer(200, json!({"result": "new_thing"}))), Failed(Notice::Generic));
-            assert_eq!(state(flow, Err(loginrocket::Error::MissingUrl)), Unavailable(super::Unavailable::Server));
+            assert_eq!(
+                state(flow, failure(500)),
+                Unavailable(super::Unavailable::Server),
+                "{flow:?}"
+            );
+            assert_eq!(
+                state(flow, failure(200)),
+                Unavailable(super::Unavailable::Server),
+                "garbage body {flow:?}"
+            );
+            assert_eq!(
+                state(flow, answer(200, json!({"result": "okay"}))),
+                Succeeded
+            );
+            assert_eq!(
+                state(flow, answer(200, json!({"result": "new_thing"}))),
+                Failed(Notice::Generic)
+            );
+            assert_eq!(
+                state(flow, Err(loginrocket::Error::MissingUrl)),
+                Unavailable(super::Unavailable::Server)
+            );
         }
-        assert_eq!(state(Flow::Login, failure(403)), Failed(Notice::LoginFailed));
-        assert_eq!(state(Flow::Login, failure(404)), Failed(Notice::LoginFailed));
-        assert_eq!(state(Flow::Login, failure(401)), Failed(Notice::LoginFailed));
-        assert_eq!(state(Flow::Signup, failure(403)), Failed(Notice::SignupFailed));
-        assert_eq!(state(Flow::ForgotPassword, failure(404)), Succeeded, "no enumeration");
-        assert_eq!(state(Flow::ForgotPassword, failure(400)), Succeeded, "no enumeration");
+        assert_eq!(
+            state(Flow::Login, failure(403)),
+            Failed(Notice::LoginFailed)
+        );
+        assert_eq!(
+            state(Flow::Login, failure(404)),
+            Failed(Notice::LoginFailed)
+        );
+        assert_eq!(
+            state(Flow::Login, failure(401)),
+            Failed(Notice::LoginFailed)
+        );
+        assert_eq!(
+            state(Flow::Signup, failure(403)),
+            Failed(Notice::SignupFailed)
+        );
+        assert_eq!(
+            state(Flow::ForgotPassword, failure(404)),
+            Succeeded,
+            "no enumeration"
+        );
+        assert_eq!(
+            state(Flow::ForgotPassword, failure(400)),
+            Succeeded,
+            "no enumeration"
+        );
         assert_eq!(state(Flow::ResetPassword, failure(404)), LinkExpired);
         assert_eq!(state(Flow::ResetPassword, failure(403)), LinkExpired);
         assert_eq!(state(Flow::WithSession, failure(403)), SessionExpired);
-        assert_eq!(state(Flow::WithSession, failure(404)), Failed(Notice::Generic));
+        assert_eq!(
+            state(Flow::WithSession, failure(404)),
+            Failed(Notice::Generic)
+        );
     }
 
     #[test]
@@ -439,13 +622,25 @@ mod tests {
         let block = |err: TransportError| {
             let mock = std::sync::Arc::new(MockTransport::new());
             mock.push(Err(err));
-            let client = loginrocket::LoginRocket::with_transport(loginrocket::Config::new("http://x.test"), mock);
+            let client = loginrocket::LoginRocket::with_transport(
+                loginrocket::Config::new("http://x.test"),
+                mock,
+            );
             let r = futures_lite_block_on(client.login(&loginrocket::LoginParams::new("a", "b")));
             classify(Flow::Login, r, &f).state()
         };
-        assert_eq!(block(TransportError::Offline), FormState::Unavailable(Unavailable::Offline));
-        assert_eq!(block(TransportError::Timeout), FormState::Unavailable(Unavailable::Timeout));
-        assert_eq!(block(TransportError::Network("x".into())), FormState::Unavailable(Unavailable::Server));
+        assert_eq!(
+            block(TransportError::Offline),
+            FormState::Unavailable(Unavailable::Offline)
+        );
+        assert_eq!(
+            block(TransportError::Timeout),
+            FormState::Unavailable(Unavailable::Timeout)
+        );
+        assert_eq!(
+            block(TransportError::Network("x".into())),
+            FormState::Unavailable(Unavailable::Server)
+        );
     }
 
     /// A tiny executor for the mock transport's ready futures.
@@ -463,7 +658,10 @@ mod tests {
     #[test]
     fn validation_errors_are_attributed() {
         let f = names("en");
-        let r = answer(422, json!({"result": "error", "error": "x", "errors": ["Email is invalid", "Login failed"]}));
+        let r = answer(
+            422,
+            json!({"result": "error", "error": "x", "errors": ["Email is invalid", "Login failed"]}),
+        );
         match classify(Flow::Signup, r, &f) {
             Outcome::Rejected(a) => {
                 assert_eq!(a.fields, vec![(FieldId::Email, "Email is invalid".into())]);
@@ -479,10 +677,26 @@ mod tests {
         assert_eq!(cooldown_secs(None, now, 30), 30);
         assert_eq!(cooldown_secs(None, now, 0), 1);
         assert_eq!(cooldown_secs(Some(RetryAfter::Delay(secs(7))), now, 30), 7);
-        assert_eq!(cooldown_secs(Some(RetryAfter::Delay(Duration::from_millis(1500))), now, 30), 2);
+        assert_eq!(
+            cooldown_secs(
+                Some(RetryAfter::Delay(Duration::from_millis(1500))),
+                now,
+                30
+            ),
+            2
+        );
         assert_eq!(cooldown_secs(Some(RetryAfter::Delay(secs(0))), now, 30), 1);
-        assert_eq!(cooldown_secs(Some(RetryAfter::At(now + secs(12))), now, 30), 12);
-        assert_eq!(cooldown_secs(Some(RetryAfter::At(now - secs(12))), now, 30), 1);
-        assert_eq!(cooldown_secs(Some(RetryAfter::Delay(secs(86400))), now, 30), 3600);
+        assert_eq!(
+            cooldown_secs(Some(RetryAfter::At(now + secs(12))), now, 30),
+            12
+        );
+        assert_eq!(
+            cooldown_secs(Some(RetryAfter::At(now - secs(12))), now, 30),
+            1
+        );
+        assert_eq!(
+            cooldown_secs(Some(RetryAfter::Delay(secs(86400))), now, 30),
+            3600
+        );
     }
 }

@@ -1,0 +1,696 @@
+//! The kit's components in headless Chromium, on a scripted mock transport.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::prelude::*;
+use leptos_loginrocket::*;
+use loginrocket::transport::{HttpResponse, TransportError};
+use loginrocket::{ConditionalLogin, FullLogin};
+use serde_json::json;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
+
+fn invalid(messages: &[&str]) -> serde_json::Value {
+    json!({"result": "error", "error": messages.join(" "), "errors": messages})
+}
+
+fn fill_login(page: &Page) {
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "pw-SENTINEL");
+}
+
+#[wasm_bindgen_test]
+async fn login_form_idle_render_is_labelled_and_unique() {
+    let page = mount(|| view! { <LoginForm/><LoginForm id="second"/> });
+    settle().await;
+    let forms = page.root.query_selector_all("form").unwrap();
+    assert_eq!(forms.length(), 2);
+    let inputs = page.root.query_selector_all("input").unwrap();
+    let mut ids = Vec::new();
+    for i in 0..inputs.length() {
+        let input: web_sys::Element = inputs.item(i).unwrap().unchecked_into();
+        let id = input.id();
+        assert!(!id.is_empty());
+        let label = page.el(&format!("label[for='{id}']"));
+        assert!(!label.text_content().unwrap().is_empty(), "label for {id}");
+        ids.push(id);
+    }
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "ids unique: {ids:?}");
+    assert!(ids.contains(&"second-email".to_owned()));
+
+    let email = page.input("form:first-of-type input[name=email]");
+    assert_eq!(
+        email.get_attribute("autocomplete").as_deref(),
+        Some("username")
+    );
+    assert_eq!(email.type_(), "text");
+    assert_eq!(email.get_attribute("inputmode").as_deref(), Some("email"));
+    let pw = page.input("form:first-of-type input[name=password]");
+    assert_eq!(pw.type_(), "password");
+    assert_eq!(
+        pw.get_attribute("autocomplete").as_deref(),
+        Some("current-password")
+    );
+    assert_eq!(
+        page.text("form:first-of-type label[for$='-email']"),
+        "Email"
+    );
+    assert_eq!(
+        page.attr("form:first-of-type button[type=submit]", "type")
+            .as_deref(),
+        Some("submit")
+    );
+    assert_eq!(
+        page.text("form:first-of-type button[type=submit]"),
+        "Sign in"
+    );
+    assert_eq!(
+        page.attr("form:first-of-type .lr-field__toggle", "type")
+            .as_deref(),
+        Some("button")
+    );
+    assert!(page.q("form:first-of-type [role=alert]").is_some());
+    assert!(page.q("form:first-of-type [role=status]").is_some());
+    assert!(
+        pw.get_attribute("aria-invalid").is_none(),
+        "not invalid before a submit"
+    );
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn show_password_toggle_never_submits_and_remasks_on_submit() {
+    let page = mount(|| view! { <LoginForm/> });
+    settle().await;
+    page.click(".lr-field__toggle");
+    settle().await;
+    assert_eq!(page.input("input[name=password]").type_(), "text");
+    assert_eq!(
+        page.attr(".lr-field__toggle", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(
+        page.mock.requests().is_empty(),
+        "the toggle does not submit"
+    );
+    fill_login(&page);
+    let _hold = page.mock.push_deferred();
+    page.click("button[type=submit]");
+    settle().await;
+    assert_eq!(page.input("input[name=password]").type_(), "password");
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn empty_submit_shows_required_messages_and_sends_nothing() {
+    let page = mount(|| view! { <LoginForm/> });
+    settle().await;
+    page.click("button[type=submit]");
+    until("required messages", || {
+        page.text("[id$='-email-error']") == "Please fill in Email."
+    })
+    .await;
+    assert_eq!(
+        page.text("[id$='-password-error']"),
+        "Please fill in Password."
+    );
+    assert!(page.mock.requests().is_empty());
+    let email = page.input("input[name=email]");
+    assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        email.get_attribute("aria-describedby"),
+        Some(format!("{}-error", email.id()))
+    );
+    until("focus on the first invalid field", || {
+        document().active_element().map(|e| e.id()) == Some(email.id())
+    })
+    .await;
+    // editing the field clears its message
+    page.type_into("input[name=email]", "a");
+    until("cleared", || page.text("[id$='-email-error']").is_empty()).await;
+    assert!(page
+        .input("input[name=email]")
+        .get_attribute("aria-invalid")
+        .is_none());
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn server_messages_land_next_to_their_fields_in_english() {
+    let page = mount(
+        || view! { <SignupForm fields=SignupFields { confirm_password: FieldMode::Optional, ..Default::default() }/> },
+    );
+    settle().await;
+    page.type_into("input[name=email]", "x@y");
+    page.type_into("input[name=password]", "short");
+    page.type_into("input[name=password_confirmation]", "other");
+    page.mock.push_json(
+        422,
+        invalid(&[
+            "Password confirmation doesn't match Password",
+            "Password is too short (minimum is 8 characters)",
+            "Email is invalid",
+            "Signups are paused today",
+        ]),
+    );
+    page.click("button[type=submit]");
+    until("field errors", || {
+        !page.text("[id$='-password-error']").is_empty()
+    })
+    .await;
+    assert_eq!(
+        page.text("[id$='-password-confirmation-error']"),
+        "Password confirmation doesn't match Password"
+    );
+    assert_eq!(
+        page.text("[id$='-password-error']"),
+        "Password is too short (minimum is 8 characters)"
+    );
+    assert_eq!(page.text("[id$='-email-error']"), "Email is invalid");
+    assert_eq!(page.text("[role=alert]"), "Signups are paused today");
+    for name in ["email", "password", "password_confirmation"] {
+        assert_eq!(
+            page.attr(&format!("input[name={name}]"), "aria-invalid")
+                .as_deref(),
+            Some("true"),
+            "{name}"
+        );
+    }
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn server_messages_land_next_to_their_fields_in_spanish() {
+    let page = mount_with(
+        Locale::Es,
+        || view! { <SignupForm fields=SignupFields { org_name: FieldMode::Optional, ..Default::default() }/> },
+    );
+    settle().await;
+    assert_eq!(
+        page.text("label[for$='-org-name']"),
+        "Nombre de la organización"
+    );
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "x");
+    page.mock.push_json(
+        422,
+        invalid(&[
+            "Correo electrónico ya está en uso",
+            "Contraseña es demasiado corto (el mínimo es 8 caracteres)",
+            "Nombre de la organización no puede estar en blanco",
+        ]),
+    );
+    page.click("button[type=submit]");
+    until("field errors", || {
+        !page.text("[id$='-email-error']").is_empty()
+    })
+    .await;
+    assert_eq!(
+        page.text("[id$='-email-error']"),
+        "Correo electrónico ya está en uso"
+    );
+    assert_eq!(
+        page.text("[id$='-password-error']"),
+        "Contraseña es demasiado corto (el mínimo es 8 caracteres)"
+    );
+    assert_eq!(
+        page.text("[id$='-org-name-error']"),
+        "Nombre de la organización no puede estar en blanco"
+    );
+    assert_eq!(page.text("[role=alert]"), "");
+    let req = page.mock.last_request().unwrap();
+    assert_eq!(req.header("accept-language"), Some("es"));
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn signup_sends_only_the_fields_shown() {
+    let fields = SignupFields {
+        name: FieldMode::Required,
+        ..Default::default()
+    };
+    let page = mount(move || view! { <SignupForm fields=fields/> });
+    settle().await;
+    assert!(page.q("input[name=username]").is_none());
+    assert_eq!(
+        page.attr("input[name=first_name]", "autocomplete")
+            .as_deref(),
+        Some("given-name")
+    );
+    assert_eq!(
+        page.attr("input[name=last_name]", "autocomplete")
+            .as_deref(),
+        Some("family-name")
+    );
+    assert_eq!(
+        page.attr("input[name=password]", "autocomplete").as_deref(),
+        Some("new-password")
+    );
+    assert_eq!(
+        page.attr("input[name=email]", "type").as_deref(),
+        Some("email")
+    );
+    page.type_into("input[name=email]", "new@example.com");
+    page.type_into("input[name=password]", "long-password");
+    page.type_into("input[name=first_name]", "Nia");
+    page.click("button[type=submit]");
+    until("last name required", || {
+        page.text("[id$='-last-name-error']") == "Please fill in Last name."
+    })
+    .await;
+    assert!(page.mock.requests().is_empty());
+    page.type_into("input[name=last_name]", "New");
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+    );
+    page.click("button[type=submit]");
+    until("sent", || page.mock.requests().len() == 1).await;
+    assert_eq!(
+        json_body(&page.mock.requests()[0]),
+        json!({"email": "new@example.com", "password": "long-password", "first_name": "Nia", "last_name": "New"})
+    );
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_unmatched_message_goes_to_the_alert_and_xss_stays_text() {
+    let page = mount(|| view! { <LoginForm/> });
+    settle().await;
+    fill_login(&page);
+    let payload = "<img src=x onerror=\"window.__pwned=1\">Login failed";
+    page.mock.push_json(422, invalid(&[payload]));
+    page.click("button[type=submit]");
+    until("alert", || !page.text("[role=alert]").is_empty()).await;
+    assert_eq!(page.text("[role=alert]"), payload);
+    assert!(
+        page.q("img").is_none(),
+        "no element created from server text"
+    );
+    assert!(js_sys::Reflect::get(&window(), &"__pwned".into())
+        .unwrap()
+        .is_undefined());
+    until("focus on the alert", || {
+        document().active_element().map(|e| e.get_attribute("role")) == Some(Some("alert".into()))
+    })
+    .await;
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn rate_limited_counts_down_then_reenables_submit() {
+    let page = mount(|| view! { <LoginForm/> });
+    settle().await;
+    fill_login(&page);
+    page.mock.push(Ok(
+        HttpResponse::new(429, "").with_header("Retry-After", "2")
+    ));
+    page.click("button[type=submit]");
+    until("cooldown", || {
+        page.text("[role=status]") == "Too many attempts. Try again in 2 seconds."
+    })
+    .await;
+    assert!(page.submit_disabled());
+    assert_eq!(
+        page.text("[role=alert]"),
+        "",
+        "not worded as an error about credentials"
+    );
+    until("counting down", || {
+        page.text("[role=status]") == "Too many attempts. Try again in 1 second."
+    })
+    .await;
+    assert!(page.submit_disabled());
+    page.click("button[type=submit]");
+    assert_eq!(
+        page.mock.requests().len(),
+        1,
+        "no request while cooling down"
+    );
+    until("re-enabled", || !page.submit_disabled()).await;
+    assert_eq!(page.text("[role=status]"), "");
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn transport_failures_are_retryable_states_not_credential_errors() {
+    let cases = [
+        (
+            Err(TransportError::Offline),
+            "You appear to be offline. Check your connection and try again.",
+        ),
+        (
+            Err(TransportError::Timeout),
+            "The sign-in service took too long to answer. Please try again.",
+        ),
+        (
+            Ok(HttpResponse::new(503, "<html>")),
+            "We can't reach the sign-in service right now. Please try again in a moment.",
+        ),
+        (
+            Ok(HttpResponse::new(200, "garbage")),
+            "We can't reach the sign-in service right now. Please try again in a moment.",
+        ),
+    ];
+    for (reply, text) in cases {
+        let page = mount(|| view! { <LoginForm/> });
+        settle().await;
+        fill_login(&page);
+        page.mock.push(reply);
+        page.click("button[type=submit]");
+        until("state", || page.text("[role=alert]") == text).await;
+        assert!(!page.submit_disabled(), "every pending state ends");
+        assert_eq!(page.attr("form", "aria-busy").as_deref(), Some("false"));
+        // retry sends the same form again
+        page.mock.push_json(
+            200,
+            json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        );
+        page.click(".lr-form__retry");
+        until("retried", || page.mock.requests().len() == 2).await;
+        until("cleared", || page.text("[role=alert]").is_empty()).await;
+        page.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn double_submit_sends_one_request() {
+    let got = RwSignal::new(0u32);
+    let page =
+        mount(move || view! { <LoginForm on_login=move |_: FullLogin| got.update(|n| *n += 1)/> });
+    settle().await;
+    fill_login(&page);
+    let responder = page.mock.push_deferred();
+    let form: web_sys::HtmlFormElement = page.el("form").unchecked_into();
+    page.click("button[type=submit]");
+    page.click("button[type=submit]");
+    form.request_submit().unwrap(); // Enter
+    form.request_submit().unwrap();
+    settle().await;
+    assert_eq!(page.mock.requests().len(), 1);
+    assert!(page.submit_disabled());
+    assert_eq!(page.text("[role=status]"), "Signing in…");
+    assert_eq!(page.attr("form", "aria-busy").as_deref(), Some("true"));
+    responder.respond_json(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+    );
+    until("signed in", || got.get_untracked() == 1).await;
+    assert_eq!(page.mock.requests().len(), 1);
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn callbacks_get_the_login_and_the_conditions() {
+    let login = RwSignal::new(None::<FullLogin>);
+    let next = RwSignal::new(None::<ConditionalLogin>);
+    let page = mount(
+        move || view! { <LoginForm on_login=move |f| login.set(Some(f)) on_conditional=move |c| next.set(Some(c))/> },
+    );
+    settle().await;
+    fill_login(&page);
+    page.mock.push_json(200, json!({"result": "conditional_login", "session": "kss_2", "account": null, "conditions": ["must_verify_login"]}));
+    page.click("button[type=submit]");
+    until("conditional", || next.with_untracked(Option::is_some)).await;
+    assert_eq!(
+        next.get_untracked().unwrap().conditions,
+        vec![loginrocket::Condition::MustVerifyLogin]
+    );
+    fill_login(&page);
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_3", "account": "org_9", "token": JWT}),
+    );
+    page.click("button[type=submit]");
+    until("full", || login.with_untracked(Option::is_some)).await;
+    let f = login.get_untracked().unwrap();
+    assert_eq!((f.session.expose(), f.account.as_str()), ("kss_3", "org_9"));
+    let body = json_body(&page.mock.requests()[1]);
+    assert_eq!(
+        body,
+        json!({"email": "ann@example.com", "password": "pw-SENTINEL"}),
+        "values read from the DOM"
+    );
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_response_after_unmount_is_dropped() {
+    let got = RwSignal::new(0u32);
+    let page =
+        mount(move || view! { <LoginForm on_login=move |_: FullLogin| got.update(|n| *n += 1)/> });
+    settle().await;
+    fill_login(&page);
+    let responder = page.mock.push_deferred();
+    page.click("button[type=submit]");
+    settle().await;
+    page.unmount();
+    responder.respond_json(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+    );
+    settle().await;
+    assert_eq!(got.get_untracked(), 0, "no callback after unmount");
+}
+
+#[wasm_bindgen_test]
+async fn a_superseded_response_is_dropped_latest_wins() {
+    let got = RwSignal::new(Vec::<String>::new());
+    let page = mount(move || {
+        let hook = use_login_form_with_options(UseLoginFormOptions {
+            on_login: Some(Callback::new(move |f: FullLogin| {
+                got.update(|v| v.push(f.account.clone()))
+            })),
+            on_conditional: None,
+        });
+        HOOK.with(|h| h.set(Some(hook)));
+    });
+    settle().await;
+    let hook: UseLoginFormReturn = page_hook(&page);
+    hook.email.set("a@b.test".into());
+    hook.password.set("pw".into());
+    let a = page.mock.push_deferred();
+    let b = page.mock.push_deferred();
+    hook.submit.run(());
+    hook.core.cancel(); // the user goes back, then submits again
+    hook.submit.run(());
+    settle().await;
+    assert_eq!(page.mock.requests().len(), 2);
+    b.respond_json(422, invalid(&["Login failed"]));
+    until("B applied", || {
+        hook.core.state.get_untracked() == FormState::Rejected
+    })
+    .await;
+    a.respond_json(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_A", "token": JWT}),
+    );
+    settle().await;
+    assert_eq!(
+        hook.core.state.get_untracked(),
+        FormState::Rejected,
+        "A was dropped"
+    );
+    assert!(got.get_untracked().is_empty());
+    page.unmount();
+}
+
+/// Finds the hook provided inside `page` (the test mounted it under the provider).
+fn page_hook(_page: &Page) -> UseLoginFormReturn {
+    HOOK.with(|h| h.get().expect("hook captured"))
+}
+
+thread_local! {
+    static HOOK: std::cell::Cell<Option<UseLoginFormReturn>> = const { std::cell::Cell::new(None) };
+}
+
+#[wasm_bindgen_test]
+async fn locale_switch_rerenders_and_changes_the_next_request() {
+    let page = mount(|| view! { <LoginForm/> });
+    settle().await;
+    assert_eq!(page.text("label[for$='-email']"), "Email");
+    assert_eq!(page.text("button[type=submit]"), "Sign in");
+    page.locale.set(Locale::Es);
+    until("spanish", || {
+        page.text("label[for$='-email']") == "Correo electrónico"
+    })
+    .await;
+    assert_eq!(page.text("button[type=submit]"), "Iniciar sesión");
+    fill_login(&page);
+    page.mock.push(Err(TransportError::Offline));
+    page.click("button[type=submit]");
+    until("state in spanish", || {
+        page.text("[role=alert]")
+            .starts_with("Parece que no tienes conexión")
+    })
+    .await;
+    assert_eq!(
+        page.mock.last_request().unwrap().header("accept-language"),
+        Some("es")
+    );
+    page.locale.set(Locale::Ja);
+    until("japanese", || {
+        page.text("[role=alert]")
+            .starts_with("オフラインのようです")
+    })
+    .await;
+    assert_eq!(page.text("label[for$='-email']"), "メールアドレス");
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn forgot_password_confirms_the_same_way_whether_or_not_the_account_exists() {
+    for reply in [
+        Ok(HttpResponse::new(200, r#"{"result":"okay"}"#)),
+        Ok(HttpResponse::new(404, "")),
+    ] {
+        let done = RwSignal::new(false);
+        let page =
+            mount(move || view! { <ForgotPasswordForm on_success=move |_| done.set(true)/> });
+        settle().await;
+        assert_eq!(
+            page.attr("input[name=email]", "autocomplete").as_deref(),
+            Some("email")
+        );
+        page.type_into("input[name=email]", "who@example.com");
+        page.mock.push(reply);
+        page.click("button[type=submit]");
+        until("confirmation", || {
+            page.text("[role=status]")
+                == "If an account exists for that email, we've sent a link to reset its password."
+        })
+        .await;
+        assert!(done.get_untracked());
+        assert_eq!(page.text("[role=alert]"), "");
+        page.unmount();
+    }
+}
+
+fn set_url(search: &str) {
+    let history = window().history().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("/{search}")),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn reset_takes_the_token_from_the_url_once_and_removes_it() {
+    set_url("?x=1&token=tpw:SENTINEL");
+    let login = RwSignal::new(None::<FullLogin>);
+    let page = mount(move || view! { <ResetPasswordForm on_login=move |f| login.set(Some(f))/> });
+    settle().await;
+    let search = window().location().search().unwrap();
+    assert_eq!(search, "?x=1", "the token left the address bar");
+    let meta = document()
+        .query_selector("meta[name=referrer]")
+        .unwrap()
+        .expect("no-referrer while mounted");
+    assert_eq!(
+        meta.get_attribute("content").as_deref(),
+        Some("no-referrer")
+    );
+    assert_eq!(
+        page.attr("input[name=password]", "autocomplete").as_deref(),
+        Some("new-password")
+    );
+    page.type_into("input[name=password]", "a-new-password");
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+    );
+    page.click("button[type=submit]");
+    until("signed in", || login.with_untracked(Option::is_some)).await;
+    assert_eq!(
+        json_body(&page.mock.requests()[0]),
+        json!({"token": "tpw:SENTINEL", "password": "a-new-password"})
+    );
+    assert_eq!(
+        page.text("[role=status]"),
+        "Your password has been changed."
+    );
+    page.unmount();
+    assert!(
+        document()
+            .query_selector("meta[name=referrer]")
+            .unwrap()
+            .is_none(),
+        "removed on unmount"
+    );
+    set_url("");
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_reset_link_offers_a_new_one() {
+    let asked = RwSignal::new(false);
+    let page = mount(
+        move || view! { <ResetPasswordForm token="tpw:old" on_request_new=move |_| asked.set(true)/> },
+    );
+    settle().await;
+    assert!(page.q(".lr-form__request-new").is_none());
+    page.type_into("input[name=password]", "a-new-password");
+    page.mock.push(Ok(HttpResponse::new(404, "")));
+    page.click("button[type=submit]");
+    until("expired", || {
+        page.text("[role=alert]") == "This link is invalid or has expired."
+    })
+    .await;
+    page.click(".lr-form__request-new");
+    assert!(asked.get_untracked());
+    page.unmount();
+
+    // no token at all: the same state at once, and nothing is sent
+    set_url("");
+    let page = mount(|| view! { <ResetPasswordForm/> });
+    settle().await;
+    assert_eq!(
+        page.text("[role=alert]"),
+        "This link is invalid or has expired."
+    );
+    page.type_into("input[name=password]", "a-new-password");
+    page.click("button[type=submit]");
+    settle().await;
+    assert!(page.mock.requests().is_empty());
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn reset_can_send_the_user_to_sign_in_instead() {
+    let done = RwSignal::new(false);
+    let page = mount(
+        move || view! { <ResetPasswordForm token="tpw:1" after_reset=AfterReset::SignIn on_success=move |_| done.set(true)/> },
+    );
+    settle().await;
+    page.type_into("input[name=password]", "a-new-password");
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_9", "account": "org_1", "token": JWT}),
+    );
+    page.mock.push_json(200, json!({"result": "okay"}));
+    page.click("button[type=submit]");
+    until("done", || done.get_untracked()).await;
+    until("the reset's session is ended", || {
+        page.mock.requests().len() == 2
+    })
+    .await;
+    let logout = &page.mock.requests()[1];
+    assert_eq!(logout.method, loginrocket::transport::Method::Delete);
+    assert!(logout.url.ends_with("session?session=kss_9"));
+    assert_eq!(
+        page.text("[role=status]"),
+        "Your password has been changed. Please sign in with your new password."
+    );
+    page.unmount();
+}

@@ -1,0 +1,128 @@
+//! Helpers for the kit's browser tests: mount, act like a user, wait for conditions.
+#![allow(dead_code)]
+
+use std::future::Future;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_loginrocket::*;
+use loginrocket::transport::MockTransport;
+use loginrocket::{Config, LoginRocket};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+pub struct Page {
+    pub root: HtmlElement,
+    pub mock: Arc<MockTransport>,
+    pub locale: RwSignal<Locale>,
+    _handle: Box<dyn std::any::Any>,
+}
+
+pub fn client(mock: &Arc<MockTransport>) -> LoginRocket {
+    LoginRocket::with_transport(Config::new("https://lr.test"), mock.clone())
+}
+
+/// Mounts `view` inside a provider on a mock transport, in a fresh `<section>`.
+pub fn mount<V: IntoView + 'static>(view: impl Fn() -> V + Send + 'static) -> Page {
+    mount_with(Locale::En, view)
+}
+
+pub fn mount_with<V: IntoView + 'static>(
+    initial: Locale,
+    view: impl Fn() -> V + Send + 'static,
+) -> Page {
+    let document = document();
+    let root: HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mock = Arc::new(MockTransport::new());
+    let locale = RwSignal::new(initial);
+    let c = client(&mock);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let c = c.clone();
+        view! { <LoginRocketProvider client=c locale=locale>{view()}</LoginRocketProvider> }
+    });
+    Page {
+        root,
+        mock,
+        locale,
+        _handle: Box::new(handle),
+    }
+}
+
+impl Page {
+    pub fn q(&self, css: &str) -> Option<Element> {
+        self.root.query_selector(css).unwrap()
+    }
+
+    pub fn el(&self, css: &str) -> Element {
+        self.q(css)
+            .unwrap_or_else(|| panic!("no element {css}: {}", self.root.inner_html()))
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        self.q(css)
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+
+    pub fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.el(css).get_attribute(name)
+    }
+
+    pub fn input(&self, css: &str) -> HtmlInputElement {
+        self.el(css).unchecked_into()
+    }
+
+    /// Types like a user: sets the value and fires `input`.
+    pub fn type_into(&self, css: &str, value: &str) {
+        let input = self.input(css);
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+
+    pub fn click(&self, css: &str) {
+        self.el(css).unchecked_into::<HtmlElement>().click();
+    }
+
+    pub fn submit_disabled(&self) -> bool {
+        self.el("button[type=submit]").has_attribute("disabled")
+    }
+
+    /// Unmounts (drops the mount handle) and removes the section.
+    pub fn unmount(self) {
+        drop(self._handle);
+        self.root.remove();
+    }
+}
+
+/// Waits until `cond` holds, up to 4 s (polling every 10 ms): never a fixed sleep.
+pub async fn until(what: &str, cond: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    loop {
+        leptos::task::tick().await;
+        if cond() {
+            return;
+        }
+        assert!(
+            js_sys::Date::now() - start < 4000.0,
+            "timed out waiting for: {what}"
+        );
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+}
+
+/// Lets pending futures and DOM updates run.
+pub async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
+pub fn json_body(req: &loginrocket::transport::HttpRequest) -> serde_json::Value {
+    serde_json::from_str(req.body.as_deref().unwrap_or("null")).unwrap()
+}
+
+pub fn _unused<F: Future>(_: F) {}
