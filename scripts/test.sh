@@ -12,6 +12,11 @@ NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 step "cargo fmt --check"
 cargo fmt --all --check
 
+step "kit hygiene: no inner_html, no autocomplete=off, no paste blocking (R10, R20)"
+if grep -rnE 'inner_html|autocomplete="off"|on:paste' src/; then
+  echo "forbidden in the kit (see above)"; exit 1
+fi
+
 step "clippy (host)"
 cargo clippy --locked --workspace --all-targets --features "$NATIVE_FEATURES" -- -D warnings
 
@@ -26,18 +31,30 @@ step "native tests"
 cargo test --locked --workspace --features "$NATIVE_FEATURES"
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo build --locked -p echo-server
-ECHO_LOG=$(mktemp)
-./target/debug/echo-server --port 0 >"$ECHO_LOG" 2>&1 &
-ECHO_PID=$!
-trap 'kill $ECHO_PID 2>/dev/null || true; rm -f "$ECHO_LOG"' EXIT
-LR_ECHO_URL=""
-for _ in $(seq 100); do # wait up to 10 s for the "listening on" line
-  LR_ECHO_URL=$(sed -n 's/^listening on //p' "$ECHO_LOG")
-  [ -n "$LR_ECHO_URL" ] && break
-  kill -0 $ECHO_PID 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$LR_ECHO_URL" ] || { echo "echo-server did not start:"; cat "$ECHO_LOG"; exit 1; }
-export LR_ECHO_URL
+cargo build --locked -p echo-server -p loginrocket-emulator
+PIDS=()
+LOGS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; rm -f "${LOGS[@]}"' EXIT
+# start_server NAME CMD...: runs CMD, waits (up to 20 s) for its "listening on URL" line, sets $URL
+start_server() {
+  local name=$1 log
+  shift
+  log=$(mktemp)
+  LOGS+=("$log")
+  "$@" >"$log" 2>&1 &
+  PIDS+=($!)
+  URL=""
+  for _ in $(seq 200); do
+    URL=$(sed -n 's/^listening on //p' "$log")
+    [ -n "$URL" ] && return 0
+    kill -0 "${PIDS[-1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "$name did not start:"; cat "$log"; exit 1
+}
+start_server echo-server ./target/debug/echo-server --port 0
+export LR_ECHO_URL=$URL
+start_server loginrocket-emulator ./target/debug/loginrocket-emulator --port 0
+export LR_EMULATOR_URL=$URL
 cargo test --locked -p loginrocket --features mock --target wasm32-unknown-unknown --test browser
+cargo test --locked -p leptos-loginrocket --target wasm32-unknown-unknown --test components --test emulator_e2e

@@ -1,0 +1,178 @@
+//! `<LoginForm>` end to end: headless Chromium, the real `fetch` transport, and the local
+//! LoginRocket emulator (started by `scripts/test.sh`, its address passed in as
+//! `LR_EMULATOR_URL` at compile time).
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::prelude::*;
+use leptos_loginrocket::*;
+use loginrocket::{Condition, ConditionalLogin, Config, FullLogin, LoginRocket};
+use serde_json::json;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn emulator() -> &'static str {
+    match option_env!("LR_EMULATOR_URL") {
+        Some(url) => url,
+        None => panic!(
+            "LR_EMULATOR_URL must name a running loginrocket-emulator (scripts/test.sh starts one)"
+        ),
+    }
+}
+
+async fn control(path: &str, body: serde_json::Value) {
+    let resp = gloo_net::http::Request::post(&format!("{}/_emulator/{path}", emulator()))
+        .json(&body)
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.ok(), "control {path}: {}", resp.status());
+}
+
+struct Live {
+    root: HtmlElement,
+    locale: RwSignal<Locale>,
+    login: RwSignal<Option<FullLogin>>,
+    next: RwSignal<Option<ConditionalLogin>>,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Live {
+    fn text(&self, css: &str) -> String {
+        self.root
+            .query_selector(css)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+    fn type_into(&self, css: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = self
+            .root
+            .query_selector(css)
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+    fn submit(&self) {
+        self.root
+            .query_selector("button[type=submit]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click();
+    }
+    fn disabled(&self) -> bool {
+        self.root
+            .query_selector("button[type=submit]")
+            .unwrap()
+            .unwrap()
+            .has_attribute("disabled")
+    }
+}
+
+fn mount_live() -> Live {
+    let document = document();
+    let root: HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let (locale, login, next) = (
+        RwSignal::new(Locale::En),
+        RwSignal::new(None),
+        RwSignal::new(None),
+    );
+    let client = LoginRocket::new(Config::new(emulator()));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let client = client.clone();
+        view! {
+            <LoginRocketProvider client=client locale=locale>
+                <LoginForm on_login=move |f| login.set(Some(f)) on_conditional=move |c| next.set(Some(c))/>
+            </LoginRocketProvider>
+        }
+    });
+    Live {
+        root,
+        locale,
+        login,
+        next,
+        _handle: Box::new(handle),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn login_form_against_the_emulator() {
+    control("reset", json!({})).await;
+    let page = mount_live();
+    settle().await;
+
+    // wrong password: the server's localized message, in the form's alert
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "wrong-password");
+    page.submit();
+    until("Login failed", || {
+        page.text("[role=alert]") == "Login failed"
+    })
+    .await;
+    page.locale.set(Locale::Es);
+    page.submit();
+    until("Error al iniciar sesión", || {
+        page.text("[role=alert]") == "Error al iniciar sesión"
+    })
+    .await;
+
+    // rate limited: the countdown from the exposed Retry-After, then submit again
+    control("faults", json!({"path": "login", "status": 429, "headers": {"Retry-After": "1"}, "body": {"result": "error"}})).await;
+    page.submit();
+    until("cooldown", || {
+        page.text("[role=status]")
+            .starts_with("Demasiados intentos")
+    })
+    .await;
+    assert!(page.disabled());
+    until("re-enabled", || !page.disabled()).await;
+
+    // the right password
+    page.type_into("input[name=password]", "demo-password");
+    page.submit();
+    until("signed in", || page.login.with_untracked(Option::is_some)).await;
+    let login = page.login.get_untracked().unwrap();
+    assert!(login.account.starts_with("org_"));
+    assert!(login.session.expose().starts_with("kss_"));
+
+    // a 2FA user: the next step, with no token
+    page.type_into("input[name=email]", "tom@example.com");
+    page.type_into("input[name=password]", "demo-password");
+    page.submit();
+    until("conditional", || page.next.with_untracked(Option::is_some)).await;
+    assert_eq!(
+        page.next.get_untracked().unwrap().conditions,
+        vec![Condition::MustVerifyLogin]
+    );
+
+    // a hung request: the timeout state, and the form is usable again
+    control("faults", json!({"path": "login", "delay_ms": 3000})).await;
+    let slow =
+        LoginRocket::new(Config::new(emulator()).timeout(std::time::Duration::from_millis(300)));
+    let r = slow
+        .login(&loginrocket::LoginParams::new(
+            "ann@example.com",
+            "demo-password",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        r.as_error().unwrap().failure(),
+        Some(&loginrocket::Failure::Timeout)
+    );
+    control("reset", json!({})).await;
+    drop(page._handle);
+    page.root.remove();
+}
