@@ -134,13 +134,15 @@ struct FormParts {
     class: MaybeProp<String>,
 }
 
+/// Not generic on purpose: one copy of the form's markup and behaviour serves every flow
+/// (wasm size).
 fn kit_form(
     parts: FormParts,
-    read: impl Fn(&HtmlFormElement) + 'static,
+    read: Box<dyn Fn(&HtmlFormElement)>,
     submit: Callback<()>,
-    fields: impl IntoView + 'static,
-    after: impl IntoView + 'static,
-) -> impl IntoView {
+    fields: AnyView,
+    after: AnyView,
+) -> AnyView {
     let ctx = use_loginrocket();
     let FormParts {
         core,
@@ -233,6 +235,7 @@ fn kit_form(
             </p>
         </form>
     }
+    .into_any()
 }
 
 fn set_from(form: &HtmlFormElement, field: FieldId, signal: RwSignal<String>) {
@@ -285,7 +288,13 @@ pub fn LoginForm(
         success_key: Signal::stored(None),
         class,
     };
-    kit_form(parts, read, hook.submit, fields, ())
+    kit_form(
+        parts,
+        Box::new(read),
+        hook.submit,
+        fields.into_any(),
+        ().into_any(),
+    )
 }
 
 /// The sign-up form: email and password, plus the fields `fields` turns on.
@@ -365,7 +374,13 @@ pub fn SignupForm(
         success_key: Signal::stored(None),
         class,
     };
-    kit_form(parts, read, hook.submit, views, ())
+    kit_form(
+        parts,
+        Box::new(read),
+        hook.submit,
+        views.into_any(),
+        ().into_any(),
+    )
 }
 
 fn fields_mode_required(fields: &SignupFields, f: FieldId) -> bool {
@@ -413,7 +428,13 @@ pub fn ForgotPasswordForm(
         success_key: Signal::stored(Some("forgot-sent")),
         class,
     };
-    kit_form(parts, read, hook.submit, fields, ())
+    kit_form(
+        parts,
+        Box::new(read),
+        hook.submit,
+        fields.into_any(),
+        ().into_any(),
+    )
 }
 
 /// The reset-password form, for the link emailed by the forgot-password flow.
@@ -514,5 +535,11 @@ pub fn ResetPasswordForm(
         success_key: Signal::stored(Some(success)),
         class,
     };
-    kit_form(parts, read, hook.submit, fields, request_new)
+    kit_form(
+        parts,
+        Box::new(read),
+        hook.submit,
+        fields.into_any(),
+        request_new.into_any(),
+    )
 }

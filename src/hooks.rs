@@ -3,6 +3,7 @@
 //! their own markup use the hooks directly.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -14,6 +15,11 @@ use loginrocket::{
 
 use crate::provider::{use_loginrocket, LoginRocketContext};
 use crate::state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
+
+/// A request to run: given the client, the call's future.
+pub type Request = Box<
+    dyn FnOnce(LoginRocket) -> Pin<Box<dyn Future<Output = Result<Response, loginrocket::Error>>>>,
+>;
 
 /// The state every kit form shares: what the view renders and the submit machinery.
 ///
@@ -299,8 +305,10 @@ pub fn use_login_form_with_options(options: UseLoginFormOptions) -> UseLoginForm
         let options = options.clone();
         core.run(
             &ctx,
-            move |client| async move { client.login(&params).await },
-            move |outcome| match outcome {
+            Box::new(move |client: LoginRocket| {
+                Box::pin(async move { client.login(&params).await })
+            }),
+            Box::new(move |outcome: &Outcome| match outcome {
                 Outcome::SignedIn(f) => {
                     password.try_set(String::new());
                     run_opt(options.on_login, f);
@@ -310,7 +318,7 @@ pub fn use_login_form_with_options(options: UseLoginFormOptions) -> UseLoginForm
                     run_opt(options.on_conditional, c);
                 }
                 _ => {}
-            },
+            }),
         );
     });
     UseLoginFormReturn {
@@ -492,12 +500,14 @@ pub fn use_signup_form_with_options(options: UseSignupFormOptions) -> UseSignupF
         let options = options.clone();
         core.run(
             &ctx,
-            move |client| async move { client.signup(&params).await },
-            move |outcome| match outcome {
+            Box::new(move |client: LoginRocket| {
+                Box::pin(async move { client.signup(&params).await })
+            }),
+            Box::new(move |outcome: &Outcome| match outcome {
                 Outcome::SignedIn(f) => run_opt(options.on_login, f),
                 Outcome::Conditional(c) => run_opt(options.on_conditional, c),
                 _ => {}
-            },
+            }),
         );
     });
     UseSignupFormReturn { submit, ..ret }
@@ -545,12 +555,14 @@ pub fn use_forgot_password_form_with_options(
         let on_success = options.on_success;
         core.run(
             &ctx,
-            move |client| async move { client.forgot_password(&params).await },
-            move |outcome| {
+            Box::new(move |client: LoginRocket| {
+                Box::pin(async move { client.forgot_password(&params).await })
+            }),
+            Box::new(move |outcome: &Outcome| {
                 if matches!(outcome, Outcome::Done) {
                     run_opt(on_success, &());
                 }
-            },
+            }),
         );
     });
     UseForgotPasswordFormReturn {
@@ -660,8 +672,10 @@ pub fn use_reset_password_form_with_options(
         let client = ctx.client.clone();
         core.run(
             &ctx,
-            move |client| async move { client.reset_password(&params).await },
-            move |outcome| {
+            Box::new(move |client: LoginRocket| {
+                Box::pin(async move { client.reset_password(&params).await })
+            }),
+            Box::new(move |outcome: &Outcome| {
                 if matches!(
                     outcome,
                     Outcome::SignedIn(_) | Outcome::Conditional(_) | Outcome::Done
@@ -700,7 +714,7 @@ pub fn use_reset_password_form_with_options(
                     }
                     _ => {}
                 }
-            },
+            }),
         );
     });
     UseResetPasswordFormReturn {

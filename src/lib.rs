@@ -33,6 +33,7 @@
 
 mod components;
 mod dom;
+mod fluent;
 mod hooks;
 pub mod i18n;
 mod provider;

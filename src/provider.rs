@@ -53,7 +53,7 @@ impl LoginRocketContext {
     }
 
     /// The message `key` with arguments, in the current locale.
-    pub fn t_with(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+    pub fn t_with(&self, key: &str, args: &[(&str, crate::fluent::Arg<'_>)]) -> String {
         self.catalog.text_with(self.locale.get(), key, args)
     }
 
