@@ -10,11 +10,11 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
-step "chromium + chromedriver (Debian packages)"
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+step "chromium + chromedriver, brotli (Debian packages)"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-liberation
+  apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-liberation brotli
 fi
 chromium --version 2>/dev/null | grep -v '^\[' || true
 

@@ -250,6 +250,23 @@ fn set_from(form: &HtmlFormElement, field: FieldId, signal: RwSignal<String>) {
 /// `field-email`, `field-password`, `login-submit`, `login-pending`, `login-failed`, and the
 /// shared state messages. Every failure that could reveal whether an account exists reads the
 /// same (`login-failed`, or the server's `Login failed`).
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn SignIn() -> impl IntoView {
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/">
+///             <LoginForm
+///                 on_login=|login: loginrocket::FullLogin| leptos::logging::log!("signed in to {}", login.account)
+///                 on_conditional=|next: loginrocket::ConditionalLogin| leptos::logging::log!("then: {:?}", next.conditions)
+///             />
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
 #[component]
 pub fn LoginForm(
     /// Extra classes on the `<form>`.
@@ -302,6 +319,21 @@ pub fn LoginForm(
 /// Requires a [`LoginRocketProvider`](crate::LoginRocketProvider) above it. Only the shown
 /// fields are sent. Fluent keys: the `field-*` names, `signup-submit`, `signup-pending`,
 /// `signup-failed`, and the shared state messages.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Join() -> impl IntoView {
+///     let fields = SignupFields { name: FieldMode::Required, org_name: FieldMode::Optional, ..Default::default() };
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/">
+///             <SignupForm fields=fields on_login=|login: loginrocket::FullLogin| leptos::logging::log!("welcome to {}", login.account)/>
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
 #[component]
 pub fn SignupForm(
     /// Extra classes on the `<form>`.
@@ -400,6 +432,20 @@ fn fields_mode_required(fields: &SignupFields, f: FieldId) -> bool {
 /// Requires a [`LoginRocketProvider`](crate::LoginRocketProvider) above it. Fluent keys:
 /// `field-email`, `forgot-submit`, `forgot-pending`, `forgot-sent`, and the shared state
 /// messages.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Forgot() -> impl IntoView {
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/">
+///             <ForgotPasswordForm on_success=|()| leptos::logging::log!("check your inbox")/>
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
 #[component]
 pub fn ForgotPasswordForm(
     /// Extra classes on the `<form>`.
@@ -444,6 +490,25 @@ pub fn ForgotPasswordForm(
 /// out of `Referer` headers. An invalid, used or expired link shows `error-link-expired` and a
 /// "request a new link" button (`on_request_new`). Requires a
 /// [`LoginRocketProvider`](crate::LoginRocketProvider) above it.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// // mounted at the URL the reset email links to: `/reset?token=tpw:…`
+/// #[component]
+/// fn Reset() -> impl IntoView {
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/">
+///             <ResetPasswordForm
+///                 confirm_password=FieldMode::Required
+///                 on_login=|login: loginrocket::FullLogin| leptos::logging::log!("signed in to {}", login.account)
+///                 on_request_new=|()| leptos::logging::log!("go to the forgot-password page")
+///             />
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
 #[component]
 pub fn ResetPasswordForm(
     /// Extra classes on the `<form>`.

@@ -183,8 +183,12 @@ impl FormCore {
                 .map(|f| (f, ctx.catalog.text(locale, f.label_key())))
                 .collect()
         };
-        let (core, client, default_cooldown) =
-            (*self, ctx.client.clone(), ctx.options.default_cooldown_secs);
+        let (core, client, default_cooldown, expired) = (
+            *self,
+            ctx.client.clone(),
+            ctx.options.default_cooldown_secs,
+            ctx.on_session_expired,
+        );
         spawn_local(async move {
             let answer = request(client).await;
             // dropped: unmounted (disposed), cancelled, or superseded
@@ -193,6 +197,9 @@ impl FormCore {
             }
             let outcome = classify(core.flow, answer, &names);
             core.apply(&outcome, default_cooldown);
+            if outcome.state() == FormState::SessionExpired {
+                run_opt(expired, &());
+            }
             done(&outcome);
             core.outcome.try_set(Some(outcome));
         });
@@ -279,7 +286,26 @@ pub struct UseLoginFormReturn {
     pub submit: Callback<()>,
 }
 
-/// The sign-in flow.
+/// The sign-in flow, headless: bring your own markup.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn MySignIn() -> impl IntoView {
+///     let form = use_login_form();
+///     let pending = form.core.pending();
+///     view! {
+///         <form on:submit=move |ev| { ev.prevent_default(); form.submit.run(()); }>
+///             <input bind:value=form.email autocomplete="username"/>
+///             <input type="password" bind:value=form.password autocomplete="current-password"/>
+///             <p>{move || form.core.form_errors.get().join(" ")}</p>
+///             <button type="submit" disabled=pending>"→"</button>
+///         </form>
+///     }
+/// }
+/// ```
 pub fn use_login_form() -> UseLoginFormReturn {
     use_login_form_with_options(UseLoginFormOptions::default())
 }

@@ -34,6 +34,9 @@ pub struct LoginRocketContext {
     pub catalog: Arc<Catalog>,
     /// Kit-wide settings.
     pub options: KitOptions,
+    /// Runs when a call made with a session finds it expired (`AccessDenied`): the app signs
+    /// the user out and asks them to sign in again.
+    pub on_session_expired: Option<Callback<()>>,
 }
 
 impl LoginRocketContext {
@@ -44,6 +47,7 @@ impl LoginRocketContext {
             locale,
             catalog: Arc::new(Catalog::new()),
             options: KitOptions::default(),
+            on_session_expired: None,
         }
     }
 
@@ -151,6 +155,9 @@ pub fn LoginRocketProvider(
     /// Kit-wide settings.
     #[prop(optional)]
     options: Option<KitOptions>,
+    /// A call made with a session found it expired (`AccessDenied`): sign the user out.
+    #[prop(optional, into)]
+    on_session_expired: Option<Callback<()>>,
     /// The app.
     children: Children,
 ) -> impl IntoView {
@@ -161,6 +168,7 @@ pub fn LoginRocketProvider(
         locale,
         catalog: catalog.unwrap_or_default(),
         options: options.unwrap_or_default(),
+        on_session_expired,
     };
     ctx.sync_locale();
     let synced = ctx.clone();

@@ -694,3 +694,38 @@ async fn reset_can_send_the_user_to_sign_in_instead() {
     );
     page.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn login_failures_read_the_same_whatever_the_status() {
+    for status in [403u16, 404, 401] {
+        let page = mount(|| view! { <LoginForm/> });
+        settle().await;
+        fill_login(&page);
+        page.mock.push(Ok(HttpResponse::new(status, "")));
+        page.click("button[type=submit]");
+        until("failed", || {
+            page.text("[role=alert]") == "Sign-in failed. Check your details and try again."
+        })
+        .await;
+        assert!(
+            page.q(".lr-form__retry").is_none(),
+            "not offered as a transport retry"
+        );
+        page.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn reset_treats_access_denied_like_an_expired_link() {
+    let page = mount(|| view! { <ResetPasswordForm token="tpw:x"/> });
+    settle().await;
+    page.type_into("input[name=password]", "a-new-password");
+    page.mock.push(Ok(HttpResponse::new(403, "")));
+    page.click("button[type=submit]");
+    until("expired", || {
+        page.text("[role=alert]") == "This link is invalid or has expired."
+    })
+    .await;
+    assert!(page.q(".lr-form__request-new").is_some());
+    page.unmount();
+}
