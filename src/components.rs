@@ -369,7 +369,7 @@ pub fn SignupForm(
     } else {
         None
     };
-    let req = |f: FieldId| fields_mode_required(&fields, f);
+    let req = |f: FieldId| fields.mode(f) == FieldMode::Required;
     let field = |f: FieldId, ty: &'static str, ac: Option<&'static str>| {
         view! { <KitField core form_id=id.clone() field=f input_type=ty autocomplete=ac.unwrap_or("on") required=req(f)/> }
     };
@@ -413,18 +413,6 @@ pub fn SignupForm(
         views.into_any(),
         ().into_any(),
     )
-}
-
-fn fields_mode_required(fields: &SignupFields, f: FieldId) -> bool {
-    match f {
-        FieldId::Email | FieldId::Password => true,
-        FieldId::FirstName | FieldId::LastName => fields.name == FieldMode::Required,
-        FieldId::Username => fields.username == FieldMode::Required,
-        FieldId::OrgName => fields.org_name == FieldMode::Required,
-        FieldId::PasswordConfirmation => fields.confirm_password == FieldMode::Required,
-        FieldId::Token => fields.invitation == FieldMode::Required,
-        _ => false,
-    }
 }
 
 /// The forgot-password form. The same confirmation shows whether or not an account exists.

@@ -416,7 +416,8 @@ impl SignupFields {
         fields
     }
 
-    fn mode(&self, field: FieldId) -> FieldMode {
+    /// How `field` is asked for (email and password are always required).
+    pub fn mode(&self, field: FieldId) -> FieldMode {
         match field {
             FieldId::Email | FieldId::Password => FieldMode::Required,
             FieldId::FirstName | FieldId::LastName => self.name,

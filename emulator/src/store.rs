@@ -250,26 +250,26 @@ impl Store {
         if !valid {
             return Some(Msg::Invalid(Field::Email));
         }
-        let taken = self.users.iter().any(|u| {
+        self.identifier_taken(email, except)
+            .then_some(Msg::Taken(Field::Email))
+    }
+
+    /// Whether another user than `except` signs in with `name` (as email or username): both
+    /// share one namespace, since `login` accepts either.
+    fn identifier_taken(&self, name: &str, except: Option<&str>) -> bool {
+        self.users.iter().any(|u| {
             Some(u.id.as_str()) != except
-                && (u.email.eq_ignore_ascii_case(email)
+                && (u.email.eq_ignore_ascii_case(name)
                     || u.username
                         .as_deref()
-                        .is_some_and(|n| n.eq_ignore_ascii_case(email)))
-        });
-        taken.then_some(Msg::Taken(Field::Email))
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        })
     }
 
     /// Checks a username: not taken (by a username or an email) by another user.
     pub fn check_username(&self, username: &str, except: Option<&str>) -> Option<Msg> {
-        let taken = self.users.iter().any(|u| {
-            Some(u.id.as_str()) != except
-                && (u.email.eq_ignore_ascii_case(username)
-                    || u.username
-                        .as_deref()
-                        .is_some_and(|n| n.eq_ignore_ascii_case(username)))
-        });
-        taken.then_some(Msg::Taken(Field::Username))
+        self.identifier_taken(username, except)
+            .then_some(Msg::Taken(Field::Username))
     }
 
     /// Checks a new password (and its confirmation, when sent).
