@@ -37,6 +37,8 @@ mod fluent;
 mod hooks;
 pub mod i18n;
 mod provider;
+pub mod redirect;
+pub mod session;
 pub mod state;
 
 pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
