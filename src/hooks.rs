@@ -14,6 +14,7 @@ use loginrocket::{
 };
 
 use crate::provider::{use_loginrocket, LoginRocketContext};
+use crate::session::SessionState;
 use crate::state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
 
 /// A request to run: given the client, the call's future.
@@ -156,16 +157,14 @@ impl FormCore {
     /// The answer is classified for this form's flow and applied, unless the form was
     /// cancelled, resubmitted or unmounted meanwhile; then `done` runs with the outcome.
     /// Returns whether a request was started.
-    pub fn run<F, Fut>(
+    ///
+    /// Not generic on purpose: one copy of this machinery serves every flow (wasm size).
+    pub fn run(
         &self,
         ctx: &LoginRocketContext,
-        request: F,
-        done: impl FnOnce(&Outcome) + 'static,
-    ) -> bool
-    where
-        F: FnOnce(LoginRocket) -> Fut + 'static,
-        Fut: Future<Output = Result<Response, loginrocket::Error>> + 'static,
-    {
+        request: Request,
+        done: Box<dyn FnOnce(&Outcome)>,
+    ) -> bool {
         if !self.can_submit().get_untracked() {
             return false;
         }
@@ -189,6 +188,7 @@ impl FormCore {
             ctx.options.default_cooldown_secs,
             ctx.on_session_expired,
         );
+        let ctx = ctx.clone();
         spawn_local(async move {
             let answer = request(client).await;
             // dropped: unmounted (disposed), cancelled, or superseded
@@ -197,8 +197,17 @@ impl FormCore {
             }
             let outcome = classify(core.flow, answer, &names);
             core.apply(&outcome, default_cooldown);
-            if outcome.state() == FormState::SessionExpired {
-                run_opt(expired, &());
+            // the session store follows every login the forms see
+            match &outcome {
+                Outcome::SignedIn(f) => ctx.session.set(&ctx, SessionState::signed_in(f.clone())),
+                Outcome::Conditional(c) => {
+                    ctx.session.set(&ctx, SessionState::Conditional(c.clone()))
+                }
+                Outcome::State(FormState::SessionExpired) => {
+                    ctx.session.set(&ctx, SessionState::SignedOut);
+                    run_opt(expired, &());
+                }
+                _ => {}
             }
             done(&outcome);
             core.outcome.try_set(Some(outcome));
@@ -226,7 +235,7 @@ impl FormCore {
 }
 
 /// The current time: `Date.now()` in the browser (where `SystemTime::now` panics).
-fn now() -> std::time::SystemTime {
+pub(crate) fn now() -> std::time::SystemTime {
     #[cfg(target_arch = "wasm32")]
     {
         let ms = js_sys::Date::now().max(0.0) as u64;

@@ -39,6 +39,7 @@ pub mod i18n;
 mod provider;
 pub mod redirect;
 pub mod session;
+mod session_store;
 pub mod state;
 
 pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
@@ -46,6 +47,8 @@ pub use hooks::*;
 pub use i18n::{Catalog, Locale};
 pub use loginrocket;
 pub use provider::{use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider};
+pub use session::{Persistence, SessionState};
+pub use session_store::{use_session, SessionStore, UseSessionReturn};
 pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
 
 /// Every Fluent key the code uses (a test checks each is in every locale).

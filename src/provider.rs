@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use loginrocket::{Config, LoginRocket};
 
 use crate::i18n::{Catalog, Locale};
+use crate::session::Persistence;
+use crate::session_store::SessionStore;
 
 /// Kit-wide settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub struct LoginRocketContext {
     /// Runs when a call made with a session finds it expired (`AccessDenied`): the app signs
     /// the user out and asks them to sign in again.
     pub on_session_expired: Option<Callback<()>>,
+    /// The session store (see [`use_session`](crate::use_session)).
+    pub session: SessionStore,
 }
 
 impl LoginRocketContext {
@@ -48,6 +52,7 @@ impl LoginRocketContext {
             catalog: Arc::new(Catalog::new()),
             options: KitOptions::default(),
             on_session_expired: None,
+            session: SessionStore::new(Persistence::Memory),
         }
     }
 
@@ -158,6 +163,10 @@ pub fn LoginRocketProvider(
     /// A call made with a session found it expired (`AccessDenied`): sign the user out.
     #[prop(optional, into)]
     on_session_expired: Option<Callback<()>>,
+    /// Where the session is kept: memory (default), or, when the app opts in, session or
+    /// local storage (see [`Persistence`]).
+    #[prop(optional)]
+    persistence: Persistence,
     /// The app.
     children: Children,
 ) -> impl IntoView {
@@ -169,6 +178,7 @@ pub fn LoginRocketProvider(
         catalog: catalog.unwrap_or_default(),
         options: options.unwrap_or_default(),
         on_session_expired,
+        session: SessionStore::new(persistence),
     };
     ctx.sync_locale();
     let synced = ctx.clone();

@@ -44,7 +44,9 @@ fn safe_shape(path: &str) -> bool {
     let mut chars = path.chars();
     chars.next() == Some('/')
         && !matches!(chars.next(), Some('/' | '\\'))
-        && !path.chars().any(|c| c.is_control() || c == '\\' || c == '\u{2028}' || c == '\u{2029}')
+        && !path
+            .chars()
+            .any(|c| c.is_control() || c == '\\' || c == '\u{2028}' || c == '\u{2029}')
 }
 
 /// Decodes `%XX` escapes; `None` for malformed escapes or invalid UTF-8.
@@ -84,7 +86,16 @@ mod tests {
 
     #[test]
     fn same_origin_paths_pass() {
-        for ok in ["/", "/dashboard", "/a/b?c=d&e=%20f#frag", "/caf%C3%A9", "/search?q=a%2Fb", "/x/..", "/@user", "/path;param"] {
+        for ok in [
+            "/",
+            "/dashboard",
+            "/a/b?c=d&e=%20f#frag",
+            "/caf%C3%A9",
+            "/search?q=a%2Fb",
+            "/x/..",
+            "/@user",
+            "/path;param",
+        ] {
             assert_eq!(safe_redirect(Some(ok), "/home"), ok, "{ok:?}");
         }
     }

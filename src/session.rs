@@ -63,7 +63,10 @@ impl DisplayClaims {
 
     /// `exp`, as a time.
     pub fn expires_at(&self) -> Option<SystemTime> {
-        self.0.get("exp").and_then(Value::as_u64).map(|s| UNIX_EPOCH + Duration::from_secs(s))
+        self.0
+            .get("exp")
+            .and_then(Value::as_u64)
+            .map(|s| UNIX_EPOCH + Duration::from_secs(s))
     }
 }
 
@@ -140,8 +143,12 @@ impl SessionState {
 /// How an answer to a session call (`get_session`, `logout`, …) changes the session, and the
 /// form state to show (R33): only `AccessDenied` clears the session; network errors,
 /// timeouts, 5xx, 429 and unreadable answers keep it and show a retryable state.
-pub fn after_session_call(current: &SessionState, answer: Result<Response, loginrocket::Error>) -> (SessionState, FormState) {
-    let denied = matches!(&answer, Ok(Response::Error(e)) if e.source == Some(Source::AccessDenied));
+pub fn after_session_call(
+    current: &SessionState,
+    answer: Result<Response, loginrocket::Error>,
+) -> (SessionState, FormState) {
+    let denied =
+        matches!(&answer, Ok(Response::Error(e)) if e.source == Some(Source::AccessDenied));
     let outcome = classify(Flow::WithSession, answer, &[]);
     let state = outcome.state();
     let next = match outcome {
@@ -159,15 +166,21 @@ pub const REFRESH_LEEWAY: Duration = Duration::from_secs(60);
 /// When to refresh a token that expires at `exp`: `leeway` before it, counted from `now`
 /// (zero when that moment has passed).
 pub fn refresh_delay(exp: SystemTime, now: SystemTime, leeway: Duration) -> Duration {
-    exp.checked_sub(leeway).and_then(|at| at.duration_since(now).ok()).unwrap_or(Duration::ZERO)
+    exp.checked_sub(leeway)
+        .and_then(|at| at.duration_since(now).ok())
+        .unwrap_or(Duration::ZERO)
 }
 
 /// What is persisted when the app opts in: the session, the account and the token. Never a
 /// password, a code or an emailed token.
 pub fn to_stored(state: &SessionState) -> Option<String> {
     match state {
-        SessionState::SignedIn { login, .. } => serde_json::to_string(&Response::FullLogin(login.clone())).ok(),
-        SessionState::Conditional(c) => serde_json::to_string(&Response::ConditionalLogin(c.clone())).ok(),
+        SessionState::SignedIn { login, .. } => {
+            serde_json::to_string(&Response::FullLogin(login.clone())).ok()
+        }
+        SessionState::Conditional(c) => {
+            serde_json::to_string(&Response::ConditionalLogin(c.clone())).ok()
+        }
         SessionState::SignedOut => None,
     }
 }
@@ -192,7 +205,13 @@ mod tests {
     const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSIsIm5hbWUiOiJBbm4iLCJlbWFpbCI6ImFubkBleGFtcGxlLmNvbSIsImV4cCI6MjAwMDAwMDAwMH0.c2ln";
 
     fn login() -> FullLogin {
-        match from_http(200, &[], json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": TOKEN}).to_string().as_bytes()) {
+        match from_http(
+            200,
+            &[],
+            json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": TOKEN})
+                .to_string()
+                .as_bytes(),
+        ) {
             Response::FullLogin(f) => f,
             other => panic!("{other:?}"),
         }
@@ -204,7 +223,10 @@ mod tests {
         assert_eq!(c.subject(), Some("usr_1"));
         assert_eq!(c.name(), Some("Ann"));
         assert_eq!(c.email(), Some("ann@example.com"));
-        assert_eq!(c.expires_at(), Some(UNIX_EPOCH + Duration::from_secs(2_000_000_000)));
+        assert_eq!(
+            c.expires_at(),
+            Some(UNIX_EPOCH + Duration::from_secs(2_000_000_000))
+        );
         assert_eq!(DisplayClaims::decode("nope"), None);
         assert_eq!(DisplayClaims::decode("a.!!!.c"), None);
         assert_eq!(DisplayClaims::decode("a.WzFd.c"), None, "an array payload");
@@ -214,13 +236,37 @@ mod tests {
     fn only_access_denied_clears_the_session() {
         let signed_in = SessionState::signed_in(login());
         let cases: Vec<(Result<Response, loginrocket::Error>, bool, FormState)> = vec![
-            (Ok(from_http(403, &[], b"")), true, FormState::SessionExpired),
-            (Ok(from_http(500, &[], b"")), false, FormState::Unavailable(Unavailable::Server)),
-            (Ok(from_http(502, &[], b"")), false, FormState::Unavailable(Unavailable::Server)),
+            (
+                Ok(from_http(403, &[], b"")),
+                true,
+                FormState::SessionExpired,
+            ),
+            (
+                Ok(from_http(500, &[], b"")),
+                false,
+                FormState::Unavailable(Unavailable::Server),
+            ),
+            (
+                Ok(from_http(502, &[], b"")),
+                false,
+                FormState::Unavailable(Unavailable::Server),
+            ),
             (Ok(from_http(429, &[], b"")), false, FormState::CoolingDown),
-            (Ok(from_http(200, &[], b"<html>")), false, FormState::Unavailable(Unavailable::Server)),
-            (Ok(from_http(404, &[], b"")), false, FormState::Failed(crate::state::Notice::Generic)),
-            (Err(loginrocket::Error::MissingUrl), false, FormState::Unavailable(Unavailable::Server)),
+            (
+                Ok(from_http(200, &[], b"<html>")),
+                false,
+                FormState::Unavailable(Unavailable::Server),
+            ),
+            (
+                Ok(from_http(404, &[], b"")),
+                false,
+                FormState::Failed(crate::state::Notice::Generic),
+            ),
+            (
+                Err(loginrocket::Error::MissingUrl),
+                false,
+                FormState::Unavailable(Unavailable::Server),
+            ),
         ];
         for (answer, clears, state) in cases {
             let (next, shown) = after_session_call(&signed_in, answer);
@@ -240,9 +286,18 @@ mod tests {
     fn refresh_is_scheduled_before_expiry_with_a_fake_clock() {
         let now = UNIX_EPOCH + Duration::from_secs(1_000);
         let exp = now + Duration::from_secs(3_600);
-        assert_eq!(refresh_delay(exp, now, REFRESH_LEEWAY), Duration::from_secs(3_540));
-        assert_eq!(refresh_delay(now + Duration::from_secs(30), now, REFRESH_LEEWAY), Duration::ZERO);
-        assert_eq!(refresh_delay(now - Duration::from_secs(30), now, REFRESH_LEEWAY), Duration::ZERO);
+        assert_eq!(
+            refresh_delay(exp, now, REFRESH_LEEWAY),
+            Duration::from_secs(3_540)
+        );
+        assert_eq!(
+            refresh_delay(now + Duration::from_secs(30), now, REFRESH_LEEWAY),
+            Duration::ZERO
+        );
+        assert_eq!(
+            refresh_delay(now - Duration::from_secs(30), now, REFRESH_LEEWAY),
+            Duration::ZERO
+        );
     }
 
     #[test]
@@ -252,7 +307,14 @@ mod tests {
         assert!(!text.contains("password"));
         assert_eq!(from_stored(&text), state);
         assert_eq!(to_stored(&SessionState::SignedOut), None);
-        for junk in ["", "null", "{}", "{\"result\":\"okay\"}", "[1]", "{\"result\":\"full_login\"}"] {
+        for junk in [
+            "",
+            "null",
+            "{}",
+            "{\"result\":\"okay\"}",
+            "[1]",
+            "{\"result\":\"full_login\"}",
+        ] {
             assert_eq!(from_stored(junk), SessionState::SignedOut, "{junk:?}");
         }
     }

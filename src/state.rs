@@ -203,6 +203,8 @@ pub enum Notice {
     SignupFailed,
     /// `error-generic`
     Generic,
+    /// `logout-local-only`: signed out here, but the server could not be told.
+    LoggedOutLocally,
 }
 
 impl Notice {
@@ -212,6 +214,7 @@ impl Notice {
             Notice::LoginFailed => "login-failed",
             Notice::SignupFailed => "signup-failed",
             Notice::Generic => "error-generic",
+            Notice::LoggedOutLocally => "logout-local-only",
         }
     }
 }

@@ -50,3 +50,6 @@ error-timeout = The sign-in service took too long to answer. Please try again.
 error-unavailable = We can't reach the sign-in service right now. Please try again in a moment.
 error-generic = Something went wrong. Please try again.
 retry = Try again
+
+## Session
+logout-local-only = You're signed out on this device, but we couldn't reach the sign-in service to end the session everywhere.

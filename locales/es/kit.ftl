@@ -44,3 +44,5 @@ error-timeout = El servicio de inicio de sesión tardó demasiado en responder. 
 error-unavailable = No podemos contactar con el servicio de inicio de sesión. Inténtalo de nuevo en un momento.
 error-generic = Algo salió mal. Inténtalo de nuevo.
 retry = Reintentar
+
+logout-local-only = Has cerrado sesión en este dispositivo, pero no pudimos contactar con el servicio para cerrarla en todas partes.
