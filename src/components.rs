@@ -44,13 +44,13 @@ pub(crate) const KEYS: &[&str] = &[
 
 static NEXT_FORM: AtomicUsize = AtomicUsize::new(1);
 
-fn form_id(flow: &str, given: Option<String>) -> String {
+pub(crate) fn form_id(flow: &str, given: Option<String>) -> String {
     given.unwrap_or_else(|| format!("lr-{flow}-{}", NEXT_FORM.fetch_add(1, Ordering::Relaxed)))
 }
 
 /// One labelled control with its messages.
 #[component]
-fn KitField(
+pub(crate) fn KitField(
     core: FormCore,
     form_id: String,
     field: FieldId,
@@ -124,19 +124,19 @@ fn KitField(
 }
 
 /// The parts every kit form shares.
-struct FormParts {
-    core: FormCore,
-    id: String,
-    flow: &'static str,
-    submit_key: &'static str,
-    pending_key: &'static str,
-    success_key: Signal<Option<&'static str>>,
-    class: MaybeProp<String>,
+pub(crate) struct FormParts {
+    pub core: FormCore,
+    pub id: String,
+    pub flow: &'static str,
+    pub submit_key: &'static str,
+    pub pending_key: &'static str,
+    pub success_key: Signal<Option<&'static str>>,
+    pub class: MaybeProp<String>,
 }
 
 /// Not generic on purpose: one copy of the form's markup and behaviour serves every flow
 /// (wasm size).
-fn kit_form(
+pub(crate) fn kit_form(
     parts: FormParts,
     read: Box<dyn Fn(&HtmlFormElement)>,
     submit: Callback<()>,
@@ -238,7 +238,7 @@ fn kit_form(
     .into_any()
 }
 
-fn set_from(form: &HtmlFormElement, field: FieldId, signal: RwSignal<String>) {
+pub(crate) fn set_from(form: &HtmlFormElement, field: FieldId, signal: RwSignal<String>) {
     if let Some(v) = dom::form_value(form, field.api_name()) {
         signal.set(v);
     }

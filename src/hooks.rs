@@ -248,7 +248,10 @@ pub(crate) fn now() -> std::time::SystemTime {
 }
 
 /// Required fields that are empty, as field messages (`field-required`).
-fn required(ctx: &LoginRocketContext, values: &[(FieldId, String)]) -> Vec<(FieldId, String)> {
+pub(crate) fn required_messages(
+    ctx: &LoginRocketContext,
+    values: &[(FieldId, String)],
+) -> Vec<(FieldId, String)> {
     let locale = ctx.locale.get_untracked();
     values
         .iter()
@@ -329,7 +332,7 @@ pub fn use_login_form_with_options(options: UseLoginFormOptions) -> UseLoginForm
             (FieldId::Email, email.get_untracked()),
             (FieldId::Password, password.get_untracked()),
         ];
-        let missing = required(&ctx, &values);
+        let missing = required_messages(&ctx, &values);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }
@@ -512,7 +515,7 @@ pub fn use_signup_form_with_options(options: UseSignupFormOptions) -> UseSignupF
             .filter(|(f, _)| fields.mode(*f) == FieldMode::Required)
             .cloned()
             .collect();
-        let missing = required(&ctx, &must);
+        let missing = required_messages(&ctx, &must);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }
@@ -583,7 +586,7 @@ pub fn use_forgot_password_form_with_options(
     let core = FormCore::new(Flow::ForgotPassword, vec![FieldId::Email]);
     let email = RwSignal::new(String::new());
     let submit = Callback::new(move |()| {
-        let missing = required(&ctx, &[(FieldId::Email, email.get_untracked())]);
+        let missing = required_messages(&ctx, &[(FieldId::Email, email.get_untracked())]);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }
@@ -695,7 +698,7 @@ pub fn use_reset_password_form_with_options(
                 password_confirmation.get_untracked(),
             ));
         }
-        let missing = required(&ctx, &values);
+        let missing = required_messages(&ctx, &values);
         if !missing.is_empty() {
             return core.reject_locally(missing);
         }

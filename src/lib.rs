@@ -33,6 +33,7 @@
 
 mod components;
 mod dom;
+mod flows;
 mod fluent;
 mod hooks;
 pub mod i18n;
@@ -43,6 +44,11 @@ mod session_store;
 pub mod state;
 
 pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
+pub use flows::{
+    hosted_page, normalize_code, use_verify_email, AccountPicker, ChangePasswordForm,
+    CompleteProfileForm, LogoutButton, NextStepFallback, ProfileFields, ProfileForm,
+    RequestInvitationForm, TwoFactorForm, UseVerifyEmailReturn, VerifyEmail,
+};
 pub use hooks::*;
 pub use i18n::{Catalog, Locale};
 pub use loginrocket;
@@ -55,6 +61,7 @@ pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
 #[cfg(test)]
 pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = components::KEYS.to_vec();
+    keys.extend(flows::KEYS);
     keys.extend(state::FieldId::ALL.iter().map(|f| f.label_key()));
     keys.extend(
         [

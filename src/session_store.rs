@@ -83,8 +83,9 @@ impl SessionStore {
         };
         self.state.try_set(next);
         if let Some(exp) = exp {
-            let delay =
-                refresh_delay(exp, crate::hooks::now(), REFRESH_LEEWAY).max(MIN_REFRESH_DELAY);
+            // setTimeout takes at most 2^31-1 ms (about 24 days); a later expiry refreshes early
+            let delay = refresh_delay(exp, crate::hooks::now(), REFRESH_LEEWAY)
+                .clamp(MIN_REFRESH_DELAY, Duration::from_millis(i32::MAX as u64));
             let (store, ctx) = (*self, ctx.clone());
             let handle = set_timeout_with_handle(move || spawn_local(store.refresh(&ctx)), delay);
             if let Ok(handle) = handle {

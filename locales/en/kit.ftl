@@ -53,3 +53,25 @@ retry = Try again
 
 ## Session
 logout-local-only = You're signed out on this device, but we couldn't reach the sign-in service to end the session everywhere.
+
+## Other flows
+two-factor-submit = Verify
+two-factor-pending = Verifying…
+account-picker-hosted = Choose your account on the sign-in page
+complete-profile-submit = Continue
+complete-profile-pending = Saving…
+verify-email-verifying = Verifying your email…
+verify-email-done = Your email address is verified.
+invitation-submit = Request an invitation
+invitation-pending = Sending…
+invitation-sent = Thanks! If an invitation can be sent to that email, it's on its way.
+profile-submit = Save changes
+profile-pending = Saving…
+profile-saved = Your profile has been updated.
+password-change-submit = Change password
+password-change-pending = Saving…
+password-changed = Your password has been changed.
+logout = Sign out
+logged-out = You're signed out.
+next-step-unknown = One more step is needed to finish signing in.
+next-step-continue = Continue on the sign-in page

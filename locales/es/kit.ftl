@@ -46,3 +46,24 @@ error-generic = Algo salió mal. Inténtalo de nuevo.
 retry = Reintentar
 
 logout-local-only = Has cerrado sesión en este dispositivo, pero no pudimos contactar con el servicio para cerrarla en todas partes.
+
+two-factor-submit = Verificar
+two-factor-pending = Verificando…
+account-picker-hosted = Elige tu cuenta en la página de inicio de sesión
+complete-profile-submit = Continuar
+complete-profile-pending = Guardando…
+verify-email-verifying = Verificando tu correo…
+verify-email-done = Tu correo electrónico está verificado.
+invitation-submit = Solicitar una invitación
+invitation-pending = Enviando…
+invitation-sent = ¡Gracias! Si se puede enviar una invitación a ese correo, ya va en camino.
+profile-submit = Guardar cambios
+profile-pending = Guardando…
+profile-saved = Tu perfil se ha actualizado.
+password-change-submit = Cambiar contraseña
+password-change-pending = Guardando…
+password-changed = Tu contraseña se ha cambiado.
+logout = Cerrar sesión
+logged-out = Has cerrado sesión.
+next-step-unknown = Falta un paso para terminar de iniciar sesión.
+next-step-continue = Continuar en la página de inicio de sesión

@@ -43,3 +43,24 @@ error-generic = 問題が発生しました。もう一度お試しください�
 retry = 再試行
 
 logout-local-only = この端末ではログアウトしましたが、ログインサービスに接続できなかったため、他の場所のセッションは終了していません。
+
+two-factor-submit = 確認
+two-factor-pending = 確認しています…
+account-picker-hosted = ログインページでアカウントを選択
+complete-profile-submit = 続ける
+complete-profile-pending = 保存しています…
+verify-email-verifying = メールアドレスを確認しています…
+verify-email-done = メールアドレスが確認されました。
+invitation-submit = 招待をリクエスト
+invitation-pending = 送信しています…
+invitation-sent = ありがとうございます。このメールアドレスに招待を送信できる場合は、送信しました。
+profile-submit = 変更を保存
+profile-pending = 保存しています…
+profile-saved = プロフィールを更新しました。
+password-change-submit = パスワードを変更
+password-change-pending = 保存しています…
+password-changed = パスワードを変更しました。
+logout = ログアウト
+logged-out = ログアウトしました。
+next-step-unknown = ログインを完了するには、もう1つの手順が必要です。
+next-step-continue = ログインページで続ける
