@@ -57,4 +57,4 @@ export LR_ECHO_URL=$URL
 start_server loginrocket-emulator ./target/debug/loginrocket-emulator --port 0
 export LR_EMULATOR_URL=$URL
 cargo test --locked -p loginrocket --features mock --target wasm32-unknown-unknown --test browser
-cargo test --locked -p leptos-loginrocket --target wasm32-unknown-unknown --test components --test emulator_e2e
+cargo test --locked -p leptos-loginrocket --target wasm32-unknown-unknown --test components --test flows --test routes --test emulator_e2e

@@ -39,6 +39,8 @@ mod hooks;
 pub mod i18n;
 mod provider;
 pub mod redirect;
+#[cfg(feature = "router")]
+pub mod routes;
 pub mod session;
 mod session_store;
 pub mod state;
@@ -53,15 +55,40 @@ pub use hooks::*;
 pub use i18n::{Catalog, Locale};
 pub use loginrocket;
 pub use provider::{use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider};
+#[cfg(feature = "router")]
+pub use routes::{
+    page_for, AuthConfig, AuthPage, AuthPageView, AuthPaths, AuthRoutes, RequireSession,
+};
 pub use session::{Persistence, SessionState};
 pub use session_store::{use_session, SessionStore, UseSessionReturn};
 pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
+
+/// Fluent keys of the auth pages.
+#[cfg(test)]
+const ROUTE_KEYS: &[&str] = &[
+    "page-sign-in",
+    "page-sign-up",
+    "page-forgot-password",
+    "page-reset-password",
+    "page-verify-email",
+    "page-two-factor",
+    "page-choose-account",
+    "page-complete-profile",
+    "page-profile",
+    "page-change-password",
+    "page-request-invitation",
+    "page-next-step",
+    "link-forgot-password",
+    "link-sign-up",
+    "link-sign-in",
+];
 
 /// Every Fluent key the code uses (a test checks each is in every locale).
 #[cfg(test)]
 pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = components::KEYS.to_vec();
     keys.extend(flows::KEYS);
+    keys.extend(ROUTE_KEYS);
     keys.extend(state::FieldId::ALL.iter().map(|f| f.label_key()));
     keys.extend(
         [

@@ -75,3 +75,20 @@ logout = Sign out
 logged-out = You're signed out.
 next-step-unknown = One more step is needed to finish signing in.
 next-step-continue = Continue on the sign-in page
+
+## Auth pages
+page-sign-in = Sign in
+page-sign-up = Create your account
+page-forgot-password = Forgot your password?
+page-reset-password = Choose a new password
+page-verify-email = Verify your email
+page-two-factor = Enter your verification code
+page-choose-account = Choose an account
+page-complete-profile = Complete your profile
+page-profile = Your profile
+page-change-password = Change your password
+page-request-invitation = Request an invitation
+page-next-step = One more step
+link-forgot-password = Forgot your password?
+link-sign-up = Create an account
+link-sign-in = Back to sign in
