@@ -176,3 +176,163 @@ async fn login_form_against_the_emulator() {
     drop(page._handle);
     page.root.remove();
 }
+
+async fn control_get(path: &str) -> serde_json::Value {
+    gloo_net::http::Request::get(&format!("{}/_emulator/{path}", emulator()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+fn go(path: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+fn here() -> String {
+    let l = web_sys::window().unwrap().location();
+    format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
+}
+
+struct App {
+    root: HtmlElement,
+    session: RwSignal<Option<UseSessionReturn>>,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl App {
+    fn q(&self, css: &str) -> Option<web_sys::Element> {
+        self.root.query_selector(css).unwrap()
+    }
+    fn type_into(&self, css: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = self.q(css).unwrap().unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+    fn click(&self, css: &str) {
+        self.q(css)
+            .unwrap_or_else(|| panic!("no {css}"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+    }
+    fn state(&self) -> SessionState {
+        self.session.get_untracked().unwrap().state.get_untracked()
+    }
+}
+
+/// The auth pages on the real client and the emulator.
+fn mount_app() -> App {
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    let document = document();
+    let root: HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let session = RwSignal::new(None);
+    let client = LoginRocket::new(Config::new(emulator()));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let client = client.clone();
+        view! {
+            <LoginRocketProvider client=client>
+                {session.set(Some(use_session()))}
+                <Router>
+                    <Routes fallback=|| "not found">
+                        <Route path=path!("/") view=|| view! { <RequireSession><p id="home">"home"</p><LogoutButton/></RequireSession> }/>
+                        <AuthRoutes/>
+                    </Routes>
+                </Router>
+            </LoginRocketProvider>
+        }
+    });
+    App {
+        root,
+        session,
+        _handle: Box::new(handle),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn two_factor_user_signs_in_through_the_auth_pages() {
+    control("reset", json!({})).await;
+    go("/auth/sign-in");
+    let app = mount_app();
+    until("sign-in", || app.q("form.lr-form--login").is_some()).await;
+    app.type_into("input[name=email]", "tom@example.com");
+    app.type_into("input[name=password]", "demo-password");
+    app.click("button[type=submit]");
+    until("2FA page", || app.q("input[name=code]").is_some()).await;
+    assert!(matches!(app.state(), SessionState::Conditional(_)));
+    let code = control_get("totp?email=tom@example.com").await["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // pasted with a space, as from an authenticator app
+    app.type_into(
+        "input[name=code]",
+        &format!("{} {}", &code[..3], &code[3..]),
+    );
+    app.click("button[type=submit]");
+    until("home", || app.q("#home").is_some()).await;
+    assert!(app.state().is_signed_in());
+    assert_eq!(here(), "/");
+
+    // sign out, then the session is over on the server too
+    let session = app.state().session().cloned().unwrap();
+    app.click(".lr-logout");
+    until("signed out", || app.state() == SessionState::SignedOut).await;
+    until("back to sign-in", || app.q("form.lr-form--login").is_some()).await;
+    let r = LoginRocket::new(Config::new(emulator()))
+        .get_session(&loginrocket::GetSessionParams::new(session))
+        .await
+        .unwrap();
+    assert_eq!(
+        r.as_error().unwrap().source,
+        Some(loginrocket::Source::AccessDenied)
+    );
+    drop(app._handle);
+    app.root.remove();
+    go("/");
+}
+
+#[wasm_bindgen_test]
+async fn multi_org_user_signs_in_through_the_picker() {
+    control("reset", json!({})).await;
+    go("/auth/sign-in");
+    let app = mount_app();
+    until("sign-in", || app.q("form.lr-form--login").is_some()).await;
+    app.type_into("input[name=email]", "mia@example.com");
+    app.type_into("input[name=password]", "demo-password");
+    app.click("button[type=submit]");
+    until("picker", || {
+        app.root
+            .query_selector_all(".lr-accounts__choice")
+            .unwrap()
+            .length()
+            == 2
+    })
+    .await;
+    assert_eq!(
+        app.q(".lr-accounts__list li:nth-child(2) button")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Globex"
+    );
+    app.click(".lr-accounts__list li:nth-child(2) button");
+    until("home", || app.q("#home").is_some()).await;
+    match app.state() {
+        SessionState::SignedIn { claims, .. } => assert_eq!(claims.0["orgs"][0]["name"], "Globex"),
+        other => panic!("{other:?}"),
+    }
+    drop(app._handle);
+    app.root.remove();
+    go("/");
+}
