@@ -182,10 +182,10 @@ impl FormCore {
                 .map(|f| (f, ctx.catalog.text(locale, f.label_key())))
                 .collect()
         };
-        let (core, client, default_cooldown, expired) = (
+        let (core, client, options, expired) = (
             *self,
             ctx.client.clone(),
-            ctx.options.default_cooldown_secs,
+            ctx.options,
             ctx.on_session_expired,
         );
         let ctx = ctx.clone();
@@ -196,7 +196,7 @@ impl FormCore {
                 return;
             }
             let outcome = classify(core.flow, answer, &names);
-            core.apply(&outcome, default_cooldown);
+            core.apply(&outcome, options);
             // the session store follows every login the forms see
             match &outcome {
                 Outcome::SignedIn(f) => ctx.session.set(&ctx, SessionState::signed_in(f.clone())),
@@ -215,7 +215,7 @@ impl FormCore {
         true
     }
 
-    fn apply(&self, outcome: &Outcome, default_cooldown: u32) {
+    fn apply(&self, outcome: &Outcome, options: crate::provider::KitOptions) {
         let state = outcome.state();
         match outcome {
             Outcome::Rejected(a) => {
@@ -223,7 +223,11 @@ impl FormCore {
                 self.form_errors.set(a.form.clone());
             }
             Outcome::RateLimited(retry) => {
-                self.start_cooldown(cooldown_secs(*retry, now(), default_cooldown));
+                self.start_cooldown(cooldown_secs(
+                    *retry,
+                    (options.clock)(),
+                    options.default_cooldown_secs,
+                ));
             }
             _ => {}
         }

@@ -10,16 +10,23 @@ use crate::session::Persistence;
 use crate::session_store::SessionStore;
 
 /// Kit-wide settings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct KitOptions {
     /// Seconds of cooldown after a 429 that says nothing about when to retry.
     pub default_cooldown_secs: u32,
+    /// The clock (injectable for tests): reads `Retry-After` dates and schedules token
+    /// refreshes. Default: `Date.now()` in the browser.
+    pub clock: fn() -> std::time::SystemTime,
+    /// How long before a token's `exp` the session is refreshed (R34; default 60 s).
+    pub refresh_leeway: std::time::Duration,
 }
 
 impl Default for KitOptions {
     fn default() -> Self {
         Self {
             default_cooldown_secs: 30,
+            clock: crate::hooks::now,
+            refresh_leeway: crate::session::REFRESH_LEEWAY,
         }
     }
 }

@@ -144,6 +144,29 @@ impl AuthPaths {
     }
 }
 
+/// How a `full_login` reaches the app's backend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Handoff {
+    /// Keep the token in the session store; the app sends it as `Authorization: Bearer …`
+    /// ([`SessionStore::authorization_header`](crate::SessionStore::authorization_header)).
+    #[default]
+    KeepToken,
+    /// Navigate to the backend's login handler with `?token=<JWT>&redirect=<destination>`
+    /// (AuthRocket's documented pattern: the backend verifies the token, sets its own
+    /// httpOnly cookie, strips the token from the URL and redirects).
+    Backend(&'static str),
+}
+
+/// The URL a [`Handoff::Backend`] navigates to.
+pub fn backend_handoff_url(handler: &str, token: &str, destination: &str) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("token", token)
+        .append_pair("redirect", destination)
+        .finish();
+    let sep = if handler.contains('?') { '&' } else { '?' };
+    format!("{handler}{sep}{query}")
+}
+
 /// How the auth pages behave.
 #[derive(Clone, Debug)]
 pub struct AuthConfig {
@@ -155,6 +178,8 @@ pub struct AuthConfig {
     pub redirect_param: &'static str,
     /// Signup fields.
     pub signup_fields: SignupFields,
+    /// How a sign-in reaches the app's backend.
+    pub handoff: Handoff,
 }
 
 impl Default for AuthConfig {
@@ -164,6 +189,7 @@ impl Default for AuthConfig {
             after_login: "/",
             redirect_param: "redirect",
             signup_fields: SignupFields::default(),
+            handoff: Handoff::KeepToken,
         }
     }
 }
@@ -195,7 +221,7 @@ fn navigator(
     config: &AuthConfig,
 ) -> (
     impl Fn(AuthPage) + Clone + 'static,
-    impl Fn() + Clone + 'static,
+    impl Fn(&FullLogin) + Clone + 'static,
 ) {
     let navigate = use_navigate();
     let query = use_query_map();
@@ -211,9 +237,20 @@ fn navigator(
         nav1(&path, NavigateOptions::default());
     };
     let cfg2 = config.clone();
-    let to_destination = move || {
+    let to_destination = move |login: &FullLogin| {
         let dest = safe_redirect(raw().as_deref(), cfg2.after_login);
-        navigate(&dest, NavigateOptions::default());
+        match cfg2.handoff {
+            Handoff::KeepToken => navigate(&dest, NavigateOptions::default()),
+            Handoff::Backend(handler) => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().assign(&backend_handoff_url(
+                        handler,
+                        login.token.expose(),
+                        &dest,
+                    ));
+                }
+            }
+        }
     };
     (to_page, to_destination)
 }
@@ -285,7 +322,7 @@ pub fn AuthPageView(
     let (to_page, to_destination) = navigator(&cfg);
     let signed_in = {
         let to_destination = to_destination.clone();
-        Callback::new(move |_: FullLogin| to_destination())
+        Callback::new(move |login: FullLogin| to_destination(&login))
     };
     let conditional = {
         let to_page = to_page.clone();
@@ -435,6 +472,18 @@ mod tests {
             AuthPage::NextStep
         );
         assert_eq!(page_for(&conditional(&[])), AuthPage::NextStep);
+    }
+
+    #[test]
+    fn backend_handoff_carries_the_token_and_the_destination() {
+        assert_eq!(
+            backend_handoff_url("/session/login", "a.b.c", "/billing?x=1"),
+            "/session/login?token=a.b.c&redirect=%2Fbilling%3Fx%3D1"
+        );
+        assert_eq!(
+            backend_handoff_url("https://api.test/login?v=2", "t", "/"),
+            "https://api.test/login?v=2&token=t&redirect=%2F"
+        );
     }
 
     #[test]

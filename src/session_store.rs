@@ -11,7 +11,7 @@ use loginrocket::{GetSessionParams, LogoutParams};
 use crate::provider::{use_loginrocket, LoginRocketContext};
 use crate::session::{
     after_session_call, from_stored, refresh_delay, to_stored, Persistence, SessionState,
-    REFRESH_LEEWAY, STORAGE_KEY,
+    STORAGE_KEY,
 };
 use crate::state::FormState;
 
@@ -84,7 +84,7 @@ impl SessionStore {
         self.state.try_set(next);
         if let Some(exp) = exp {
             // setTimeout takes at most 2^31-1 ms (about 24 days); a later expiry refreshes early
-            let delay = refresh_delay(exp, crate::hooks::now(), REFRESH_LEEWAY)
+            let delay = refresh_delay(exp, (ctx.options.clock)(), ctx.options.refresh_leeway)
                 .clamp(MIN_REFRESH_DELAY, Duration::from_millis(i32::MAX as u64));
             let (store, ctx) = (*self, ctx.clone());
             let handle = set_timeout_with_handle(move || spawn_local(store.refresh(&ctx)), delay);
@@ -92,6 +92,16 @@ impl SessionStore {
                 self.timer.try_set_value(Some(handle));
             }
         }
+    }
+
+    /// `Bearer <token>` for the app's own API calls (the default hand-off), when signed in.
+    pub fn authorization_header(&self) -> Option<String> {
+        self.state.with_untracked(|s| match s {
+            SessionState::SignedIn { login, .. } => {
+                Some(format!("Bearer {}", login.token.expose()))
+            }
+            _ => None,
+        })
     }
 
     /// Asks LoginRocket for the session's current state (`GET session`, keeping the selected
