@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Starts the demo. Today: the local LoginRocket emulator with the built-in demo seed (the web
-# app on `trunk serve` arrives with a later issue). Ctrl-C stops it.
+# Starts the demo: the local LoginRocket emulator (built-in demo seed) on 127.0.0.1:4000 and
+# the demo app on http://127.0.0.1:8080 (trunk serve, live reload). Ctrl-C stops both.
+# LR_URL=https://YOUR-REALM.e2.loginrocket.com/ points the app at a real realm instead.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 PORT="${EMULATOR_PORT:-4000}"
+export LR_URL="${LR_URL:-http://127.0.0.1:$PORT}"
 
 cargo build --locked --release -p loginrocket-emulator
 ./target/release/loginrocket-emulator --port "$PORT" &
@@ -14,6 +16,7 @@ trap 'kill $EMU_PID 2>/dev/null || true' EXIT INT TERM
 cat <<EOT
 
 LoginRocket emulator: http://127.0.0.1:$PORT/v2/   (control API: http://127.0.0.1:$PORT/_emulator/)
+Demo app (after the first build, about 2 minutes): http://127.0.0.1:8080/
 
 Demo users (password for all: demo-password)
   ann@example.com   plain user, one organization
@@ -22,6 +25,6 @@ Demo users (password for all: demo-password)
   mia@example.com   two organizations (asks which one); saved locale: es
   una@example.com   email not verified yet
 
-The demo web app (trunk serve) arrives with a later issue. Ctrl-C stops the emulator.
+Ctrl-C stops both.
 EOT
-wait $EMU_PID
+trunk serve --release --offline

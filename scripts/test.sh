@@ -7,6 +7,7 @@ cd "$ROOT"
 
 # the browser crates: everything but the native-only servers
 WASM_PKGS=(-p loginrocket -p leptos-loginrocket)
+WASM_APPS=(-p demo -p size-probe)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 
 step "cargo fmt --check"
@@ -23,6 +24,9 @@ cargo clippy --locked --workspace --all-targets --features "$NATIVE_FEATURES" --
 step "clippy (wasm32-unknown-unknown)"
 cargo clippy --locked "${WASM_PKGS[@]}" --all-targets --features loginrocket/mock \
   --target wasm32-unknown-unknown -- -D warnings
+
+step "clippy (wasm32-unknown-unknown): the demo and the size probe"
+cargo clippy --locked "${WASM_APPS[@]}" --target wasm32-unknown-unknown -- -D warnings
 
 step "docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps "${WASM_PKGS[@]}" --features "$NATIVE_FEATURES"
