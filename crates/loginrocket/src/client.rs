@@ -229,6 +229,17 @@ impl LoginRocket {
         path: &str,
         params: &P,
     ) -> Result<HttpRequest, Error> {
+        self.build_request_value(method, path, to_value(params)?)
+    }
+
+    /// [`build_request`](Self::build_request) on params already turned into JSON (not generic:
+    /// one copy serves every call).
+    fn build_request_value(
+        &self,
+        method: Method,
+        path: &str,
+        params: Value,
+    ) -> Result<HttpRequest, Error> {
         let (base, locale, timeout) = {
             let state = self.read();
             (
@@ -237,8 +248,6 @@ impl LoginRocket {
                 state.timeout,
             )
         };
-        let params = serde_json::to_value(params)
-            .map_err(|_| Error::InvalidRequest("params are not serializable".into()))?;
         let mut url = format!("{base}{}", path.trim_start_matches('/'));
         let mut headers = vec![
             ("Accept".to_owned(), "application/json".to_owned()),
@@ -280,7 +289,19 @@ impl LoginRocket {
         path: &str,
         params: &P,
     ) -> Result<Response, Error> {
-        let request = self.build_request(method, path, params)?;
+        let params = to_value(params)?;
+        self.request_value(method, path, params).await
+    }
+
+    /// [`request`](Self::request) on params already turned into JSON (not generic: one copy of
+    /// the exchange serves every call, which keeps the wasm small).
+    async fn request_value(
+        &self,
+        method: Method,
+        path: &str,
+        params: Value,
+    ) -> Result<Response, Error> {
+        let request = self.build_request_value(method, path, params)?;
         let url = request.url.clone();
         match self.inner.transport.send(request).await {
             Ok(answer) => Ok(normalize::from_http(
@@ -364,6 +385,11 @@ impl LoginRocket {
     pub async fn verify_email(&self, params: &VerifyEmailParams) -> Result<Response, Error> {
         self.request(Method::Post, "email/verify", params).await
     }
+}
+
+fn to_value<P: Serialize>(params: &P) -> Result<Value, Error> {
+    serde_json::to_value(params)
+        .map_err(|_| Error::InvalidRequest("params are not serializable".into()))
 }
 
 /// Visible ASCII, space and tab: what `fetch` and reqwest accept in a header value.
