@@ -13,7 +13,7 @@ use web_sys::HtmlFormElement;
 
 use crate::components::{form_id, kit_form, set_from, FormParts, KitField};
 use crate::dom;
-use crate::hooks::{FieldMode, FormCore};
+use crate::hooks::{login_callbacks, run_opt, FieldMode, FormCore};
 use crate::provider::{use_loginrocket, LoginRocketContext};
 use crate::session::SessionState;
 use crate::state::{FieldId, Flow, FormState, Outcome};
@@ -80,12 +80,6 @@ fn no_session(core: &FormCore) {
     core.failures.update(|n| *n += 1);
 }
 
-fn cb<T: Clone + Send + Sync + 'static>(cb: Option<Callback<T>>, value: &T) {
-    if let Some(cb) = cb {
-        cb.run(value.clone());
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 
 /// The second factor (`must_verify_login`): one code field.
@@ -133,11 +127,7 @@ pub fn TwoFactorForm(
                 Box::new(move |c: LoginRocket| {
                     Box::pin(async move { c.verify_login(&params).await })
                 }),
-                Box::new(move |o: &Outcome| match o {
-                    Outcome::SignedIn(f) => cb(on_login, f),
-                    Outcome::Conditional(c) => cb(on_conditional, c),
-                    _ => {}
-                }),
+                login_callbacks(on_login, on_conditional),
             );
         }
     });
@@ -193,7 +183,7 @@ pub fn AccountPicker(
     // signed in after a choice
     Effect::new(move |_| {
         if let SessionState::SignedIn { login, .. } = store.state.get() {
-            cb(on_login, &login);
+            run_opt(on_login, &login);
         }
     });
     let choose = {
@@ -271,11 +261,7 @@ pub fn CompleteProfileForm(
                 Box::new(move |c: LoginRocket| {
                     Box::pin(async move { c.update_profile(&params).await })
                 }),
-                Box::new(move |o: &Outcome| match o {
-                    Outcome::SignedIn(f) => cb(on_login, f),
-                    Outcome::Conditional(c) => cb(on_conditional, c),
-                    _ => {}
-                }),
+                login_callbacks(on_login, on_conditional),
             );
         }
     });
@@ -335,7 +321,7 @@ pub fn use_verify_email(
             Box::new(move |c: LoginRocket| Box::pin(async move { c.verify_email(&params).await })),
             Box::new(move |o: &Outcome| {
                 if matches!(o, Outcome::Done) {
-                    cb(on_success, &());
+                    run_opt(on_success, &());
                 }
             }),
         );
@@ -425,7 +411,7 @@ pub fn RequestInvitationForm(
                 }),
                 Box::new(move |o: &Outcome| {
                     if matches!(o, Outcome::Done) {
-                        cb(on_success, &());
+                        run_opt(on_success, &());
                     }
                 }),
             );
@@ -553,7 +539,7 @@ pub fn ProfileForm(
                 }),
                 Box::new(move |o: &Outcome| {
                     if let Outcome::SignedIn(f) = o {
-                        cb(on_login, f);
+                        run_opt(on_login, f);
                     }
                 }),
             );
@@ -666,7 +652,7 @@ pub fn ChangePasswordForm(
                         if let Some(Some(form)) = form_ref.try_get_value() {
                             form.reset();
                         }
-                        cb(on_success, &());
+                        run_opt(on_success, &());
                     }
                 }),
             );
@@ -724,7 +710,7 @@ pub fn LogoutButton(
         let ctx = ctx.clone();
         spawn_local(async move {
             store.logout(&ctx).await;
-            cb(on_logout, &());
+            run_opt(on_logout, &());
         });
     };
     let message = move || match store.status.get() {

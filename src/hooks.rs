@@ -271,7 +271,20 @@ pub(crate) fn required_messages(
         .collect()
 }
 
-fn run_opt<T: Clone + Send + Sync + 'static>(cb: Option<Callback<T>>, value: &T) {
+/// What the login-shaped flows do with an outcome: `on_login` for a `full_login`,
+/// `on_conditional` for a `conditional_login`.
+pub(crate) fn login_callbacks(
+    on_login: Option<Callback<FullLogin>>,
+    on_conditional: Option<Callback<ConditionalLogin>>,
+) -> Box<dyn FnOnce(&Outcome)> {
+    Box::new(move |outcome: &Outcome| match outcome {
+        Outcome::SignedIn(f) => run_opt(on_login, f),
+        Outcome::Conditional(c) => run_opt(on_conditional, c),
+        _ => {}
+    })
+}
+
+pub(crate) fn run_opt<T: Clone + Send + Sync + 'static>(cb: Option<Callback<T>>, value: &T) {
     if let Some(cb) = cb {
         cb.run(value.clone());
     }
@@ -546,11 +559,7 @@ pub fn use_signup_form_with_options(options: UseSignupFormOptions) -> UseSignupF
             Box::new(move |client: LoginRocket| {
                 Box::pin(async move { client.signup(&params).await })
             }),
-            Box::new(move |outcome: &Outcome| match outcome {
-                Outcome::SignedIn(f) => run_opt(options.on_login, f),
-                Outcome::Conditional(c) => run_opt(options.on_conditional, c),
-                _ => {}
-            }),
+            login_callbacks(options.on_login, options.on_conditional),
         );
     });
     UseSignupFormReturn { submit, ..ret }
