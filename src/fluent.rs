@@ -163,7 +163,7 @@ impl Parser {
         Ok(self.s[start..self.i].iter().collect())
     }
 
-    fn expect(&mut self, c: char) -> Result<(), String> {
+    fn eat(&mut self, c: char) -> Result<(), String> {
         if self.peek() == Some(c) {
             self.i += 1;
             Ok(())
@@ -209,15 +209,15 @@ impl Parser {
 
     fn placeable(&mut self) -> Result<Node, String> {
         self.skip(true);
-        self.expect('$')?;
+        self.eat('$')?;
         let var = self.ident()?;
         self.skip(true);
         if self.peek() == Some('}') {
             self.i += 1;
             return Ok(Node::Var(var));
         }
-        self.expect('-')?;
-        self.expect('>')?;
+        self.eat('-')?;
+        self.eat('>')?;
         let mut variants = Vec::new();
         let mut default = None;
         loop {
@@ -236,7 +236,7 @@ impl Parser {
                 None => return Err("unterminated select expression".into()),
                 _ => {}
             }
-            self.expect('[')?;
+            self.eat('[')?;
             self.skip(false);
             let start = self.i;
             while self.peek().is_some_and(|c| c != ']' && c != '\n') {
@@ -247,7 +247,7 @@ impl Parser {
                 .collect::<String>()
                 .trim()
                 .to_owned();
-            self.expect(']')?;
+            self.eat(']')?;
             let key = match raw.parse::<i64>() {
                 Ok(n) => Key::Number(n),
                 Err(_) if !raw.is_empty() => Key::Name(raw),
