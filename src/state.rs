@@ -1,7 +1,7 @@
 //! The kit's pure logic, free of Leptos and the DOM: which field a server message belongs to,
 //! and which UI state an answer puts a form in. Tested natively.
 
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use loginrocket::{ConditionalLogin, Failure, FullLogin, Response, RetryAfter, Source};
 use serde_json::Value;
@@ -355,16 +355,17 @@ pub fn cooldown_secs(retry: Option<RetryAfter>, now: SystemTime, default_secs: u
     secs.clamp(1, 3600) as u32
 }
 
-/// `Duration` helper for tests and callers: seconds as a `Duration`.
-pub fn secs(n: u64) -> Duration {
-    Duration::from_secs(n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use loginrocket::normalize::from_http;
     use serde_json::json;
+
+    use std::time::Duration;
+
+    fn secs(n: u64) -> Duration {
+        Duration::from_secs(n)
+    }
 
     fn names(locale: &str) -> Vec<(FieldId, String)> {
         let table: &[(FieldId, &str, &str, &str)] = &[
