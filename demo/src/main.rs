@@ -123,7 +123,8 @@ fn FailureLab() -> impl IntoView {
         move |_| {
             let body = body.clone();
             spawn_local(async move {
-                let sent = gloo_net::http::Request::post(&format!("{LR_URL}/_emulator/faults"))
+                let base = LR_URL.trim_end_matches('/');
+                let sent = gloo_net::http::Request::post(&format!("{base}/_emulator/faults"))
                     .json(&body)
                     .map(|r| r.send());
                 let ok = match sent {
