@@ -25,6 +25,7 @@ use crate::state::{FieldId, FormState};
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const KEYS: &[&str] = &[
     "password-show",
+    "password-hint",
     "login-submit",
     "login-pending",
     "signup-submit",
@@ -59,10 +60,14 @@ pub(crate) fn KitField(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] value: Option<String>,
+    /// A realm's minimum password length, shown as a hint linked to the field (R04).
+    #[prop(optional_no_strip)]
+    min_length: Option<usize>,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
     let id = format!("{form_id}-{}", field.api_name().replace('_', "-"));
     let error_id = format!("{id}-error");
+    let hint_id = min_length.map(|_| format!("{id}-hint"));
     let errors = Memo::new(move |_| core.errors_for(field));
     let invalid = move || !errors.with(Vec::is_empty);
     let is_password = input_type == "password";
@@ -80,7 +85,25 @@ pub(crate) fn KitField(
             input_type
         }
     };
-    let described = error_id.clone();
+    let described = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let ids: Vec<&str> = hint_id
+                .iter()
+                .map(String::as_str)
+                .chain(invalid().then_some(error_id.as_str()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let hint = min_length.zip(hint_id).map(|(n, hint_id)| {
+        let ctx = ctx.clone();
+        view! {
+            <p class="lr-field__hint" id=hint_id>
+                {move || ctx.t_with("password-hint", &[("count", (n as i64).into())])}
+            </p>
+        }
+    });
     let toggle = is_password.then(|| {
         let ctx = ctx.clone();
         let controls = id.clone();
@@ -111,11 +134,12 @@ pub(crate) fn KitField(
                     aria-required=required.then_some("true")
                     value=value
                     aria-invalid=move || invalid().then_some("true")
-                    aria-describedby=move || invalid().then(|| described.clone())
+                    aria-describedby=described
                     on:input=move |_| core.clear_field(field)
                 />
                 {toggle}
             </div>
+            {hint}
             <p class="lr-field__error" id=error_id hidden=move || !invalid()>
                 {move || errors.get().join(" ")}
             </p>
@@ -348,6 +372,9 @@ pub fn SignupForm(
     /// An invitation token to fill in (otherwise `?token=` when the invitation field is shown).
     #[prop(optional, into)]
     token: Option<String>,
+    /// The realm's minimum password length, shown as a hint under the password (R04).
+    #[prop(optional)]
+    min_password_length: Option<usize>,
     /// Signed in with the new account.
     #[prop(optional, into)]
     on_login: Option<Callback<FullLogin>>,
@@ -382,7 +409,11 @@ pub fn SignupForm(
             FieldId::LastName => field(*f, "text", Some("family-name")).into_any(),
             FieldId::Username => field(*f, "text", Some("username")).into_any(),
             FieldId::OrgName => field(*f, "text", Some("organization")).into_any(),
-            FieldId::Password | FieldId::PasswordConfirmation => field(*f, "password", Some("new-password")).into_any(),
+            FieldId::Password => view! {
+                <KitField core form_id=id.clone() field=*f input_type="password" autocomplete="new-password" required=true min_length=min_password_length/>
+            }
+            .into_any(),
+            FieldId::PasswordConfirmation => field(*f, "password", Some("new-password")).into_any(),
             FieldId::Token => view! {
                 <KitField core form_id=id.clone() field=*f input_type="text" required=req(*f) value=invitation.clone().unwrap_or_default()/>
             }
@@ -511,6 +542,9 @@ pub fn ResetPasswordForm(
     /// Whether a confirmation field is shown (default: hidden; a show-password toggle instead).
     #[prop(optional)]
     confirm_password: FieldMode,
+    /// The realm's minimum password length, shown as a hint under the password (R04).
+    #[prop(optional)]
+    min_password_length: Option<usize>,
     /// Continue signed in (default) or ask the user to sign in.
     #[prop(optional)]
     after_reset: AfterReset,
@@ -543,7 +577,7 @@ pub fn ResetPasswordForm(
         core.state.set(FormState::LinkExpired);
     }
     let fields = view! {
-        <KitField core form_id=id.clone() field=FieldId::Password input_type="password" autocomplete="new-password" required=true/>
+        <KitField core form_id=id.clone() field=FieldId::Password input_type="password" autocomplete="new-password" required=true min_length=min_password_length/>
         {confirm_password.shown().then(|| view! {
             <KitField core form_id=id.clone() field=FieldId::PasswordConfirmation input_type="password" autocomplete="new-password" required={confirm_password == FieldMode::Required}/>
         })}

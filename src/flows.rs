@@ -598,6 +598,9 @@ pub fn ChangePasswordForm(
     /// Whether a confirmation field is shown (default hidden; a show-password toggle instead).
     #[prop(optional)]
     confirm_password: FieldMode,
+    /// The realm's minimum password length, shown as a hint under the new password (R04).
+    #[prop(optional)]
+    min_password_length: Option<usize>,
     /// Changed.
     #[prop(optional, into)]
     on_success: Option<Callback<()>>,
@@ -661,7 +664,7 @@ pub fn ChangePasswordForm(
     let id = form_id("change-password", id);
     let fields = view! {
         <KitField core form_id=id.clone() field=FieldId::CurrentPassword input_type="password" autocomplete="current-password" required=true/>
-        <KitField core form_id=id.clone() field=FieldId::Password input_type="password" autocomplete="new-password" required=true/>
+        <KitField core form_id=id.clone() field=FieldId::Password input_type="password" autocomplete="new-password" required=true min_length=min_password_length/>
         {confirm_password.shown().then(|| view! {
             <KitField core form_id=id.clone() field=FieldId::PasswordConfirmation input_type="password" autocomplete="new-password" required={confirm_password == FieldMode::Required}/>
         })}

@@ -729,3 +729,36 @@ async fn reset_treats_access_denied_like_an_expired_link() {
     assert!(page.q(".lr-form__request-new").is_some());
     page.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_password_hint_is_linked_to_the_field_with_its_errors() {
+    let page = mount(|| view! { <SignupForm min_password_length=12usize/> });
+    settle().await;
+    let pw = page.input("input[name=password]");
+    let hint_id = format!("{}-hint", pw.id());
+    assert_eq!(page.text(&format!("#{hint_id}")), "At least 12 characters.");
+    assert_eq!(pw.get_attribute("aria-describedby"), Some(hint_id.clone()));
+    assert!(
+        page.q("input[name=email][aria-describedby]").is_none(),
+        "no hint on other fields"
+    );
+    page.type_into("input[name=email]", "a@b.test");
+    page.type_into("input[name=password]", "short");
+    page.mock.push_json(
+        422,
+        invalid(&["Password is too short (minimum is 12 characters)"]),
+    );
+    page.click("button[type=submit]");
+    until("error linked too", || {
+        page.input("input[name=password]")
+            .get_attribute("aria-describedby")
+            == Some(format!("{hint_id} {}-error", pw.id()))
+    })
+    .await;
+    page.locale.set(Locale::Es);
+    until("hint in spanish", || {
+        page.text(&format!("#{hint_id}")) == "Al menos 12 caracteres."
+    })
+    .await;
+    page.unmount();
+}

@@ -92,3 +92,8 @@ page-next-step = One more step
 link-forgot-password = Forgot your password?
 link-sign-up = Create an account
 link-sign-in = Back to sign in
+
+password-hint = At least { $count ->
+    [one] { $count } character
+   *[other] { $count } characters
+}.

@@ -83,3 +83,8 @@ page-next-step = Un paso más
 link-forgot-password = ¿Olvidaste tu contraseña?
 link-sign-up = Crear una cuenta
 link-sign-in = Volver a iniciar sesión
+
+password-hint = Al menos { $count ->
+    [one] { $count } carácter
+   *[other] { $count } caracteres
+}.
