@@ -303,27 +303,25 @@ impl LoginRocket {
     ) -> Result<Response, Error> {
         let request = self.build_request_value(method, path, params)?;
         let url = request.url.clone();
-        match self.inner.transport.send(request).await {
-            Ok(answer) => Ok(normalize::from_http(
-                answer.status,
-                &answer.headers,
-                &answer.body,
-            )),
-            Err(TransportError::Build(why)) => Err(Error::InvalidRequest(redact(&why, &url))),
-            Err(err) => {
-                let failure = match err {
-                    TransportError::Timeout => Failure::Timeout,
-                    TransportError::Offline => Failure::Offline,
-                    TransportError::Network(why) | TransportError::Build(why) => {
-                        Failure::Network(redact(&why, &url))
-                    }
-                };
-                Ok(Response::Error(normalize::normalized_error(
-                    Source::LoginRocketError,
-                    failure,
-                )))
+        let failure = match self.inner.transport.send(request).await {
+            Ok(answer) => {
+                return Ok(normalize::from_http(
+                    answer.status,
+                    &answer.headers,
+                    &answer.body,
+                ))
             }
-        }
+            Err(TransportError::Build(why)) => {
+                return Err(Error::InvalidRequest(redact(&why, &url)))
+            }
+            Err(TransportError::Timeout) => Failure::Timeout,
+            Err(TransportError::Offline) => Failure::Offline,
+            Err(TransportError::Network(why)) => Failure::Network(redact(&why, &url)),
+        };
+        Ok(Response::Error(normalize::normalized_error(
+            Source::LoginRocketError,
+            failure,
+        )))
     }
 
     /// `POST login`: `full_login`, or `conditional_login`; a wrong password is a 422

@@ -94,20 +94,13 @@ pub fn from_http(status: u16, headers: &[(String, String)], body: &[u8]) -> Resp
     Response::Error(error)
 }
 
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
-
 /// When to retry, from `Retry-After` (delay-seconds or HTTP-date), else `Ratelimit-Reset`
 /// (delay-seconds as in the IETF draft, or an HTTP date as AuthRocket's docs suggest).
 /// Unreadable values are ignored.
 pub fn retry_after(headers: &[(String, String)]) -> Option<RetryAfter> {
     ["retry-after", "ratelimit-reset"]
         .iter()
-        .find_map(|name| header(headers, name).and_then(parse_retry_value))
+        .find_map(|name| crate::transport::find_header(headers, name).and_then(parse_retry_value))
 }
 
 /// Parses delay-seconds (ASCII digits only) or an HTTP date.
