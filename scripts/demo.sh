@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the demo: the local LoginRocket emulator (built-in demo seed) on 127.0.0.1:4000 and
-# the demo app on http://127.0.0.1:8080 (trunk serve, live reload). Ctrl-C stops both.
+# the demo app on http://127.0.0.1:8080 (trunk serve --release, strict CSP). Ctrl-C stops both.
 # LR_URL=https://YOUR-REALM.e2.loginrocket.com/ points the app at a real realm instead.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -27,4 +27,12 @@ Demo users (password for all: demo-password)
 
 Ctrl-C stops both.
 EOT
-trunk serve --release --offline
+# The CSP in Trunk.toml lets the page talk to the default emulator only; another LoginRocket
+# URL gets a copy of the config with that origin in connect-src.
+CONFIG=Trunk.toml
+ORIGIN=$(printf '%s' "$LR_URL" | sed -E 's#^([a-zA-Z]+://[^/]+).*#\1#')
+if [ "$ORIGIN" != "http://127.0.0.1:4000" ]; then
+  CONFIG=Trunk.local.toml
+  sed "s#connect-src 'self' http://127.0.0.1:4000#connect-src 'self' $ORIGIN#" Trunk.toml >"$CONFIG"
+fi
+trunk serve --release --offline --config "$CONFIG"

@@ -81,6 +81,7 @@ const ROUTE_KEYS: &[&str] = &[
     "link-forgot-password",
     "link-sign-up",
     "link-sign-in",
+    "links-label",
 ];
 
 /// Every Fluent key the code uses (a test checks each is in every locale).

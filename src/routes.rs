@@ -26,7 +26,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, A};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::{MatchNestedRoutes, NavigateOptions, StaticSegment};
+use leptos_router::{NavigateOptions, StaticSegment};
 use loginrocket::{Condition, ConditionalLogin, FullLogin};
 
 use crate::components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
@@ -37,6 +37,7 @@ use crate::flows::{
 use crate::hooks::SignupFields;
 use crate::provider::use_loginrocket;
 use crate::redirect::safe_redirect;
+use crate::session::SessionState;
 use crate::session_store::use_session;
 
 /// A page of [`AuthRoutes`].
@@ -282,7 +283,7 @@ pub fn AuthRoutes(
     /// Paths and destinations (defaults documented in the module).
     #[prop(optional)]
     config: Option<AuthConfig>,
-) -> impl MatchNestedRoutes + Clone {
+) -> impl leptos_router::MatchNestedRoutes + Clone {
     let cfg = config.unwrap_or_default();
     let p = cfg.paths;
     let page = move |page: AuthPage| {
@@ -328,10 +329,21 @@ pub fn AuthPageView(
         let to_page = to_page.clone();
         Callback::new(move |c: ConditionalLogin| to_page(page_for(&c)))
     };
-    let link = |target: AuthPage, key: &'static str| {
-        let ctx = ctx.clone();
-        let href = cfg.paths.path(target);
-        view! { <A href=href attr:class="lr-link">{move || ctx.t(key)}</A> }
+    // links to the neighbouring pages, in a landmark named apart from the app's own navigation
+    let links = |targets: &[(AuthPage, &'static str)]| {
+        let label = {
+            let ctx = ctx.clone();
+            move || ctx.t("links-label")
+        };
+        let items = targets
+            .iter()
+            .map(|&(target, key)| {
+                let ctx = ctx.clone();
+                let href = cfg.paths.path(target);
+                view! { <A href=href attr:class="lr-link">{move || ctx.t(key)}</A> }
+            })
+            .collect_view();
+        view! { <nav class="lr-links" aria-label=label>{items}</nav> }
     };
     let title_key = match page {
         AuthPage::SignIn => "page-sign-in",
@@ -351,17 +363,17 @@ pub fn AuthPageView(
     let body = match page {
         AuthPage::SignIn => view! {
             <LoginForm on_login=signed_in on_conditional=conditional/>
-            <nav class="lr-links">{link(AuthPage::ForgotPassword, "link-forgot-password")}{link(AuthPage::SignUp, "link-sign-up")}</nav>
+            {links(&[(AuthPage::ForgotPassword, "link-forgot-password"), (AuthPage::SignUp, "link-sign-up")])}
         }
         .into_any(),
         AuthPage::SignUp => view! {
             <SignupForm fields=cfg.signup_fields on_login=signed_in on_conditional=conditional/>
-            <nav class="lr-links">{link(AuthPage::SignIn, "link-sign-in")}</nav>
+            {links(&[(AuthPage::SignIn, "link-sign-in")])}
         }
         .into_any(),
         AuthPage::ForgotPassword => view! {
             <ForgotPasswordForm/>
-            <nav class="lr-links">{link(AuthPage::SignIn, "link-sign-in")}</nav>
+            {links(&[(AuthPage::SignIn, "link-sign-in")])}
         }
         .into_any(),
         AuthPage::ResetPassword => {
@@ -373,7 +385,7 @@ pub fn AuthPageView(
         }
         AuthPage::VerifyEmail => view! {
             <VerifyEmail/>
-            <nav class="lr-links">{link(AuthPage::SignIn, "link-sign-in")}</nav>
+            {links(&[(AuthPage::SignIn, "link-sign-in")])}
         }
         .into_any(),
         AuthPage::TwoFactor => view! { <TwoFactorForm on_login=signed_in on_conditional=conditional/> }.into_any(),
@@ -389,7 +401,7 @@ pub fn AuthPageView(
         .into_any(),
         AuthPage::RequestInvitation => view! {
             <RequestInvitationForm/>
-            <nav class="lr-links">{link(AuthPage::SignIn, "link-sign-in")}</nav>
+            {links(&[(AuthPage::SignIn, "link-sign-in")])}
         }
         .into_any(),
         AuthPage::NextStep => view! { <NextStepFallback/> }.into_any(),
@@ -403,11 +415,16 @@ pub fn AuthPageView(
     }
 }
 
-/// Shows its children to signed-in users; sends everyone else to sign in, with the current
-/// path as `?redirect=`.
+/// Shows its children to signed-in users. A session with a step left (`conditional_login`,
+/// e.g. "which account?" after [`SessionStore::choose_account`](crate::SessionStore::choose_account))
+/// goes to that step's page, everyone else to sign in — both with the current path as
+/// `?redirect=`, so they come back here.
 #[component]
 pub fn RequireSession(
-    /// The sign-in path (default `/auth/sign-in`).
+    /// The auth pages' paths (default [`AuthPaths::default`]).
+    #[prop(optional)]
+    paths: Option<AuthPaths>,
+    /// The sign-in path (default: the sign-in page of `paths`).
     #[prop(optional, into)]
     sign_in: Option<String>,
     /// The destination parameter (default `redirect`).
@@ -418,18 +435,27 @@ pub fn RequireSession(
 ) -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let sign_in = sign_in.unwrap_or_else(|| AuthPaths::default().path(AuthPage::SignIn));
+    let paths = paths.unwrap_or_default();
+    let sign_in = sign_in.unwrap_or_else(|| paths.path(AuthPage::SignIn));
     let param = redirect_param.unwrap_or("redirect");
-    move || {
-        if session.state.with(|s| s.is_signed_in()) {
-            children().into_any()
-        } else {
+    // where to go instead; a memo, so a new token (refresh, profile update) does not re-create
+    // the children
+    let elsewhere = Memo::new(move |_| {
+        session.state.with(|s| match s {
+            SessionState::SignedIn { .. } => None,
+            SessionState::Conditional(c) => Some(paths.path(page_for(c))),
+            SessionState::SignedOut => Some(sign_in.clone()),
+        })
+    });
+    move || match elsewhere.get() {
+        None => children().into_any(),
+        Some(page) => {
             let here = format!(
                 "{}{}",
                 location.pathname.get_untracked(),
                 location.search.get_untracked()
             );
-            let target = with_destination(&sign_in, param, Some(&here));
+            let target = with_destination(&page, param, Some(&here));
             view! { <Redirect path=target/> }.into_any()
         }
     }

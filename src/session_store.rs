@@ -121,6 +121,14 @@ impl SessionStore {
         self.session_call(ctx, Some(account))
     }
 
+    /// Asks which account to use (`GET session` without `account`): a user with several
+    /// accounts is then [`Conditional`](SessionState::Conditional) with `no_account_selected`
+    /// and the list, which [`AccountPicker`](crate::AccountPicker) shows; a user with one stays
+    /// signed in to it.
+    pub fn choose_account(&self, ctx: &LoginRocketContext) -> SharedRefresh {
+        self.session_call(ctx, None)
+    }
+
     fn session_call(&self, ctx: &LoginRocketContext, account: Option<String>) -> SharedRefresh {
         if let Some(Some(running)) = self.inflight.try_get_value() {
             return running;

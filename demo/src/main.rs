@@ -35,11 +35,17 @@ fn main() {
 #[component]
 fn App() -> impl IntoView {
     let locale = RwSignal::new(Locale::En);
+    // the document's language follows the switcher (screen readers, hyphenation, fonts)
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", locale.get().as_str());
+        }
+    });
     view! {
         <LoginRocketProvider url=LR_URL locale=locale>
             <Router>
                 <header class="demo-header">
-                    <nav class="demo-nav">
+                    <nav class="demo-nav" aria-label="Demo">
                         <A href="/">"Home"</A>
                         <A href="/protected">"Protected"</A>
                         <A href="/auth/sign-in">"Sign in"</A>
@@ -48,7 +54,7 @@ fn App() -> impl IntoView {
                     <LocaleSwitcher locale=locale/>
                 </header>
                 <main class="demo-main">
-                    <Routes fallback=|| view! { <p>"Not found"</p> }>
+                    <Routes fallback=|| view! { <h1>"Page not found"</h1><p><A href="/">"Home"</A></p> }>
                         <Route path=path!("/") view=Home/>
                         <Route path=path!("/protected") view=|| view! { <RequireSession><Protected/></RequireSession> }/>
                         <AuthRoutes/>
@@ -100,6 +106,15 @@ fn Home() -> impl IntoView {
 #[component]
 fn Protected() -> impl IntoView {
     let session = use_session();
+    let ctx = use_loginrocket();
+    // "which account?": a user with several gets the list (this page's guard sends them to the
+    // kit's account page, and back here after the choice); a user with one stays as is
+    let switch = move |_| {
+        let ctx = ctx.clone();
+        spawn_local(async move {
+            session.store.choose_account(&ctx).await;
+        });
+    };
     let claims = move || match session.state.get() {
         SessionState::SignedIn { claims, .. } => {
             serde_json::to_string_pretty(&claims.0).unwrap_or_default()
@@ -110,8 +125,15 @@ fn Protected() -> impl IntoView {
         <h1>"Protected page"</h1>
         <p>"Token claims (decoded for display only; the backend verifies the signature):"</p>
         <pre id="claims">{claims}</pre>
-        <button type="button" on:click=move |_| session.refresh.run(())>"Refresh session"</button>
-        <LogoutButton/>
+        <div class="demo-actions">
+            <button type="button" on:click=move |_| session.refresh.run(())>"Refresh session"</button>
+            <button type="button" on:click=switch>"Switch account"</button>
+            <LogoutButton/>
+        </div>
+        <nav class="demo-links" aria-label="Account">
+            <A href="/auth/profile">"Edit profile"</A>
+            <A href="/auth/change-password">"Change password"</A>
+        </nav>
     }
 }
 

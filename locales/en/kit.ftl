@@ -92,6 +92,7 @@ page-next-step = One more step
 link-forgot-password = Forgot your password?
 link-sign-up = Create an account
 link-sign-in = Back to sign in
+links-label = Related pages
 
 password-hint = At least { $count ->
     [one] { $count } character

@@ -83,6 +83,7 @@ page-next-step = Un paso más
 link-forgot-password = ¿Olvidaste tu contraseña?
 link-sign-up = Crear una cuenta
 link-sign-in = Volver a iniciar sesión
+links-label = Páginas relacionadas
 
 password-hint = Al menos { $count ->
     [one] { $count } carácter

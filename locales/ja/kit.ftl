@@ -80,5 +80,6 @@ page-next-step = もう1つの手順
 link-forgot-password = パスワードをお忘れですか？
 link-sign-up = アカウントを作成
 link-sign-in = ログインに戻る
+links-label = 関連ページ
 
 password-hint = { $count }文字以上

@@ -1,0 +1,55 @@
+// End-to-end tests: the release demo (target/e2e-dist, built by scripts/test.sh with
+// LR_URL=http://127.0.0.1:4790) served with the production CSP, against the emulator, in
+// Debian's Chromium. One worker: the tests share one emulator and reset it before each test.
+import { defineConfig } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const EMULATOR = "http://127.0.0.1:4790";
+export const APP = "http://127.0.0.1:4791";
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: resolve(root, "target/e2e-artifacts/results"),
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: APP,
+    browserName: "chromium",
+    viewport: { width: 1100, height: 900 },
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port 4790`,
+      cwd: root,
+      url: `${EMULATOR}/_emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node e2e/serve.mjs --dir target/e2e-dist --port 4791 --lr ${EMULATOR}`,
+      cwd: root,
+      url: `${APP}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});
