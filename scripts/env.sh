@@ -6,6 +6,8 @@ export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
+# the emulator of the end-to-end suite and the benchmark (see e2e/playwright.config.mjs)
+E2E_LR_URL=http://127.0.0.1:4790
 TRUNK_VERSION=0.21.14 # 0.22.x needs rustc >= 1.96.1
 # the wasm-bindgen CLI must equal the library version in Cargo.lock
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")

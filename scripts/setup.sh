@@ -10,11 +10,12 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
-step "chromium + chromedriver, brotli (Debian packages)"
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null; then
+step "chromium + chromedriver, fonts (Latin and CJK, for the ja screenshots), brotli (Debian packages)"
+APT_PACKAGES=(chromium chromium-driver fonts-liberation fonts-noto-cjk brotli)
+if ! dpkg -s "${APT_PACKAGES[@]}" >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-liberation brotli
+  apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}"
 fi
 chromium --version 2>/dev/null | grep -v '^\[' || true
 
@@ -29,9 +30,9 @@ if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-step "npm packages (binaryen 132 for wasm-opt; no browser downloads)"
+step "npm packages (binaryen 132 for wasm-opt, Playwright and axe-core; no browser downloads)"
 if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-  npm ci --no-audit --no-fund
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 wasm-opt --version
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every check and test: formatting, clippy (host and wasm32), docs, native tests, and the
-# browser tests in headless Chromium. Exits non-zero on the first failure.
+# Every check and test: formatting, clippy (host and wasm32), docs, native tests, the browser
+# tests in headless Chromium, and the end-to-end suite (Playwright) against the release demo.
+# Exits non-zero on the first failure. E2E screenshots: target/e2e-artifacts/screenshots/.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -62,3 +63,9 @@ start_server loginrocket-emulator ./target/debug/loginrocket-emulator --port 0
 export LR_EMULATOR_URL=$URL
 cargo test --locked -p loginrocket --features mock --target wasm32-unknown-unknown --test browser
 cargo test --locked -p leptos-loginrocket --target wasm32-unknown-unknown --test components --test flows --test routes --test emulator_e2e
+
+step "end-to-end: the release demo under the production CSP, against the emulator (Playwright + Chromium)"
+# e2e/playwright.config.mjs starts the emulator on 4790 and serves this build on 4791
+LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
+npx playwright test -c e2e
+echo "screenshots: target/e2e-artifacts/screenshots/"

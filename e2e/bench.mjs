@@ -1,0 +1,134 @@
+// Measures the release demo in headless Chromium (see scripts/bench): time to an interactive
+// sign-in form (CPU 4× slower; then also on a slow network with brotli), and the kit's own
+// overhead per call (submit → request sent, response → DOM updated). Prints medians.
+//   node e2e/bench.mjs --dist target/bench-dist [--runs 15] [--calls 30]
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: opts } = parseArgs({
+  options: {
+    dist: { type: "string", default: "target/bench-dist" },
+    runs: { type: "string", default: "15" },
+    calls: { type: "string", default: "30" },
+    emulator: { type: "string", default: "target/release/loginrocket-emulator" },
+  },
+});
+const EMULATOR = "http://127.0.0.1:4790";
+const APP = "http://127.0.0.1:4791";
+const runs = Number(opts.runs);
+const calls = Number(opts.calls);
+
+const children = [];
+process.on("exit", () => children.forEach((c) => c.kill()));
+async function start(cmd, args, url) {
+  const child = spawn(cmd, args, { cwd: root, stdio: "ignore" });
+  children.push(child);
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100)); // polling a server's start, not a test
+  }
+  throw new Error(`${cmd} did not start`);
+}
+await start(opts.emulator, ["--port", "4790"], `${EMULATOR}/_emulator/health`);
+await start("node", ["e2e/serve.mjs", "--dir", opts.dist, "--port", "4791", "--lr", EMULATOR], `${APP}/index.html`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, p90 ${pct(xs, 0.9).toFixed(0)}, n=${xs.length})`;
+
+// when the sign-in form's submit button first exists, in ms since navigation start
+const readyProbe = () => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector("form.lr-form--login button[type=submit]")) {
+      window.__ready = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function timeToInteractive(network) {
+  const times = [];
+  const encodings = new Set();
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext(); // cold: no HTTP or code cache
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    if (network) {
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
+    }
+    page.on("response", (r) => r.url().endsWith(".wasm") && encodings.add(r.headers()["content-encoding"] ?? "none"));
+    await page.addInitScript(readyProbe);
+    await page.goto(`${APP}/auth/sign-in`);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  return { times, encodings: [...encodings].join(",") };
+}
+
+async function perCall() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${APP}/auth/sign-in`);
+  await page.locator("input[name=email]").fill("nobody@example.com");
+  await page.locator("input[name=password]").fill("not-the-password");
+  const toRequest = [];
+  const toDom = [];
+  for (let i = 0; i < calls; i++) {
+    const [sent, answered, settled] = await page.evaluate(async () => {
+      const form = document.querySelector("form.lr-form--login");
+      const button = form.querySelector("button[type=submit]");
+      performance.clearResourceTimings();
+      let clicked = 0;
+      const done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (form.getAttribute("aria-busy") === "false") {
+            obs.disconnect();
+            resolve(performance.now());
+          }
+        });
+        obs.observe(form, { attributes: true, attributeFilter: ["aria-busy"] });
+      });
+      clicked = performance.now();
+      button.click();
+      const settled = await done;
+      const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/v2/login"));
+      return [entry.startTime - clicked, entry.responseEnd, settled];
+    });
+    toRequest.push(sent);
+    toDom.push(settled - answered);
+  }
+  await context.close();
+  return { toRequest, toDom };
+}
+
+const fast = await timeToInteractive(false);
+console.log(`sign-in interactive, CPU 4× slower, no network throttling: ${fmt(fast.times)} [wasm ${fast.encodings}]`);
+const slow = await timeToInteractive(true);
+console.log(`sign-in interactive, CPU 4× slower, 150 ms RTT, 1.6 Mbps: ${fmt(slow.times)} [wasm ${slow.encodings}]`);
+const call = await perCall();
+console.log(`per call, submit → request sent: ${fmt(call.toRequest)}`);
+console.log(`per call, response → DOM updated: ${fmt(call.toDom)}`);
+await browser.close();
+process.exit(0);
