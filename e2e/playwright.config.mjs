@@ -41,6 +41,7 @@ export default defineConfig({
       command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port 4790`,
       cwd: root,
       url: `${EMULATOR}/_emulator/health`,
+      stderr: "ignore", // its request log (no secrets in it, but long)
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -100,3 +100,62 @@ async fn the_guard_sends_visitors_to_sign_in_with_the_way_back() {
     page.unmount();
     go("/");
 }
+
+#[component]
+fn GuardedHome() -> impl IntoView {
+    let session = use_session();
+    let ctx = use_loginrocket();
+    let switch = move |_| {
+        leptos::task::spawn_local(session.store.choose_account(&ctx));
+    };
+    let clicks = RwSignal::new(0);
+    view! {
+        <p id="home">"home"</p>
+        <button id="count" on:click=move |_| clicks.update(|n| *n += 1)>{move || clicks.get()}</button>
+        <button id="refresh" on:click=move |_| session.refresh.run(())>"refresh"</button>
+        <button id="switch" on:click=switch>"switch"</button>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_guard_keeps_its_content_across_new_tokens_and_sends_a_pending_step_to_its_page() {
+    go("/auth/sign-in");
+    let page = mount(|| {
+        view! {
+            <Router>
+                <Routes fallback=|| "not found">
+                    <Route path=path!("/") view=|| view! { <RequireSession><GuardedHome/></RequireSession> }/>
+                    <AuthRoutes/>
+                </Routes>
+            </Router>
+        }
+    });
+    until("sign-in page", || page.q("form.lr-form--login").is_some()).await;
+    page.type_into("input[name=email]", "mia@example.com");
+    page.type_into("input[name=password]", "pw");
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_3", "account": "org_1", "token": JWT}),
+    );
+    page.click("button[type=submit]");
+    until("home", || page.q("#home").is_some()).await;
+    // a refresh brings a new token: the guarded content keeps its state
+    page.click("#count");
+    until("counted", || page.text("#count") == "1").await;
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_3", "account": "org_1", "token": format!("{JWT}x")}),
+    );
+    page.click("#refresh");
+    until("the refresh was sent", || page.mock.requests().len() == 2).await;
+    settle().await;
+    assert_eq!(page.text("#count"), "1");
+    // "which account?": the guard sends the pending step to its page, with the way back
+    page.mock.push_json(200, json!({"result": "conditional_login", "session": "kss_3", "account": null,
+        "conditions": ["no_account_selected"], "accounts": [{"id": "org_1", "name": "Acme"}, {"id": "org_2", "name": "Globex"}]}));
+    page.click("#switch");
+    until("picker", || page.q(".lr-accounts__choice").is_some()).await;
+    assert_eq!(here(), "/auth/choose-account?redirect=%2F");
+    page.unmount();
+    go("/");
+}

@@ -117,7 +117,12 @@ fn Protected() -> impl IntoView {
     };
     let claims = move || match session.state.get() {
         SessionState::SignedIn { claims, .. } => {
-            serde_json::to_string_pretty(&claims.0).unwrap_or_default()
+            // the session id is a secret: not even on screen (or in a screenshot)
+            let mut shown = claims.0.clone();
+            if let Some(sid) = shown.get_mut("sid") {
+                *sid = "(hidden)".into();
+            }
+            serde_json::to_string_pretty(&shown).unwrap_or_default()
         }
         _ => String::new(),
     };

@@ -66,6 +66,7 @@ export const test = base.extend({
     const urls = [];
     const csp = [];
     const allowedUrls = new Set();
+    const fromServer = new Set(); // session ids and JWTs: not even on screen
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => {
       console.push(m.text());
@@ -77,7 +78,10 @@ export const test = base.extend({
       if (!res.url().startsWith(EMULATOR) || res.request().method() === "OPTIONS") return;
       const body = await res.json().catch(() => null);
       for (const key of ["session", "token"]) {
-        if (typeof body?.[key] === "string" && body[key].length > 8) secrets.add(body[key]);
+        if (typeof body?.[key] === "string" && body[key].length > 8) {
+          secrets.add(body[key]);
+          fromServer.add(body[key]);
+        }
       }
     });
     await page.addInitScript(cspProbe);
@@ -93,10 +97,14 @@ export const test = base.extend({
           session: JSON.stringify({ ...sessionStorage }),
           cookies: document.cookie,
           url: location.href,
+          text: document.body.innerText,
         }))
         .catch(() => null);
       if (at) {
         csp.push(...at.csp);
+        for (const s of fromServer) {
+          expect(at.text.includes(s), "a session id or token on screen").toBe(false);
+        }
         for (const s of secrets) {
           for (const [where, text] of [
             ["localStorage", at.local],

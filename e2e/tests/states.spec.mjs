@@ -115,3 +115,16 @@ test("double submit sends one request", async ({ page }) => {
   await expect(page.locator("#session-state")).toContainText("Signed in as ann@example.com");
   expect(logins.length).toBe(1);
 });
+
+test("the demo's failure lab queues the fault it names", async ({ page }) => {
+  await page.getByRole("button", { name: "Server error" }).click();
+  await expect(page.getByRole("complementary", { name: "Failure lab" }).getByRole("status")).toHaveText(
+    "Next request: server error",
+  );
+  await signIn(page, "ann@example.com");
+  await expect(alertOf(page)).toHaveText(
+    "We can't reach the sign-in service right now. Please try again in a moment.",
+  );
+  await retryButton(page).click();
+  await expect(page.locator("#session-state")).toContainText("Signed in as ann@example.com");
+});
