@@ -359,7 +359,6 @@ pub fn AuthPageView(
         AuthPage::RequestInvitation => "page-request-invitation",
         AuthPage::NextStep => "page-next-step",
     };
-    let sign_in_path = cfg.paths.path(AuthPage::SignIn);
     let body = match page {
         AuthPage::SignIn => view! {
             <LoginForm on_login=signed_in on_conditional=conditional/>
@@ -392,11 +391,11 @@ pub fn AuthPageView(
         AuthPage::ChooseAccount => view! { <AccountPicker on_login=signed_in/> }.into_any(),
         AuthPage::CompleteProfile => view! { <CompleteProfileForm on_login=signed_in on_conditional=conditional/> }.into_any(),
         AuthPage::Profile => view! {
-            <RequireSession sign_in=sign_in_path.clone()><ProfileForm/></RequireSession>
+            <RequireSession paths=cfg.paths><ProfileForm/></RequireSession>
         }
         .into_any(),
         AuthPage::ChangePassword => view! {
-            <RequireSession sign_in=sign_in_path.clone()><ChangePasswordForm/></RequireSession>
+            <RequireSession paths=cfg.paths><ChangePasswordForm/></RequireSession>
         }
         .into_any(),
         AuthPage::RequestInvitation => view! {
