@@ -35,4 +35,4 @@ if [ "$ORIGIN" != "http://127.0.0.1:4000" ]; then
   CONFIG=Trunk.local.toml
   sed "s#connect-src 'self' http://127.0.0.1:4000#connect-src 'self' $ORIGIN#" Trunk.toml >"$CONFIG"
 fi
-trunk serve --release --offline --config "$CONFIG"
+RUSTFLAGS=$DEMO_RUSTFLAGS trunk serve --release --offline --config "$CONFIG"

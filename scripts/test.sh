@@ -66,6 +66,6 @@ cargo test --locked -p leptos-loginrocket --target wasm32-unknown-unknown --test
 
 step "end-to-end: the release demo under the production CSP, against the emulator (Playwright + Chromium)"
 # e2e/playwright.config.mjs starts the emulator on 4790 and serves this build on 4791
-LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
+RUSTFLAGS=$DEMO_RUSTFLAGS LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
 npx playwright test -c e2e
 echo "screenshots: target/e2e-artifacts/screenshots/"
