@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
+import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opts } = parseArgs({
@@ -17,8 +18,6 @@ const { values: opts } = parseArgs({
     emulator: { type: "string", default: "target/release/loginrocket-emulator" },
   },
 });
-const EMULATOR = "http://127.0.0.1:4790";
-const APP = "http://127.0.0.1:4791";
 const runs = Number(opts.runs);
 const calls = Number(opts.calls);
 
@@ -33,14 +32,10 @@ async function start(cmd, args, url) {
   }
   throw new Error(`${cmd} did not start`);
 }
-await start(opts.emulator, ["--port", "4790"], `${EMULATOR}/_emulator/health`);
-await start("node", ["e2e/serve.mjs", "--dir", opts.dist, "--port", "4791", "--lr", EMULATOR], `${APP}/index.html`);
+await start(opts.emulator, ["--port", String(EMULATOR_PORT)], `${EMULATOR}/_emulator/health`);
+await start("node", ["e2e/serve.mjs", "--dir", opts.dist, "--port", String(APP_PORT), "--lr", EMULATOR], `${APP}/index.html`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(CHROMIUM);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

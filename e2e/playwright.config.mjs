@@ -4,10 +4,9 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
+import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const EMULATOR = "http://127.0.0.1:4790";
-export const APP = "http://127.0.0.1:4791";
 
 export default defineConfig({
   testDir: "./tests",
@@ -24,21 +23,11 @@ export default defineConfig({
     browserName: "chromium",
     viewport: { width: 1100, height: 900 },
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: [
     {
-      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port 4790`,
+      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port ${EMULATOR_PORT}`,
       cwd: root,
       url: `${EMULATOR}/_emulator/health`,
       stderr: "ignore", // its request log (no secrets in it, but long)
@@ -46,7 +35,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node e2e/serve.mjs --dir target/e2e-dist --port 4791 --lr ${EMULATOR}`,
+      command: `node e2e/serve.mjs --dir target/e2e-dist --port ${APP_PORT} --lr ${EMULATOR}`,
       cwd: root,
       url: `${APP}/index.html`,
       reuseExistingServer: false,

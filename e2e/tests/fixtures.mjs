@@ -6,6 +6,7 @@ import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
+import { APP, EMULATOR } from "../common.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -13,7 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHOTS = resolve(root, "target/e2e-artifacts/screenshots");
 mkdirSync(SHOTS, { recursive: true });
 
-export const EMULATOR = "http://127.0.0.1:4790";
+export { EMULATOR };
 export const PASSWORD = "demo-password";
 
 /** The emulator's control API (`/_emulator/…`). */
@@ -85,7 +86,7 @@ export const test = base.extend({
       }
     });
     await page.addInitScript(cspProbe);
-    page.allowUrl = (url) => allowedUrls.add(new URL(url, "http://127.0.0.1:4791").href);
+    page.allowUrl = (url) => allowedUrls.add(new URL(url, APP).href);
     await use(page);
 
     // after the test: nothing broke, nothing leaked
@@ -188,5 +189,8 @@ export async function fill(page, values) {
   }
 }
 
+/** The current form's submit button. */
+export const submitButton = (page) => page.locator("form button[type=submit]");
+
 /** Submits the current form with its submit button. */
-export const submit = (page) => page.locator("form button[type=submit]").click();
+export const submit = (page) => submitButton(page).click();

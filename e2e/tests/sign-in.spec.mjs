@@ -1,4 +1,4 @@
-import { test, expect, emu, visit, axe, shot, alertOf, signIn, signedIn, PASSWORD } from "./fixtures.mjs";
+import { test, expect, visit, axe, shot, alertOf, signIn, PASSWORD } from "./fixtures.mjs";
 
 test("sign in, see the claims on the protected page, sign out", async ({ page, secrets }) => {
   await visit(page, "/auth/sign-in");

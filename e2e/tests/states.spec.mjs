@@ -1,7 +1,6 @@
 // Each UI state the kit promises, made by the emulator's faults, as a user sees it.
-import { test, expect, emu, visit, axe, shot, alertOf, signIn, signedIn, PASSWORD } from "./fixtures.mjs";
+import { test, expect, emu, visit, axe, shot, alertOf, signIn, submitButton, PASSWORD } from "./fixtures.mjs";
 
-const submitButton = (page) => page.locator("form button[type=submit]");
 const retryButton = (page) => page.getByRole("button", { name: "Try again" });
 
 /** Not busy, submit usable: no stuck spinner. */

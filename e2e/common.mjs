@@ -1,0 +1,18 @@
+// What the end-to-end suite and the benchmark share: where the emulator and the served demo
+// listen (scripts/env.sh builds the demo for EMULATOR as E2E_LR_URL), and how Chromium starts
+// on this machine (its closed network refuses the background connections).
+export const EMULATOR_PORT = 4790;
+export const APP_PORT = 4791;
+export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
+export const APP = `http://127.0.0.1:${APP_PORT}`;
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
