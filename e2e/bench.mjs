@@ -1,18 +1,21 @@
 // Measures the release demo in headless Chromium (see scripts/bench): time to an interactive
 // sign-in form (CPU 4× slower; then also on a slow network with brotli), and the kit's own
-// overhead per call (submit → request sent, response → DOM updated). Prints medians.
-//   node e2e/bench.mjs --dist target/bench-dist [--runs 15] [--calls 30]
+// overhead per call (submit → request sent, response → DOM updated). Prints medians. With
+// --yardstick, the bare Leptos form of crates/bare-reference is timed the same way, its loads
+// alternating with the demo's so that both see the same machine.
+//   node e2e/bench.mjs --dist target/bench-dist [--yardstick target/bench-bare] [--runs 15] [--calls 30]
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
-import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT } from "./common.mjs";
+import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, YARDSTICK_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opts } = parseArgs({
   options: {
     dist: { type: "string", default: "target/bench-dist" },
+    yardstick: { type: "string" },
     runs: { type: "string", default: "15" },
     calls: { type: "string", default: "30" },
     emulator: { type: "string", default: "target/release/loginrocket-emulator" },
@@ -34,6 +37,11 @@ async function start(cmd, args, url) {
 }
 await start(opts.emulator, ["--port", String(EMULATOR_PORT)], `${EMULATOR}/_emulator/health`);
 await start("node", ["e2e/serve.mjs", "--dir", opts.dist, "--port", String(APP_PORT), "--lr", EMULATOR], `${APP}/index.html`);
+const YARDSTICK = `http://127.0.0.1:${YARDSTICK_PORT}`;
+if (opts.yardstick) {
+  const args = ["e2e/serve.mjs", "--dir", opts.yardstick, "--port", String(YARDSTICK_PORT), "--lr", EMULATOR];
+  await start("node", args, `${YARDSTICK}/index.html`);
+}
 
 const browser = await chromium.launch(CHROMIUM);
 
@@ -55,31 +63,40 @@ const readyProbe = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
+// one cold load of `origin`/auth/sign-in: ms from navigation start to the form's submit button
+async function load(origin, network, encodings) {
+  const context = await browser.newContext(); // cold: no HTTP or code cache
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+  }
+  page.on("response", (r) => r.url().endsWith(".wasm") && encodings.add(r.headers()["content-encoding"] ?? "none"));
+  await page.addInitScript(readyProbe);
+  await page.goto(`${origin}/auth/sign-in`);
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => window.__ready);
+  await context.close();
+  return ready;
+}
+
+// the demo's loads, and the yardstick's in between when there is one
 async function timeToInteractive(network) {
   const times = [];
+  const yardstick = [];
   const encodings = new Set();
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext(); // cold: no HTTP or code cache
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    if (network) {
-      await cdp.send("Network.enable");
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false,
-        latency: 150,
-        downloadThroughput: (1.6 * 1024 * 1024) / 8,
-        uploadThroughput: (750 * 1024) / 8,
-      });
-    }
-    page.on("response", (r) => r.url().endsWith(".wasm") && encodings.add(r.headers()["content-encoding"] ?? "none"));
-    await page.addInitScript(readyProbe);
-    await page.goto(`${APP}/auth/sign-in`);
-    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
-    times.push(await page.evaluate(() => window.__ready));
-    await context.close();
+    times.push(await load(APP, network, encodings));
+    if (opts.yardstick) yardstick.push(await load(YARDSTICK, network, new Set()));
   }
-  return { times, encodings: [...encodings].join(",") };
+  return { times, yardstick, encodings: [...encodings].join(",") };
 }
 
 async function perCall() {
@@ -120,8 +137,10 @@ async function perCall() {
 
 const fast = await timeToInteractive(false);
 console.log(`sign-in interactive, CPU 4× slower, no network throttling: ${fmt(fast.times)} [wasm ${fast.encodings}]`);
+if (opts.yardstick) console.log(`  yardstick (bare Leptos form), same conditions: ${fmt(fast.yardstick)}`);
 const slow = await timeToInteractive(true);
 console.log(`sign-in interactive, CPU 4× slower, 150 ms RTT, 1.6 Mbps: ${fmt(slow.times)} [wasm ${slow.encodings}]`);
+if (opts.yardstick) console.log(`  yardstick (bare Leptos form), same conditions: ${fmt(slow.yardstick)}`);
 const call = await perCall();
 console.log(`per call, submit → request sent: ${fmt(call.toRequest)}`);
 console.log(`per call, response → DOM updated: ${fmt(call.toDom)}`);

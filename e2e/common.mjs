@@ -3,6 +3,8 @@
 // on this machine (its closed network refuses the background connections).
 export const EMULATOR_PORT = 4790;
 export const APP_PORT = 4791;
+// the benchmark's yardstick (crates/bare-reference)
+export const YARDSTICK_PORT = 4792;
 export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
 export const APP = `http://127.0.0.1:${APP_PORT}`;
 export const CHROMIUM = {

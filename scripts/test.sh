@@ -8,7 +8,7 @@ cd "$ROOT"
 
 # the browser crates: everything but the native-only servers
 WASM_PKGS=(-p loginrocket -p leptos-loginrocket)
-WASM_APPS=(-p demo -p size-probe)
+WASM_APPS=(-p demo -p size-probe -p bare-reference)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 
 step "cargo fmt --check"
@@ -26,7 +26,7 @@ step "clippy (wasm32-unknown-unknown)"
 cargo clippy --locked "${WASM_PKGS[@]}" --all-targets --features loginrocket/mock \
   --target wasm32-unknown-unknown -- -D warnings
 
-step "clippy (wasm32-unknown-unknown): the demo and the size probe"
+step "clippy (wasm32-unknown-unknown): the demo, the size probe and the bench yardstick"
 cargo clippy --locked "${WASM_APPS[@]}" --target wasm32-unknown-unknown -- -D warnings
 
 step "docs build without warnings"
