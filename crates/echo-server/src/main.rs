@@ -5,7 +5,9 @@
 //! - `/echo/...`: `200 {"result":"okay","method","path","query","headers","body"}`;
 //! - `/slow/...`: never answers within 30 s (timeouts);
 //! - `/status/{code}/...`: that status, `Retry-After: 7`, an HTML body;
-//! - `/redirect/...`: `302` to another origin.
+//! - `/redirect/...`: `302` to another origin;
+//! - `/huge/...`: `200` with a JSON body that never ends (streamed until the client stops
+//!   reading, at most 1 GiB).
 
 use std::time::Duration;
 
@@ -54,6 +56,17 @@ async fn status(Path((code, _rest)): Path<(u16, String)>) -> impl IntoResponse {
     )
 }
 
+async fn huge() -> impl IntoResponse {
+    let head = Bytes::from_static(br#"{"result":"okay","pad":""#);
+    let pad = Bytes::from(vec![b'x'; 64 * 1024]);
+    let chunks = std::iter::once(head).chain(std::iter::repeat_n(pad, 16 * 1024));
+    let stream = futures_util::stream::iter(chunks.map(Ok::<_, std::convert::Infallible>));
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        axum::body::Body::from_stream(stream),
+    )
+}
+
 fn app() -> Router {
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::mirror_request())
@@ -75,6 +88,7 @@ fn app() -> Router {
             }),
         )
         .route("/status/{code}/{*rest}", any(status))
+        .route("/huge/{*rest}", any(huge))
         .route(
             "/redirect/{*rest}",
             any(|| async {

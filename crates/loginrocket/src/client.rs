@@ -30,6 +30,10 @@ pub enum Error {
     /// The request could not be built: an unusable URL, or a header value (such as the
     /// locale) that HTTP cannot carry. The text never contains params.
     InvalidRequest(String),
+    /// The LoginRocket URL was refused when it was configured: it must be `https:`, or
+    /// `http:` on a loopback host (`127.0.0.1`, `[::1]`, `localhost`) for a local emulator,
+    /// with no user info, query or fragment. The text says why.
+    InvalidUrl(String),
 }
 
 impl fmt::Display for Error {
@@ -38,6 +42,10 @@ impl fmt::Display for Error {
             // loginrocket.js's wording, kept so that ports of JS code read the same.
             Error::MissingUrl => f.write_str("Missing LR url: set Config::url or call set_lr_url"),
             Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            Error::InvalidUrl(why) => write!(
+                f,
+                "invalid LoginRocket URL ({why}): use https://, or http:// on 127.0.0.1, [::1] or localhost"
+            ),
         }
     }
 }
@@ -111,6 +119,61 @@ pub fn normalize_lr_url(url: &str) -> Option<String> {
     Some(url)
 }
 
+/// Checks a LoginRocket URL before it is used (see [`Error::InvalidUrl`]): passwords must
+/// never travel in clear, and the URL must never be something a link could run, since the
+/// kit builds hosted-page links from it. An empty URL is accepted (it means "none yet").
+///
+/// ```
+/// use loginrocket::check_lr_url;
+/// assert!(check_lr_url("https://sample.e2.loginrocket.com/").is_ok());
+/// assert!(check_lr_url("http://127.0.0.1:4000").is_ok());
+/// assert!(check_lr_url("http://sample.e2.loginrocket.com/").is_err());
+/// assert!(check_lr_url("javascript:alert(1)").is_err());
+/// ```
+pub fn check_lr_url(url: &str) -> Result<(), Error> {
+    let refuse = |why: &str| Err(Error::InvalidUrl(why.to_owned()));
+    if url.is_empty() {
+        return Ok(());
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '\\' | '?' | '#'))
+    {
+        return refuse("white space, a backslash, a query or a fragment");
+    }
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return refuse("not an absolute URL");
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return refuse("user info");
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((host, "")) => (host, ""),
+            Some((host, rest)) => (host, rest.strip_prefix(':').unwrap_or("x")),
+            None => return refuse("an unclosed IPv6 address"),
+        },
+        None => authority.split_once(':').unwrap_or((authority, "")),
+    };
+    if host.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+        return refuse("no host, or a bad port");
+    }
+    if scheme.eq_ignore_ascii_case("https") {
+        return Ok(());
+    }
+    let loopback = ["127.0.0.1", "::1", "localhost"]
+        .iter()
+        .any(|h| host.eq_ignore_ascii_case(h));
+    if scheme.eq_ignore_ascii_case("http") && loopback {
+        Ok(())
+    } else if scheme.eq_ignore_ascii_case("http") {
+        refuse("http on a host other than the local machine")
+    } else {
+        refuse("not https")
+    }
+}
+
 #[derive(Debug)]
 struct State {
     url: Option<String>,
@@ -153,15 +216,48 @@ fn default_transport() -> Arc<dyn Transport> {
 
 impl LoginRocket {
     /// A client on the platform's transport: `fetch` in the browser, reqwest natively
-    /// (feature `native`).
+    /// (feature `native`, which needs a tokio runtime to run the calls on).
+    ///
+    /// [`Error::InvalidUrl`] when `config.url` is not `https:` (or `http:` on a loopback
+    /// host; see [`check_lr_url`]).
+    ///
+    /// ```no_run
+    /// use loginrocket::{Config, LoginRocket};
+    /// let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// # let _ = client;
+    /// # Ok::<(), loginrocket::Error>(())
+    /// ```
     #[cfg(any(target_arch = "wasm32", feature = "native"))]
-    pub fn new(config: Config) -> Self {
+    pub fn new(config: Config) -> Result<Self, Error> {
         Self::with_transport(config, default_transport())
     }
 
     /// A client on a transport of your choice (for example a
-    /// [`MockTransport`](crate::transport::MockTransport) in tests).
-    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+    /// [`MockTransport`](crate::transport::MockTransport) in tests). Checks the URL like
+    /// [`new`](Self::new).
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Result<Self, Error> {
+        if let Some(url) = &config.url {
+            check_lr_url(url)?;
+        }
+        Ok(Self::build(config, transport))
+    }
+
+    /// A client with no URL yet, like loginrocket.js's `new LoginRocket()`: every call is
+    /// [`Error::MissingUrl`] until [`set_lr_url`](Self::set_lr_url) gives one.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use loginrocket::{transport::MockTransport, LoginRocket};
+    /// let client = LoginRocket::unconfigured(Arc::new(MockTransport::new()));
+    /// assert!(client.lr_url().is_err());
+    /// client.set_lr_url("https://sample.e2.loginrocket.com/")?;
+    /// # Ok::<(), loginrocket::Error>(())
+    /// ```
+    pub fn unconfigured(transport: Arc<dyn Transport>) -> Self {
+        Self::build(Config::default(), transport)
+    }
+
+    fn build(config: Config, transport: Arc<dyn Transport>) -> Self {
         let state = State {
             url: config.url.as_deref().and_then(normalize_lr_url),
             locale: config.locale.filter(|l| !l.is_empty()),
@@ -195,11 +291,14 @@ impl LoginRocket {
     }
 
     /// Changes the LoginRocket URL for the next requests, by [`normalize_lr_url`]'s rules:
-    /// an empty value is ignored and the old URL kept.
-    pub fn set_lr_url(&self, url: &str) {
+    /// an empty value is ignored and the old URL kept. A URL [`check_lr_url`] refuses is an
+    /// error, and the old URL is kept.
+    pub fn set_lr_url(&self, url: &str) -> Result<(), Error> {
+        check_lr_url(url)?;
         if let Some(url) = normalize_lr_url(url) {
             self.write().url = Some(url);
         }
+        Ok(())
     }
 
     /// The locale sent as `Accept-Language`, if any.

@@ -18,6 +18,11 @@
 //! - [`Source`] is an exhaustive enum; [`ErrorResponse::failure`] tells a timeout or an
 //!   offline device from a server error; [`ErrorResponse::retry_after`] reads `Retry-After`.
 //! - Secrets are [`Secret`]s: `Debug` prints `***`, and no error message carries them.
+//! - The URL is checked when it is configured ([`check_lr_url`]): `https:`, or `http:` on a
+//!   loopback host for a local emulator; anything else is [`Error::InvalidUrl`].
+//!
+//! Natively, enable the `native` feature (reqwest; add `rustls` for HTTPS) and run the calls
+//! inside a tokio runtime. In the browser the `fetch` transport needs nothing.
 //!
 //! # Quick start
 //!
@@ -25,7 +30,7 @@
 //! use loginrocket::{Config, LoginParams, LoginRocket, Response, Source};
 //!
 //! # async fn run() -> Result<(), loginrocket::Error> {
-//! let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/").locale("en"));
+//! let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/").locale("en"))?;
 //! let response = client.login(&LoginParams::new("ann@example.com", "correct horse")).await?;
 //! match response {
 //!     Response::FullLogin(login) => println!("signed in to account {}", login.account),
@@ -63,7 +68,9 @@ mod response;
 mod secret;
 pub mod transport;
 
-pub use client::{normalize_lr_url, Config, Error, LoginRocket, DEFAULT_TIMEOUT, LR_AGENT};
+pub use client::{
+    check_lr_url, normalize_lr_url, Config, Error, LoginRocket, DEFAULT_TIMEOUT, LR_AGENT,
+};
 pub use params::*;
 pub use response::{
     AccountChoice, Condition, ConditionalLogin, ErrorResponse, Failure, FullLogin, Okay, Response,

@@ -3,6 +3,17 @@
 //! Every struct derives `Serialize` and `Deserialize`, leaves unset optional fields out of the
 //! request, and sends the keys in `extra` as they are (loginrocket.js forwards any params, so an
 //! app can send fields this version does not know). Secrets are [`Secret`]s: `Debug` shows `***`.
+//!
+//! Decoding params from JSON (say, in a backend that forwards a browser's request) is lenient:
+//! a missing field, required ones included, takes its default — an empty string for `email`,
+//! `password`, `session`, `token` and the like. Check required fields before sending such
+//! params; LoginRocket answers an empty one with a 422 validation error.
+//!
+//! ```
+//! use loginrocket::LoginParams;
+//! let p: LoginParams = serde_json::from_str(r#"{"email":"ann@example.com"}"#).unwrap();
+//! assert_eq!(p.password.expose(), "", "missing, so empty: check before sending");
+//! ```
 
 use serde::{Deserialize, Serialize};
 

@@ -373,6 +373,18 @@ fn check_token(token: &str) -> Result<(), Malformed> {
 }
 
 impl Response {
+    /// The keys whose values the decoder reads (every other key goes to `extra`).
+    pub(crate) const KNOWN_KEYS: &'static [&'static str] = &[
+        "result",
+        "session",
+        "account",
+        "token",
+        "conditions",
+        "error",
+        "errors",
+        "source",
+    ];
+
     /// Decodes a LoginRocket result object strictly: a string `result`, and for the known
     /// results their documented keys with the right types.
     pub(crate) fn from_map(mut map: Map<String, Value>) -> Result<Self, Malformed> {
@@ -412,8 +424,22 @@ impl Response {
                 })
             }
             "error" => {
-                let error = take_string(&mut map, "error")?;
-                let errors = take_strings(&mut map, "errors")?;
+                // one of the two may be missing: the server's message is never dropped
+                let (error, errors) = match (map.contains_key("error"), map.contains_key("errors"))
+                {
+                    (true, false) => {
+                        let error = take_string(&mut map, "error")?;
+                        (error.clone(), vec![error])
+                    }
+                    (false, true) => {
+                        let errors = take_strings(&mut map, "errors")?;
+                        (errors.join(" "), errors)
+                    }
+                    _ => (
+                        take_string(&mut map, "error")?,
+                        take_strings(&mut map, "errors")?,
+                    ),
+                };
                 // A `source` this version knows is typed; any other value stays in `extra`.
                 let source = match map
                     .get("source")

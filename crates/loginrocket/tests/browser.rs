@@ -21,6 +21,7 @@ fn client(prefix: &str) -> LoginRocket {
     LoginRocket::new(
         Config::new(format!("{}/{prefix}", echo_url())).timeout(Duration::from_secs(5)),
     )
+    .unwrap()
 }
 
 fn now_ms() -> f64 {
@@ -144,10 +145,27 @@ async fn a_hung_request_times_out_within_timeout_plus_half_a_second() {
 }
 
 #[wasm_bindgen_test]
+async fn a_body_past_the_size_limit_is_refused_without_reading_it_all() {
+    // the echo server's /huge body never ends: reading all of it would run into the timeout
+    let r = client("huge")
+        .get_session(&GetSessionParams::new("kss_1"))
+        .await
+        .unwrap();
+    let e = r.as_error().unwrap();
+    assert_eq!(e.source, Some(Source::LoginRocketError));
+    assert_eq!(
+        e.failure(),
+        Some(&Failure::UnexpectedBody { status: 200 }),
+        "refused for its size, not timed out"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn an_unreachable_server_is_a_network_failure() {
     // Nothing listens on port 9 (discard) here; Chromium may also refuse it as unsafe. Either
     // way fetch rejects without a response.
-    let c = LoginRocket::new(Config::new("http://127.0.0.1:9").timeout(Duration::from_secs(5)));
+    let c = LoginRocket::new(Config::new("http://127.0.0.1:9").timeout(Duration::from_secs(5)))
+        .unwrap();
     let r = c
         .get_session(&GetSessionParams::new("kss_SENTINEL"))
         .await
@@ -163,8 +181,9 @@ async fn an_unreachable_server_is_a_network_failure() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unparsable_url_is_an_err() {
-    let c = LoginRocket::new(Config::new("http://exa mple.test:99999"));
+async fn a_url_the_transport_cannot_use_is_an_err() {
+    // passes the configuration check (https), but no port is that large
+    let c = LoginRocket::new(Config::new("https://127.0.0.1:99999")).unwrap();
     let err = c
         .get_session(&GetSessionParams::new("kss_SENTINEL"))
         .await

@@ -8,7 +8,7 @@ use loginrocket::transport::MockTransport;
 use loginrocket::{normalize_lr_url, Config, Error, LoginRocket, DEFAULT_TIMEOUT};
 
 fn client(config: Config) -> LoginRocket {
-    LoginRocket::with_transport(config, Arc::new(MockTransport::new()))
+    LoginRocket::with_transport(config, Arc::new(MockTransport::new())).expect("a valid URL")
 }
 
 #[test]
@@ -29,24 +29,26 @@ fn lr_url_unset_is_an_error_not_a_panic() {
 #[test]
 fn lr_url_from_config_is_normalized() {
     assert_eq!(
-        client(Config::new("http://from.config")).lr_url().unwrap(),
-        "http://from.config/v2/"
+        client(Config::new("https://from.config")).lr_url().unwrap(),
+        "https://from.config/v2/"
     );
     assert_eq!(
-        client(Config::new("http://from.config/v2"))
+        client(Config::new("https://from.config/v2"))
             .lr_url()
             .unwrap(),
-        "http://from.config/v2/"
+        "https://from.config/v2/"
     );
     assert_eq!(
-        client(Config::new("http://from.config/v2/"))
+        client(Config::new("https://from.config/v2/"))
             .lr_url()
             .unwrap(),
-        "http://from.config/v2/"
+        "https://from.config/v2/"
     );
     assert_eq!(
-        client(Config::new("http://from.config/")).lr_url().unwrap(),
-        "http://from.config/v2/"
+        client(Config::new("https://from.config/"))
+            .lr_url()
+            .unwrap(),
+        "https://from.config/v2/"
     );
     assert_eq!(client(Config::new("")).lr_url(), Err(Error::MissingUrl));
 }
@@ -84,14 +86,14 @@ fn normalization_table() {
 
 #[test]
 fn set_lr_url_ignores_empty_and_normalizes() {
-    let c = client(Config::new("http://a.test"));
-    c.set_lr_url("");
-    assert_eq!(c.lr_url().unwrap(), "http://a.test/v2/");
-    c.set_lr_url("https://OTHER.e2.loginrocket.com");
+    let c = client(Config::new("https://a.test"));
+    assert_eq!(c.set_lr_url(""), Ok(()));
+    assert_eq!(c.lr_url().unwrap(), "https://a.test/v2/");
+    c.set_lr_url("https://OTHER.e2.loginrocket.com").unwrap();
     assert_eq!(c.lr_url().unwrap(), "https://OTHER.e2.loginrocket.com/v2/");
     let unset = client(Config::default());
-    unset.set_lr_url("http://late.test/v2");
-    assert_eq!(unset.lr_url().unwrap(), "http://late.test/v2/");
+    unset.set_lr_url("https://late.test/v2").unwrap();
+    assert_eq!(unset.lr_url().unwrap(), "https://late.test/v2/");
 }
 
 #[test]
@@ -111,13 +113,13 @@ fn locale_rules() {
 
 #[test]
 fn clones_share_url_locale_and_timeout() {
-    let a = client(Config::new("http://a.test"));
+    let a = client(Config::new("https://a.test"));
     let b = a.clone();
     a.set_locale(Some("ja"));
-    a.set_lr_url("http://b.test");
+    a.set_lr_url("https://b.test").unwrap();
     a.set_timeout(Duration::from_millis(1500));
     assert_eq!(b.locale().as_deref(), Some("ja"));
-    assert_eq!(b.lr_url().unwrap(), "http://b.test/v2/");
+    assert_eq!(b.lr_url().unwrap(), "https://b.test/v2/");
     assert_eq!(b.timeout(), Duration::from_millis(1500));
 }
 
@@ -125,10 +127,10 @@ fn clones_share_url_locale_and_timeout() {
 fn default_timeout_is_ten_seconds() {
     assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(10));
     assert_eq!(
-        client(Config::new("http://a.test")).timeout(),
+        client(Config::new("https://a.test")).timeout(),
         DEFAULT_TIMEOUT
     );
-    let c = client(Config::new("http://a.test").timeout(Duration::from_secs(3)));
+    let c = client(Config::new("https://a.test").timeout(Duration::from_secs(3)));
     assert_eq!(c.timeout(), Duration::from_secs(3));
 }
 
@@ -136,10 +138,72 @@ fn default_timeout_is_ten_seconds() {
 fn client_is_send_sync_and_debug_shows_no_secrets() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<LoginRocket>();
-    let c = client(Config::new("http://a.test").locale("es"));
+    let c = client(Config::new("https://a.test").locale("es"));
     let dbg = format!("{c:?}");
     assert!(
-        dbg.contains("http://a.test/v2/") && dbg.contains("es"),
+        dbg.contains("https://a.test/v2/") && dbg.contains("es"),
         "{dbg}"
     );
+}
+
+#[test]
+fn only_https_or_loopback_http_urls_are_accepted() {
+    for ok in [
+        "https://sample.e2.loginrocket.com/",
+        "HTTPS://Sample.E2.LoginRocket.com",
+        "https://login.example.com:8443/lr",
+        "http://127.0.0.1:4000",
+        "http://127.0.0.1",
+        "http://localhost:4000/",
+        "http://LOCALHOST:4000/",
+        "http://[::1]:4000",
+        "http://[::1]/",
+    ] {
+        let c = LoginRocket::with_transport(Config::new(ok), Arc::new(MockTransport::new()));
+        assert!(c.is_ok(), "{ok:?} must be accepted");
+    }
+    for bad in [
+        "http://sample.e2.loginrocket.com/",
+        "http://127.0.0.1.evil.com/",
+        "http://localhost.evil.com:4000/",
+        "http://evil.com#@127.0.0.1/",
+        "http://127.0.0.1@evil.com/",
+        "http://user:pw@localhost/",
+        "http://[::2]:4000",
+        "javascript:alert(1)",
+        "javascript://127.0.0.1/%0aalert(1)",
+        "JavaScript:alert(document.domain)//",
+        "data:text/html,hi",
+        "ftp://files.example.com/",
+        "//sample.e2.loginrocket.com/",
+        "/lr",
+        "sample.e2.loginrocket.com",
+        "https://",
+        "https:///path",
+        "https://exa mple.com/",
+        "https://example.com/\n",
+        " https://example.com/",
+        "https://example.com/?x=1",
+        "https://example.com/#top",
+        "https://exa\\mple.com/",
+    ] {
+        let got = LoginRocket::with_transport(Config::new(bad), Arc::new(MockTransport::new()));
+        assert!(
+            matches!(got, Err(Error::InvalidUrl(_))),
+            "{bad:?} must be refused, got {got:?}"
+        );
+    }
+    // no URL at all is still loginrocket.js's late `MissingUrl`, and `set_lr_url` checks too
+    let c = client(Config::default());
+    assert!(matches!(
+        c.set_lr_url("http://insecure.example.com"),
+        Err(Error::InvalidUrl(_))
+    ));
+    assert_eq!(
+        c.lr_url(),
+        Err(Error::MissingUrl),
+        "a refused URL is not kept"
+    );
+    assert_eq!(c.set_lr_url("https://ok.example.com"), Ok(()));
+    assert!(Error::InvalidUrl("x".into()).to_string().contains("https"));
 }

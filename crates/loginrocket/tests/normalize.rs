@@ -170,6 +170,107 @@ fn statuses_loginrocket_js_rejects_on_are_login_rocket_errors_here() {
 }
 
 #[test]
+fn a_server_message_without_errors_is_kept_as_the_only_message() {
+    for status in [409, 422] {
+        let got = from_http(
+            status,
+            &[],
+            br#"{"result":"error","error":"Error al iniciar sesi\u00f3n"}"#,
+        );
+        let e = got.as_error().expect("an error");
+        assert_eq!(e.error, "Error al iniciar sesión");
+        assert_eq!(e.errors, vec!["Error al iniciar sesión".to_owned()]);
+        assert_eq!(e.source, None, "the server's message, not a normalized one");
+        assert!(e.is_validation());
+        // only `errors`: the display string is made from them
+        let got = from_http(status, &[], br#"{"result":"error","errors":["A.","B."]}"#);
+        let e = got.as_error().expect("an error");
+        assert_eq!(e.error, "A. B.");
+        assert_eq!(e.errors, vec!["A.".to_owned(), "B.".to_owned()]);
+        assert_eq!(e.source, None);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_before_the_json_is_ignored() {
+    let got = from_http(200, &[], b"\xEF\xBB\xBF{\"result\":\"okay\"}");
+    assert!(matches!(got, Response::Okay(_)), "{got:?}");
+    let got = from_http(
+        422,
+        &[],
+        "\u{FEFF}{\"result\":\"error\",\"error\":\"x\",\"errors\":[\"x\"]}".as_bytes(),
+    );
+    assert_eq!(
+        got.as_error().map(|e| e.errors.clone()),
+        Some(vec!["x".to_owned()])
+    );
+}
+
+#[test]
+fn an_unknown_key_never_spoils_a_good_body() {
+    let body = format!(
+        r#"{{"result":"full_login","session":"kss_1","account":"org_1","token":"{JWT}","huge":1e400,"fine":2}}"#
+    );
+    match from_http(200, &[], body.as_bytes()) {
+        Response::FullLogin(f) => {
+            assert_eq!(f.session.expose(), "kss_1");
+            assert_eq!(f.extra.get("fine"), Some(&json!(2)));
+            assert_eq!(
+                f.extra.get("huge"),
+                Some(&json!("1e400")),
+                "kept as its text"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let nested = br#"{"result":"okay","meta":{"n":[1,-1e999]}}"#;
+    match from_http(200, &[], nested) {
+        Response::Okay(o) => assert_eq!(o.extra.get("meta"), Some(&json!(r#"{"n":[1,-1e999]}"#))),
+        other => panic!("{other:?}"),
+    }
+    // a known key still has to be right
+    let bad =
+        format!(r#"{{"result":"full_login","session":"kss_1","account":1e400,"token":"{JWT}"}}"#);
+    case(200, bad.as_bytes(), unexpected(), Cause::Body(200));
+}
+
+#[test]
+fn a_lone_surrogate_escape_costs_one_character_not_the_message() {
+    let body = br#"{"result":"error","error":"Email \ud800 is invalid","errors":["Email \ud800 is invalid","\udc00x","ok \ud83d\ude00"]}"#;
+    let got = from_http(422, &[], body);
+    let e = got.as_error().expect("an error");
+    assert_eq!(e.error, "Email \u{FFFD} is invalid");
+    assert_eq!(
+        e.errors,
+        vec![
+            "Email \u{FFFD} is invalid".to_owned(),
+            "\u{FFFD}x".to_owned(),
+            "ok \u{1F600}".to_owned(),
+        ]
+    );
+    // an escaped backslash before `u` is no escape
+    let got = from_http(
+        422,
+        &[],
+        br#"{"result":"error","error":"a\\ud800","errors":["a\\ud800"]}"#,
+    );
+    assert_eq!(got.as_error().map(|e| e.error.as_str()), Some("a\\ud800"));
+    // a body cut short after a high surrogate is still malformed, and not read past its end
+    case(
+        200,
+        br#"{"result":"okay","x":"\ud800"#,
+        unexpected(),
+        Cause::Body(200),
+    );
+    case(
+        200,
+        br#"{"result":"okay","x":"\ud8"#,
+        unexpected(),
+        Cause::Body(200),
+    );
+}
+
+#[test]
 fn malformed_bodies_on_passing_statuses_are_login_rocket_errors() {
     let bad: Vec<&[u8]> = vec![
         b"",
@@ -201,7 +302,8 @@ fn malformed_bodies_on_passing_statuses_are_login_rocket_errors() {
         b"{\"result\":\"conditional_login\",\"session\":\"kss_1\",\"account\":null,\"conditions\":[1]}",
         b"{\"result\":\"conditional_login\",\"session\":null,\"account\":null,\"conditions\":[]}",
         b"{\"result\":\"error\"}",
-        b"{\"result\":\"error\",\"error\":\"x\"}",
+        b"{\"result\":\"error\",\"errors\":null}",
+        b"{\"result\":\"error\",\"error\":null}",
         b"{\"result\":\"error\",\"error\":\"x\",\"errors\":\"x\"}",
         b"{\"result\":\"error\",\"error\":[\"x\"],\"errors\":[\"x\"]}",
         b"{\"result\":\"error\",\"error\":\"x\",\"errors\":[null]}",
@@ -222,12 +324,22 @@ fn huge_and_deeply_nested_bodies_are_refused_without_panicking() {
 
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     case(200, deep.as_bytes(), unexpected(), Cause::Body(200));
-    let deep_obj = format!(
+    let deep_result = format!(
+        r#"{{"result":{}"okay"{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    case(200, deep_result.as_bytes(), unexpected(), Cause::Body(200));
+    // too deep for a JSON value, but under a key nobody knows: kept, as its text
+    let deep_extra = format!(
         r#"{{"result":"okay","x":{}1{}}}"#,
         "{\"a\":".repeat(5000),
         "}".repeat(5000)
     );
-    case(200, deep_obj.as_bytes(), unexpected(), Cause::Body(200));
+    match from_http(200, &[], deep_extra.as_bytes()) {
+        Response::Okay(o) => assert!(o.extra.get("x").and_then(Value::as_str).is_some()),
+        other => panic!("{other:?}"),
+    }
 
     // just under the limit is fine
     let mut big = br#"{"result":"okay","pad":""#.to_vec();
@@ -420,9 +532,15 @@ proptest! {
         let text = body.to_string();
         let response = from_http(status, &[], text.as_bytes());
         let value = serde_json::to_value(&response).unwrap();
-        // whatever passes strict decoding comes back key for key
+        // whatever passes strict decoding comes back key for key; an error result that
+        // has only one of `error` and `errors` gains the other
         if response.as_error().is_none_or(|e| e.failure().is_none()) {
-            prop_assert_eq!(value, body);
+            let mut want = body;
+            if let (Some(e), Some(map)) = (response.as_error(), want.as_object_mut()) {
+                map.entry("error").or_insert_with(|| e.error.clone().into());
+                map.entry("errors").or_insert_with(|| e.errors.clone().into());
+            }
+            prop_assert_eq!(value, want);
         }
     }
 }

@@ -14,7 +14,10 @@ fn setup(locale: Option<&str>) -> (LoginRocket, Arc<MockTransport>) {
     let mock = Arc::new(MockTransport::new());
     let mut config = Config::new("https://sample.e2.loginrocket.test");
     config.locale = locale.map(str::to_owned);
-    (LoginRocket::with_transport(config, mock.clone()), mock)
+    (
+        LoginRocket::with_transport(config, mock.clone()).unwrap(),
+        mock,
+    )
 }
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
@@ -259,7 +262,7 @@ fn url_change_between_requests_changes_the_target() {
     mock.push_json(200, json!({"result": "okay"}));
     let p = VerifyEmailParams::new("tve:1");
     block_on(client.verify_email(&p)).unwrap();
-    client.set_lr_url("https://other.test/custom");
+    client.set_lr_url("https://other.test/custom").unwrap();
     block_on(client.verify_email(&p)).unwrap();
     let urls: Vec<_> = mock.requests().into_iter().map(|r| r.url).collect();
     assert_eq!(
@@ -274,7 +277,7 @@ fn url_change_between_requests_changes_the_target() {
 #[test]
 fn missing_url_is_err_and_sends_nothing() {
     let mock = Arc::new(MockTransport::new());
-    let client = LoginRocket::with_transport(Config::default(), mock.clone());
+    let client = LoginRocket::with_transport(Config::default(), mock.clone()).unwrap();
     let got = block_on(client.login(&LoginParams::new("a", "b")));
     assert_eq!(got, Err(Error::MissingUrl));
     assert!(mock.requests().is_empty());

@@ -33,8 +33,9 @@ struct State {
 ///
 /// let mock = Arc::new(MockTransport::new());
 /// mock.push_json(200, serde_json::json!({"result": "okay"}));
-/// let client = LoginRocket::with_transport(Config::new("https://sample.loginrocket.test"), mock.clone());
+/// let client = LoginRocket::with_transport(Config::new("https://sample.loginrocket.test"), mock.clone())?;
 /// # let _ = client;
+/// # Ok::<(), loginrocket::Error>(())
 /// ```
 #[derive(Default)]
 pub struct MockTransport {

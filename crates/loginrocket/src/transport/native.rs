@@ -4,7 +4,11 @@ use super::{BoxFuture, HttpRequest, HttpResponse, Method, Transport, TransportEr
 use crate::normalize::MAX_BODY_BYTES;
 
 /// Sends requests with reqwest: no redirects followed, no retries, no proxy from the
-/// environment, the request's timeout over the whole exchange.
+/// environment, the request's timeout over the whole exchange. Bodies are read up to
+/// [`MAX_BODY_BYTES`] and one byte more.
+///
+/// The calls must run inside a **tokio** runtime (reqwest's requirement), for example under
+/// `#[tokio::main]`; plain `http://` only, unless the `rustls` feature adds HTTPS.
 #[derive(Clone, Debug)]
 pub struct NativeTransport {
     /// `Err` when the client could not be built (the TLS backend failed to initialize): each
