@@ -27,7 +27,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port ${EMULATOR_PORT}`,
+      // the demo's failure lab (served from APP) uses the control API
+      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port ${EMULATOR_PORT} --control-origin ${APP}`,
       cwd: root,
       url: `${EMULATOR}/_emulator/health`,
       stderr: "ignore", // its request log (no secrets in it, but long)

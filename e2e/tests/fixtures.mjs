@@ -22,7 +22,8 @@ export const emu = {
   async call(method, path, body) {
     const res = await fetch(`${EMULATOR}/_emulator/${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      // control POSTs are never simple requests: always a JSON content type
+      headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await res.json();

@@ -84,7 +84,11 @@ impl IntoResponse for ApiError {
             }
             ApiError::RateLimited(l) => {
                 let wait = l.reset_at.saturating_sub(l.now).max(1);
-                let reset = std::time::UNIX_EPOCH + std::time::Duration::from_secs(l.reset_at);
+                let reset = std::time::UNIX_EPOCH
+                    .checked_add(std::time::Duration::from_secs(
+                        l.reset_at.min(crate::store::MAX_NOW),
+                    ))
+                    .unwrap_or(std::time::UNIX_EPOCH);
                 let mut response = error_response(
                     StatusCode::TOO_MANY_REQUESTS,
                     vec!["Rate limited".into()],
@@ -150,7 +154,7 @@ async fn login(State(app): State<Shared>, req: Req) -> ApiResult {
         user.failed_logins += 1;
         if attempts > 0 && user.failed_logins >= attempts {
             user.failed_logins = 0;
-            user.locked_until = Some(now + lock_secs);
+            user.locked_until = Some(now.saturating_add(lock_secs));
             return invalid(vec![Msg::LockedOut], locale);
         }
         return invalid(vec![Msg::LoginFailed], locale);

@@ -28,7 +28,35 @@ pub fn routes(app: Shared) -> Router<Shared> {
         .route("/totp", get(totp))
         .route("/clock", post(advance_clock))
         .route("/reset", post(reset))
+        .layer(middleware::from_fn(never_simple))
         .layer(middleware::from_fn_with_state(app, loopback_only))
+}
+
+/// The header that, like a JSON content type, marks a control POST as no simple request.
+pub const CONTROL_HEADER: &str = "x-emulator-control";
+
+/// Refuses (415) a POST a page could send without a CORS preflight: one needs a JSON content
+/// type or the [`CONTROL_HEADER`].
+async fn never_simple(req: Request, next: Next) -> Response {
+    let json = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| {
+            ct.trim()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
+    if req.method() == axum::http::Method::POST
+        && !json
+        && !req.headers().contains_key(CONTROL_HEADER)
+    {
+        return control_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "control POSTs take Content-Type: application/json (or an X-Emulator-Control header)",
+        );
+    }
+    next.run(req).await
 }
 
 async fn loopback_only(req: Request, next: Next) -> Response {
@@ -89,7 +117,11 @@ async fn put_realm(State(app): State<Shared>, Json(patch): Json<Value>) -> Contr
     if let Value::Object(map) = &mut merged {
         map.extend(patch);
     }
-    store.realm = serde_json::from_value::<Realm>(merged).map_err(|e| bad(e.to_string()))?;
+    let realm = serde_json::from_value::<Realm>(merged).map_err(|e| bad(e.to_string()))?;
+    realm
+        .check()
+        .map_err(|e| ControlError(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    store.realm = realm;
     Ok(Json(json!(store.realm)))
 }
 
@@ -218,10 +250,12 @@ struct ClockBody {
     advance_secs: u64,
 }
 
-async fn advance_clock(State(app): State<Shared>, Json(body): Json<ClockBody>) -> Json<Value> {
-    let mut store = app.store();
-    store.clock_offset = store.clock_offset.saturating_add(body.advance_secs);
-    Json(json!({ "now": store.now() }))
+async fn advance_clock(State(app): State<Shared>, Json(body): Json<ClockBody>) -> Control {
+    let now = app
+        .store()
+        .advance_clock(body.advance_secs)
+        .map_err(|e| ControlError(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    Ok(Json(json!({ "now": now })))
 }
 
 async fn reset(State(app): State<Shared>) -> Response {

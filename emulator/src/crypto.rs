@@ -98,17 +98,25 @@ impl SigningKey {
     }
 }
 
+/// The shortest TOTP secret accepted: 80 bits, as authenticator apps accept (the common
+/// example secret `JBSWY3DPEHPK3PXP` is that long; RFC 4226 asks for 128 and recommends 160).
+pub const MIN_TOTP_SECRET_BYTES: usize = 10;
+
 /// A TOTP generator for a base32 secret (SHA-1, 6 digits, 30 s, one step of skew).
 fn totp(secret_base32: &str) -> Option<totp_rs::Totp> {
     let secret = totp_rs::Secret::try_from_base32(secret_base32.trim()).ok()?;
-    totp_rs::Builder::new()
-        .with_secret(secret)
-        .with_skew(1)
-        .build()
-        .ok()
+    if secret.as_bytes().len() < MIN_TOTP_SECRET_BYTES {
+        return None;
+    }
+    Some(
+        totp_rs::Builder::new()
+            .with_secret(secret)
+            .with_skew(1)
+            .build_noncompliant(),
+    )
 }
 
-/// Whether a base32 secret is usable.
+/// Whether a base32 secret is usable: valid base32 of at least 80 bits.
 pub fn valid_totp_secret(secret_base32: &str) -> bool {
     totp(secret_base32).is_some()
 }
@@ -150,5 +158,11 @@ mod tests {
         );
         assert_eq!(totp_check(secret, "287082", 59 + 90), None);
         assert!(!valid_totp_secret("not base32!"));
+        assert!(
+            valid_totp_secret("JBSWY3DPEHPK3PXP"),
+            "80 bits, as authenticator apps take"
+        );
+        assert!(!valid_totp_secret("JBSWY3DP"), "40 bits");
+        assert!(!valid_totp_secret(""));
     }
 }

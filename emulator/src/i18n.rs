@@ -110,6 +110,8 @@ impl Field {
 /// A message the emulator can send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
+    /// A control-API user's TOTP secret is not base32 of at least 80 bits (English only).
+    BadTotpSecret,
     /// `{field} is invalid`
     Invalid(Field),
     /// `{field} can't be blank`
@@ -192,6 +194,9 @@ impl Msg {
             (_, InvitationsClosed) => "Invitation requests are not accepted".into(),
             (_, NotFound) => "Not found".into(),
             (_, BadRequest) => "Invalid request".into(),
+            (_, BadTotpSecret) => {
+                "TOTP secret must be base32 of at least 80 bits (16 characters)".into()
+            }
         }
     }
 }

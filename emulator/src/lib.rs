@@ -21,6 +21,13 @@
 //!
 //! # The control API (under `/_emulator/`, loopback clients only)
 //!
+//! It hands out 2FA codes and emailed tokens, so no web page may use it unless its origin is
+//! named for it (`--control-origin`, or the seed's `control_origins`; never `*`, whatever the
+//! API's `allowed_origins` say); its POSTs take `Content-Type: application/json` (or an
+//! `X-Emulator-Control` header), so a page can never send one as a simple request. Like the
+//! API, it answers only `Host` names `127.0.0.1`, `localhost` and `[::1]` with its own port
+//! (421 otherwise), which defeats DNS rebinding.
+//!
 //! | call | what |
 //! |---|---|
 //! | `GET /_emulator/health` | `{"ok": true}` |
@@ -49,7 +56,7 @@ pub mod seed;
 pub mod store;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -71,6 +78,8 @@ pub struct App {
     seed: Seed,
     key: crypto::SigningKey,
     quiet: bool,
+    /// The port [`serve`] listens on: the only one a `Host` header may name.
+    port: OnceLock<u16>,
 }
 
 /// Shared handle to the state.
@@ -86,6 +95,7 @@ impl App {
             seed,
             key,
             quiet,
+            port: OnceLock::new(),
         }))
     }
 
@@ -100,21 +110,28 @@ impl App {
 pub fn router(app: Shared) -> Router {
     let cors_app = app.clone();
     let cors = CorsLayer::new()
-        .allow_origin(AllowOrigin::predicate(move |origin: &HeaderValue, _| {
-            let origin = origin.to_str().unwrap_or_default();
-            cors_app
-                .store()
-                .realm
-                .allowed_origins
-                .iter()
-                .any(|o| o == "*" || o == origin)
-        }))
+        .allow_origin(AllowOrigin::predicate(
+            move |origin: &HeaderValue, parts: &axum::http::request::Parts| {
+                let origin = origin.to_str().unwrap_or_default();
+                if parts.uri.path().starts_with("/_emulator") {
+                    // the control API: only origins named for it, never `*`
+                    return cors_app.seed.control_origins.iter().any(|o| o == origin);
+                }
+                cors_app
+                    .store()
+                    .realm
+                    .allowed_origins
+                    .iter()
+                    .any(|o| o == "*" || o == origin)
+            },
+        ))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             header::CONTENT_TYPE,
             header::ACCEPT,
             header::ACCEPT_LANGUAGE,
             HeaderName::from_static("lr-agent"),
+            HeaderName::from_static(control::CONTROL_HEADER),
         ])
         .expose_headers([
             header::RETRY_AFTER,
@@ -132,11 +149,47 @@ pub fn router(app: Shared) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), faults))
         .layer(middleware::from_fn_with_state(app.clone(), log))
         .layer(cors)
+        .layer(middleware::from_fn_with_state(app.clone(), loopback_host))
         .with_state(app)
+}
+
+/// Refuses (421) a request whose `Host` is not `127.0.0.1`, `localhost` or `[::1]` with the
+/// port the emulator listens on, so that a page on a rebound DNS name cannot reach it.
+async fn loopback_host(State(app): State<Shared>, req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok());
+    if host.is_some_and(|h| is_loopback_host(h, app.port.get().copied())) {
+        next.run(req).await
+    } else {
+        control_error(
+            StatusCode::MISDIRECTED_REQUEST,
+            "the emulator answers the host names 127.0.0.1, localhost and [::1] only",
+        )
+    }
+}
+
+/// Whether `host` (a `Host` header) names this machine's loopback on `port` (any port when
+/// it is not known).
+fn is_loopback_host(host: &str, port: Option<u16>) -> bool {
+    let (name, rest) = match host.strip_prefix("[::1]") {
+        Some(rest) => ("[::1]", rest),
+        None => host.split_once(':').map_or((host, ""), |(n, p)| (n, p)),
+    };
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let port_ok = match (port, rest) {
+        (None, _) => true,
+        (Some(80), "") => true,
+        (Some(p), given) => given.parse::<u16>() == Ok(p),
+    };
+    let name_ok = name == "127.0.0.1" || name == "[::1]" || name.eq_ignore_ascii_case("localhost");
+    name_ok && port_ok
 }
 
 /// Serves `router(app)` on `listener` until the task is dropped.
 pub async fn serve(listener: tokio::net::TcpListener, app: Shared) -> std::io::Result<()> {
+    let _ = app.port.set(listener.local_addr()?.port());
     axum::serve(
         listener,
         router(app).into_make_service_with_connect_info::<SocketAddr>(),

@@ -12,6 +12,10 @@ pub const DEMO_SEED: &str = include_str!("../seed/demo.toml");
 pub struct Seed {
     /// Realm settings.
     pub realm: Realm,
+    /// Origins the control API (`/_emulator/`) answers CORS for: each named exactly, never
+    /// `*` (a page from any other origin must not read 2FA codes or emailed tokens).
+    /// `--control-origin` adds to it.
+    pub control_origins: Vec<String>,
     /// Users, created in order.
     pub users: Vec<UserSeed>,
 }
@@ -103,6 +107,30 @@ pub struct Realm {
     pub lockout_secs: u64,
     /// Origins allowed by CORS; `*` allows any. `--allow-origin` replaces the seed's list.
     pub allowed_origins: Vec<String>,
+}
+
+/// **\[ours]**: the longest duration a realm setting may have (ten years).
+pub const MAX_REALM_SECS: u64 = 10 * 365 * 24 * 3600;
+
+impl Realm {
+    /// Range-checks the settings: every duration from 1 s to [`MAX_REALM_SECS`] (the
+    /// lockout may be 0). The message names the setting.
+    pub fn check(&self) -> Result<(), String> {
+        for (name, value, min) in [
+            ("session_ttl_secs", self.session_ttl_secs, 1),
+            ("token_ttl_secs", self.token_ttl_secs, 1),
+            ("jwt_ttl_secs", self.jwt_ttl_secs, 1),
+            ("rate_limit_window_secs", self.rate_limit_window_secs, 1),
+            ("lockout_secs", self.lockout_secs, 0),
+        ] {
+            if !(min..=MAX_REALM_SECS).contains(&value) {
+                return Err(format!(
+                    "{name} must be {min}..={MAX_REALM_SECS}, not {value}"
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Default for Realm {

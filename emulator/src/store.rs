@@ -174,12 +174,22 @@ pub struct Store {
     pub clock_offset: u64,
 }
 
+/// **\[ours]**: the emulator's clock never passes 9000-01-01 (HTTP dates and JWT `exp` stay
+/// representable however far tests move it).
+pub const MAX_NOW: u64 = 221_845_392_000;
+
 /// Why a user could not be created.
 pub type Invalid = Vec<Msg>;
 
 impl Store {
     /// A store holding `seed`. Fails on an invalid user in the seed.
     pub fn from_seed(seed: &Seed) -> Result<Self, String> {
+        seed.realm.check()?;
+        if seed.control_origins.iter().any(|o| o == "*") {
+            return Err(
+                "the control API never allows every origin: name each control origin".into(),
+            );
+        }
         let mut store = Store {
             realm: seed.realm.clone(),
             realm_id: "rl_emulator".into(),
@@ -207,7 +217,19 @@ impl Store {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        wall + self.clock_offset
+        wall.saturating_add(self.clock_offset)
+    }
+
+    /// Moves the clock `secs` forward; refused past [`MAX_NOW`].
+    pub fn advance_clock(&mut self, secs: u64) -> Result<u64, String> {
+        if self.now().saturating_add(secs) > MAX_NOW {
+            return Err(format!(
+                "advance_secs must keep the clock before the year 9000 (at most {} more)",
+                MAX_NOW.saturating_sub(self.now())
+            ));
+        }
+        self.clock_offset = self.clock_offset.saturating_add(secs);
+        Ok(self.now())
     }
 
     /// Finds a user by email, username or `usr_` id, case-insensitively.
@@ -313,7 +335,7 @@ impl Store {
         }
         if let Some(secret) = &seed.totp_secret {
             if !crypto::valid_totp_secret(secret) {
-                msgs.push(Msg::Invalid(Field::Code));
+                msgs.push(Msg::BadTotpSecret);
             }
         }
         if !msgs.is_empty() {
@@ -345,7 +367,7 @@ impl Store {
         let session = Session {
             id: id.clone(),
             user_id: user_id.to_owned(),
-            expires_at: self.now() + self.realm.session_ttl_secs,
+            expires_at: self.now().saturating_add(self.realm.session_ttl_secs),
             needs_2fa,
             account: None,
         };
@@ -375,7 +397,7 @@ impl Store {
                 kind,
                 user_id,
                 email: email.to_owned(),
-                expires_at: now + self.realm.token_ttl_secs,
+                expires_at: now.saturating_add(self.realm.token_ttl_secs),
                 used: false,
             },
         );
@@ -403,13 +425,13 @@ impl Store {
         let window = self.realm.rate_limit_window_secs.max(1);
         let limit = self.realm.rate_limit_max;
         let entry = self.rate.entry((ip, group)).or_insert((now, 0));
-        if now >= entry.0 + window {
+        if now >= entry.0.saturating_add(window) {
             *entry = (now, 0);
         }
         if entry.1 >= limit {
             return Err(Limited {
                 limit,
-                reset_at: entry.0 + window,
+                reset_at: entry.0.saturating_add(window),
                 now,
             });
         }
@@ -426,7 +448,7 @@ impl Store {
             "sid": session,
             "rid": self.realm_id,
             "iat": now,
-            "exp": now + self.realm.jwt_ttl_secs,
+            "exp": now.saturating_add(self.realm.jwt_ttl_secs),
             "name": user.display_name(),
             "given_name": user.first_name,
             "family_name": user.last_name,

@@ -208,7 +208,8 @@ async fn a_delay_longer_than_the_client_timeout_is_a_hang() {
     )
     .await;
     let client =
-        LoginRocket::new(Config::new(emu.running.url.clone()).timeout(Duration::from_millis(300)));
+        LoginRocket::new(Config::new(emu.running.url.clone()).timeout(Duration::from_millis(300)))
+            .unwrap();
     let start = Instant::now();
     let r = client
         .login(&LoginParams::new("ann@example.com", PASSWORD))
@@ -380,7 +381,7 @@ fn run_binary(args: &[&str]) -> (String, std::process::Child) {
 #[tokio::test]
 async fn the_binary_starts_with_no_configuration_and_logs_no_secrets() {
     let (url, mut child) = run_binary(&["--port", "0"]);
-    let client = LoginRocket::new(Config::new(url.clone()));
+    let client = LoginRocket::new(Config::new(url.clone())).unwrap();
     let f = match client
         .login(&LoginParams::new("ann@example.com", PASSWORD))
         .await
@@ -458,8 +459,10 @@ orgs = ["Only"]
         "http://a.test",
         "--allow-origin",
         "http://b.test",
+        "--control-origin",
+        "http://c.test",
     ]);
-    let client = LoginRocket::new(Config::new(url.clone()));
+    let client = LoginRocket::new(Config::new(url.clone())).unwrap();
     let r = client
         .login(&LoginParams::new("only@example.com", "only-password-1"))
         .await
@@ -481,6 +484,20 @@ orgs = ["Only"]
         json!(["http://a.test", "http://b.test"])
     );
     assert_eq!(realm["password_min_length"], 12);
+    // the control API answers the origin named for it, and not the API's
+    for (origin, answered) in [("http://c.test", true), ("http://a.test", false)] {
+        let r = reqwest::Client::new()
+            .get(format!("{url}/_emulator/health"))
+            .header("origin", origin)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.headers().get("access-control-allow-origin").is_some(),
+            answered,
+            "{origin}"
+        );
+    }
     child.kill().unwrap();
     child.wait().unwrap();
     std::fs::remove_dir_all(dir).ok();

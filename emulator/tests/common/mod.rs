@@ -22,7 +22,8 @@ pub async fn start_with(seed: Seed) -> Emu {
     let running = loginrocket_emulator::spawn(seed)
         .await
         .expect("emulator starts");
-    let client = LoginRocket::new(Config::new(running.url.clone()).timeout(Duration::from_secs(5)));
+    let client =
+        LoginRocket::new(Config::new(running.url.clone()).timeout(Duration::from_secs(5))).unwrap();
     Emu {
         running,
         client,
@@ -47,6 +48,9 @@ impl Emu {
         let mut req = self.http.request(method, url);
         if let Some(body) = body {
             req = req.json(&body);
+        } else {
+            // control POSTs are never simple requests
+            req = req.header("content-type", "application/json");
         }
         let resp = req.send().await.unwrap();
         let status = resp.status().as_u16();
@@ -81,6 +85,7 @@ impl Emu {
                 .locale(locale)
                 .timeout(Duration::from_secs(5)),
         )
+        .unwrap()
     }
 }
 
