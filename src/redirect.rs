@@ -1,43 +1,83 @@
-//! Post-login destinations (R41): only same-origin paths, judged after percent-decoding.
+//! Post-login destinations: only same-origin paths, judged in their canonical form.
 
-/// The destination to go to after signing in: `raw` (for example `?redirect=`) when it is a
-/// same-origin path, else `default`.
+/// The destination to go to after signing in: `raw` (for example `?redirect=`) in its
+/// canonical form when it is a same-origin path, else `default`.
 ///
 /// Accepted: a value that starts with one `/`, followed by anything but `/` or `\`, with no
-/// control characters and no backslashes — and still so after each of up to three rounds of
-/// percent-decoding (so `/%2F%2Fevil.com` and `%2F%2Fevil.com` are refused). Everything else
-/// (`//evil.com`, `/\evil.com`, `https://evil`, `javascript:…`, relative paths, …) falls back.
-/// In the browser the result is also resolved against the page's origin, which must not
-/// change.
+/// control characters and no backslashes. It is judged as the browser will read it: dot
+/// segments (`.`, `..`, `%2e`, …) are resolved, and the resolved path must not start with
+/// `//` either; the same holds after each of up to three rounds of percent-decoding (so
+/// `/%2F%2Fevil.com` and `/%252e%252e//evil.com` are refused, while `/sale/100%25-off`
+/// passes). Everything else (`//evil.com`, `/.//evil.com`, `/\evil.com`, `https://evil`,
+/// `javascript:…`, relative paths, …) falls back. In the browser the result is also resolved
+/// against the page's origin, which must not change, and the returned value is the browser's
+/// own `pathname + search + hash`.
 ///
 /// ```
 /// use leptos_loginrocket::redirect::safe_redirect;
 /// assert_eq!(safe_redirect(Some("/billing?tab=2"), "/"), "/billing?tab=2");
+/// assert_eq!(safe_redirect(Some("/a/../billing"), "/"), "/billing");
 /// assert_eq!(safe_redirect(Some("//evil.com"), "/"), "/");
+/// assert_eq!(safe_redirect(Some("/.//evil.com"), "/home"), "/home");
 /// assert_eq!(safe_redirect(Some("/%2F%2Fevil.com"), "/home"), "/home");
 /// assert_eq!(safe_redirect(None, "/home"), "/home");
 /// ```
 pub fn safe_redirect(raw: Option<&str>, default: &str) -> String {
-    match raw {
-        Some(raw) if is_safe(raw) && same_origin(raw) => raw.to_owned(),
-        _ => default.to_owned(),
-    }
+    raw.and_then(canonical)
+        .and_then(same_origin)
+        .unwrap_or_else(|| default.to_owned())
 }
 
-fn is_safe(raw: &str) -> bool {
+/// `raw` with its dot segments resolved, when it and every percent-decoded form of it are
+/// same-origin paths.
+fn canonical(raw: &str) -> Option<String> {
+    let resolved = resolve_dots(raw).filter(|r| safe_shape(r) && safe_shape(raw))?;
     let mut current = raw.to_owned();
-    for _ in 0..4 {
-        if !safe_shape(&current) {
-            return false;
+    for round in 0..4 {
+        let decoded = match percent_decode(&current) {
+            Some(decoded) => decoded,
+            // a malformed escape in what was sent is refused; one that only appears after
+            // decoding (`100%25-off` → `100%-off`) is literal text
+            None if round == 0 => return None,
+            None => return Some(resolved),
+        };
+        if decoded == current {
+            return Some(resolved);
         }
-        match percent_decode(&current) {
-            Some(decoded) if decoded == current => return true,
-            Some(decoded) => current = decoded,
-            None => return false,
+        if !safe_shape(&decoded) || !resolve_dots(&decoded).is_some_and(|r| safe_shape(&r)) {
+            return None;
         }
+        current = decoded;
     }
     // still changing after several rounds: refuse rather than guess
-    false
+    None
+}
+
+/// Resolves the dot segments of a path (`.` and `..`, also written `%2e`), as the URL
+/// standard does; the query and the fragment are left as they are.
+fn resolve_dots(url: &str) -> Option<String> {
+    let split = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(split);
+    let path = path.strip_prefix('/')?;
+    let is = |segment: &str, dots: &[&str]| dots.iter().any(|d| segment.eq_ignore_ascii_case(d));
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        if is(segment, &[".", "%2e"]) {
+            if last {
+                out.push("");
+            }
+        } else if is(segment, &["..", ".%2e", "%2e.", "%2e%2e"]) {
+            out.pop();
+            if last {
+                out.push("");
+            }
+        } else {
+            out.push(segment);
+        }
+    }
+    Some(format!("/{}{rest}", out.join("/")))
 }
 
 fn safe_shape(path: &str) -> bool {
@@ -67,17 +107,20 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The browser's reading of `path` on this page's origin: `pathname + search + hash`, when
+/// the origin stays the same and the path still starts with one `/`.
 #[cfg(target_arch = "wasm32")]
-fn same_origin(path: &str) -> bool {
-    let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else {
-        return false;
-    };
-    web_sys::Url::new_with_base(path, &origin).is_ok_and(|u| u.origin() == origin)
+fn same_origin(path: String) -> Option<String> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let url = web_sys::Url::new_with_base(&path, &origin).ok()?;
+    let pathname = url.pathname();
+    (url.origin() == origin && safe_shape(&pathname))
+        .then(|| format!("{pathname}{}{}", url.search(), url.hash()))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn same_origin(_: &str) -> bool {
-    true
+fn same_origin(path: String) -> Option<String> {
+    Some(path)
 }
 
 #[cfg(test)]
@@ -92,11 +135,38 @@ mod tests {
             "/a/b?c=d&e=%20f#frag",
             "/caf%C3%A9",
             "/search?q=a%2Fb",
-            "/x/..",
             "/@user",
             "/path;param",
+            "/sale/100%25-off",
+            "/search?q=100%25",
+            "/a%25b%25c",
+            "/search?q=%25%25",
+            "/files/%2e%2e.txt",
+            "/a/.../b",
+            "/a/..b/c",
+            "/.well-known/x",
         ] {
             assert_eq!(safe_redirect(Some(ok), "/home"), ok, "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_are_resolved_and_the_canonical_path_returned() {
+        for (raw, canonical) in [
+            ("/x/..", "/"),
+            ("/a/./b", "/a/b"),
+            ("/a/b/../c?x=1#y", "/a/c?x=1#y"),
+            ("/a/%2e/b", "/a/b"),
+            ("/a/%2E%2e/b", "/b"),
+            ("/a/.%2e/b", "/b"),
+            ("/../../dashboard", "/dashboard"),
+            ("/a/.", "/a/"),
+            ("/a/..", "/"),
+            ("/a/b/..?q=1", "/a/?q=1"),
+            ("/a?next=/../x", "/a?next=/../x"),
+            ("/a#/../..//evil.com", "/a#/../..//evil.com"),
+        ] {
+            assert_eq!(safe_redirect(Some(raw), "/home"), canonical, "{raw:?}");
         }
     }
 
@@ -147,8 +217,25 @@ mod tests {
             "https:evil.com",
             "//@evil.com",
             "/\\/evil.com",
+            // dot segments whose canonical path is `//evil.com`
+            "/.//evil.com",
+            "/..//evil.com",
+            "/%2e//evil.com",
+            "/%2E//evil.com",
+            "/%2e%2e//evil.com",
+            "/.%2E//evil.com",
+            "/a/..//evil.com",
+            "/a/b/../..//evil.com",
+            "/././/evil.com",
+            "/.//evil.com?x#y",
+            "/%252e//evil.com",
+            "/%252e%252e//evil.com",
+            "/a/%252e%252e//evil.com",
+            "/..%2F/evil.com",
+            "/.%2F%2Fevil.com",
+            "/%2e%2fevil.com/..//x",
         ];
-        assert!(hostile.len() >= 30);
+        assert!(hostile.len() >= 60);
         for bad in hostile {
             assert_eq!(safe_redirect(Some(bad), "/home"), "/home", "{bad:?}");
         }

@@ -317,7 +317,7 @@ pub fn classify(
         Response::Okay(_) => Outcome::Done,
         Response::Unknown(_) => Outcome::State(FormState::Failed(Notice::Generic)),
         Response::Error(e) => match e.source {
-            None => Outcome::Rejected(attribute(&e.errors, fields, Some(&e.extra))),
+            None => rejected(&e, flow, fields),
             Some(Source::RateLimited) => Outcome::RateLimited(e.retry_after()),
             Some(Source::AccessDenied) => credential_failure,
             Some(Source::RecordNotFound) => match flow {
@@ -342,6 +342,30 @@ pub fn classify(
             },
         },
     }
+}
+
+/// A server's validation error: its messages at their fields. Blank messages are dropped;
+/// when none is left, the `error` text stands for them, and when that is blank too, the
+/// flow's own notice shows (a 409/422 never leaves the form silent).
+fn rejected(e: &loginrocket::ErrorResponse, flow: Flow, fields: &[(FieldId, String)]) -> Outcome {
+    let mut messages: Vec<String> = e
+        .errors
+        .iter()
+        .filter(|m| !m.trim().is_empty())
+        .cloned()
+        .collect();
+    if messages.is_empty() && !e.error.trim().is_empty() {
+        messages.push(e.error.clone());
+    }
+    let attributed = attribute(&messages, fields, Some(&e.extra));
+    if attributed.fields.is_empty() && attributed.form.is_empty() {
+        return Outcome::State(FormState::Failed(match flow {
+            Flow::Login => Notice::LoginFailed,
+            Flow::Signup => Notice::SignupFailed,
+            _ => Notice::Generic,
+        }));
+    }
+    Outcome::Rejected(attributed)
 }
 
 /// Whole seconds to wait after a 429: from `Retry-After`/`Ratelimit-Reset` when given
@@ -619,6 +643,58 @@ mod tests {
     }
 
     #[test]
+    fn a_validation_error_without_messages_still_says_something() {
+        let f = names("en");
+        let rejected = |body: serde_json::Value, flow: Flow| {
+            classify(
+                flow,
+                Ok(from_http(422, &[], body.to_string().as_bytes())),
+                &f,
+            )
+        };
+        // `errors` empty or blank: the `error` text is the message
+        for errors in [json!([]), json!([""]), json!(["  ", "\n"])] {
+            let got = rejected(
+                json!({"result": "error", "error": "Login failed", "errors": errors}),
+                Flow::Signup,
+            );
+            assert_eq!(
+                got,
+                Outcome::Rejected(Attributed {
+                    fields: vec![],
+                    form: vec!["Login failed".into()]
+                }),
+                "{errors}"
+            );
+        }
+        // an `error` naming a field still goes to it
+        let got = rejected(
+            json!({"result": "error", "error": "Email is invalid", "errors": []}),
+            Flow::Signup,
+        );
+        assert_eq!(
+            got,
+            Outcome::Rejected(Attributed {
+                fields: vec![(FieldId::Email, "Email is invalid".into())],
+                form: vec![]
+            })
+        );
+        // nothing at all: the flow's own notice, never a silent idle form
+        for (flow, notice) in [
+            (Flow::Login, Notice::LoginFailed),
+            (Flow::Signup, Notice::SignupFailed),
+            (Flow::ResetPassword, Notice::Generic),
+            (Flow::WithSession, Notice::Generic),
+        ] {
+            let got = rejected(
+                json!({"result": "error", "error": " ", "errors": [""]}),
+                flow,
+            );
+            assert_eq!(got, Outcome::State(FormState::Failed(notice)), "{flow:?}");
+        }
+    }
+
+    #[test]
     fn transport_failures_say_which() {
         use loginrocket::transport::{HttpResponse, MockTransport, TransportError};
         let _ = HttpResponse::new(200, "");
@@ -627,9 +703,10 @@ mod tests {
             let mock = std::sync::Arc::new(MockTransport::new());
             mock.push(Err(err));
             let client = loginrocket::LoginRocket::with_transport(
-                loginrocket::Config::new("http://x.test"),
+                loginrocket::Config::new("https://x.test"),
                 mock,
-            );
+            )
+            .unwrap();
             let r = futures_lite_block_on(client.login(&loginrocket::LoginParams::new("a", "b")));
             classify(Flow::Login, r, &f).state()
         };
