@@ -19,9 +19,15 @@ if (!opts.dir || !opts.lr) {
   process.exit(2);
 }
 
-const csp = (lrOrigin) =>
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; " +
-  `base-uri 'none'; frame-ancestors 'none'; connect-src 'self' ${lrOrigin}`;
+// the CSP is written once, in Trunk.toml (what `trunk serve` sends); only the LoginRocket
+// origin in connect-src changes
+const trunkToml = readFileSync(new URL("../Trunk.toml", import.meta.url), "utf8");
+const written = /"Content-Security-Policy" = "([^"]+)"/.exec(trunkToml)?.[1];
+if (!written || !written.includes(" http://127.0.0.1:4000")) {
+  console.error("serve.mjs: no Content-Security-Policy with the default origin in Trunk.toml");
+  process.exit(2);
+}
+const csp = (lrOrigin) => written.replace(" http://127.0.0.1:4000", ` ${lrOrigin}`);
 
 const types = {
   ".html": "text/html; charset=utf-8",

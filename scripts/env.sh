@@ -11,6 +11,9 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 DEMO_RUSTFLAGS="--cfg erase_components"
 # the emulator of the end-to-end suite and the benchmark (see e2e/playwright.config.mjs)
 E2E_LR_URL=http://127.0.0.1:4790
+# the kit's browser tests run on this address, which the emulator names as its one control
+# origin (its control API answers no other web page)
+KIT_TEST_ADDRESS=127.0.0.1:4793
 TRUNK_VERSION=0.21.14 # 0.22.x needs rustc >= 1.96.1
 # the wasm-bindgen CLI must equal the library version in Cargo.lock
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")

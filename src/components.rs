@@ -133,6 +133,7 @@ pub(crate) fn KitField(
                     required=required
                     aria-required=required.then_some("true")
                     value=value
+                    data-lr-secret=(is_password || field == FieldId::Code).then_some("")
                     aria-invalid=move || invalid().then_some("true")
                     aria-describedby=described
                     on:input=move |_| core.clear_field(field)
@@ -187,6 +188,16 @@ pub(crate) fn kit_form(
         }
         submit.run(());
     };
+    // a password or code is cleared from the page once the call it was for succeeded
+    Effect::watch(
+        move || core.state.get() == FormState::Succeeded,
+        move |succeeded, _, _| {
+            if let (true, Some(Some(form))) = (*succeeded, form_ref.try_get_untracked()) {
+                dom::clear_secrets(&form);
+            }
+        },
+        false,
+    );
     let focus_target = alert_id.clone();
     Effect::watch(
         move || core.failures.get(),
@@ -235,6 +246,7 @@ pub(crate) fn kit_form(
             node_ref=form_ref
             id=id
             class=classes
+            method="post"
             novalidate=true
             aria-busy=move || (core.state.get() == FormState::Submitting).to_string()
             on:submit=on_submit

@@ -69,6 +69,76 @@ pub fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
     }
 }
 
+/// Runs `work` holding the Web Lock `name` (one holder at a time across the origin's tabs),
+/// or at once where the browser has no `navigator.locks`.
+pub fn with_tab_lock(
+    name: &'static str,
+    work: futures::future::LocalBoxFuture<'static, ()>,
+) -> futures::future::LocalBoxFuture<'static, ()> {
+    use futures::FutureExt;
+    use wasm_bindgen::JsValue;
+    let get =
+        |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key)).ok();
+    let request = web_sys::window()
+        .and_then(|w| get(&w, "navigator"))
+        .and_then(|navigator| get(&navigator, "locks"))
+        .filter(|locks| locks.is_object())
+        .and_then(|locks| {
+            let request = get(&locks, "request")?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            Some((locks, request))
+        });
+    let Some((locks, request)) = request else {
+        return work;
+    };
+    async move {
+        let (done_tx, done_rx) = futures::channel::oneshot::channel::<()>();
+        let slot = std::cell::Cell::new(Some((work, done_tx)));
+        // the lock is held until the promise the callback returns settles
+        let held = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
+            let promise = match slot.take() {
+                Some((work, done_tx)) => wasm_bindgen_futures::future_to_promise(async move {
+                    work.await;
+                    let _ = done_tx.send(());
+                    Ok(JsValue::UNDEFINED)
+                }),
+                None => js_sys::Promise::resolve(&JsValue::UNDEFINED),
+            };
+            JsValue::from(promise)
+        });
+        if request
+            .call2(&locks, &JsValue::from_str(name), &held)
+            .is_ok()
+        {
+            let _ = done_rx.await;
+        }
+    }
+    .boxed_local()
+}
+
+/// Leaves the app for `url` (a hosted LoginRocket page).
+pub fn navigate(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// Empties the form's secret inputs (passwords, codes: marked `data-lr-secret`).
+pub fn clear_secrets(form: &HtmlFormElement) {
+    let Ok(inputs) = form.query_selector_all("[data-lr-secret]") else {
+        return;
+    };
+    for i in 0..inputs.length() {
+        if let Some(input) = inputs
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value("");
+        }
+    }
+}
+
 /// Submits `form` as if its submit button was pressed (runs the submit handler).
 pub fn request_submit(form: &HtmlFormElement) {
     let _ = form.request_submit();

@@ -69,6 +69,21 @@ pub fn hosted_page(client: &LoginRocket, path: &str, session: &Secret) -> Option
     Some(format!("{base}{path}?{query}"))
 }
 
+/// Opens the hosted page `path` for the store's session. The URL, which carries the session
+/// id, is built only when the user asks for it: it is never in the DOM.
+fn hosted_page_opener(ctx: &LoginRocketContext, path: &'static str) -> impl Fn() + Clone {
+    let (client, store) = (ctx.client.clone(), ctx.session);
+    move || {
+        let url = store
+            .state
+            .with_untracked(|s| s.session().cloned())
+            .and_then(|s| hosted_page(&client, path, &s));
+        if let Some(url) = url {
+            crate::dom::navigate(&url);
+        }
+    }
+}
+
 fn session_of(ctx: &LoginRocketContext, given: &Option<Secret>) -> Option<Secret> {
     given
         .clone()
@@ -76,8 +91,7 @@ fn session_of(ctx: &LoginRocketContext, given: &Option<Secret>) -> Option<Secret
 }
 
 fn no_session(core: &FormCore) {
-    core.state.set(FormState::SessionExpired);
-    core.failures.update(|n| *n += 1);
+    core.fail_locally(FormState::SessionExpired);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -173,13 +187,7 @@ pub fn AccountPicker(
         SessionState::Conditional(c) => c.accounts(),
         _ => None,
     });
-    let hosted = {
-        let ctx = ctx.clone();
-        move || {
-            let session = store.state.with(|s| s.session().cloned())?;
-            hosted_page(&ctx.client, "accounts", &session)
-        }
-    };
+    let hosted = hosted_page_opener(&ctx, "accounts");
     // signed in after a choice
     Effect::new(move |_| {
         if let SessionState::SignedIn { login, .. } = store.state.get() {
@@ -211,9 +219,8 @@ pub fn AccountPicker(
                     }.into_any()
                 }
                 None => {
-                    let href = hosted();
-                    let t = t1.clone();
-                    view! { <a class="lr-button lr-accounts__hosted" href=href>{move || t.t("account-picker-hosted")}</a> }.into_any()
+                    let (t, hosted) = (t1.clone(), hosted.clone());
+                    view! { <button type="button" class="lr-button lr-accounts__hosted" on:click=move |_| hosted()>{move || t.t("account-picker-hosted")}</button> }.into_any()
                 }
             }}
             <p class="lr-form__alert" role="alert">{move || store.status.get().alert_key().map(|k| t2.t(k)).unwrap_or_default()}</p>
@@ -616,7 +623,6 @@ pub fn ChangePasswordForm(
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let form_ref = StoredValue::new_local(None::<HtmlFormElement>);
     let submit = Callback::new({
         let ctx = ctx.clone();
         move |()| {
@@ -652,9 +658,6 @@ pub fn ChangePasswordForm(
                         for s in [current, new, confirm] {
                             s.try_set(String::new());
                         }
-                        if let Some(Some(form)) = form_ref.try_get_value() {
-                            form.reset();
-                        }
                         run_opt(on_success, &());
                     }
                 }),
@@ -670,7 +673,6 @@ pub fn ChangePasswordForm(
         })}
     };
     let read = move |form: &HtmlFormElement| {
-        form_ref.set_value(Some(form.clone()));
         set_from(form, FieldId::CurrentPassword, current);
         set_from(form, FieldId::Password, new);
         set_from(form, FieldId::PasswordConfirmation, confirm);
@@ -741,22 +743,13 @@ pub fn NextStepFallback(
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
-    let store = ctx.session;
-    let href = {
-        let ctx = ctx.clone();
-        move || {
-            store
-                .state
-                .with(|s| s.session().cloned())
-                .and_then(|s| hosted_page(&ctx.client, "login", &s))
-        }
-    };
+    let hosted = hosted_page_opener(&ctx, "login");
     let (t1, t2) = (ctx.clone(), ctx);
     let classes = move || format!("lr-next-step {}", class.get().unwrap_or_default());
     view! {
         <div class=classes>
             <p role="status">{move || t1.t("next-step-unknown")}</p>
-            <a class="lr-button" href=href>{move || t2.t("next-step-continue")}</a>
+            <button type="button" class="lr-button" on:click=move |_| hosted()>{move || t2.t("next-step-continue")}</button>
         </div>
     }
 }
@@ -782,15 +775,15 @@ mod tests {
         let client = LoginRocket::with_transport(
             loginrocket::Config::new("https://s.e2.loginrocket.com/"),
             mock,
-        );
+        )
+        .unwrap();
         assert_eq!(
             hosted_page(&client, "accounts", &Secret::new("kss_1")).as_deref(),
             Some("https://s.e2.loginrocket.com/accounts?session=kss_1")
         );
-        let unset = LoginRocket::with_transport(
-            loginrocket::Config::default(),
-            std::sync::Arc::new(loginrocket::transport::MockTransport::new()),
-        );
+        let unset = LoginRocket::unconfigured(std::sync::Arc::new(
+            loginrocket::transport::MockTransport::new(),
+        ));
         assert_eq!(hosted_page(&unset, "accounts", &Secret::new("kss_1")), None);
     }
 }

@@ -43,6 +43,9 @@ pub struct FormCore {
     timer: StoredValue<Option<IntervalHandle>>,
     flow: Flow,
     fields: StoredValue<Vec<FieldId>>,
+    /// Whether the session store follows this form's sign-ins (not after a reset that asks
+    /// the user to sign in again).
+    feeds_session: bool,
 }
 
 impl FormCore {
@@ -60,9 +63,18 @@ impl FormCore {
             timer: StoredValue::new(None),
             flow,
             fields: StoredValue::new(fields),
+            feeds_session: true,
         };
         on_cleanup(move || core.stop_timer());
         core
+    }
+
+    /// This form's sign-ins are not the app's session: the store is left alone.
+    pub(crate) fn detached(self) -> Self {
+        Self {
+            feeds_session: false,
+            ..self
+        }
     }
 
     /// Whether a request is in flight.
@@ -117,10 +129,25 @@ impl FormCore {
     }
 
     /// Client-side checks failed: shows `errors` as if the server had, without a request.
+    /// Ignored while a request is in flight or a cooldown runs (the form is not submittable,
+    /// and its pending state must not be lost).
     pub fn reject_locally(&self, errors: Vec<(FieldId, String)>) {
+        if !self.can_submit().get_untracked() {
+            return;
+        }
         self.field_errors.set(errors);
         self.form_errors.set(Vec::new());
         self.state.set(FormState::Rejected);
+        self.failures.update(|n| *n += 1);
+    }
+
+    /// A submit that cannot be sent at all (no session, no token): shows `state`. Ignored,
+    /// like [`reject_locally`](Self::reject_locally), while the form is not submittable.
+    pub(crate) fn fail_locally(&self, state: FormState) {
+        if !self.can_submit().get_untracked() {
+            return;
+        }
+        self.state.set(state);
         self.failures.update(|n| *n += 1);
     }
 
@@ -182,11 +209,12 @@ impl FormCore {
                 .map(|f| (f, ctx.catalog.text(locale, f.label_key())))
                 .collect()
         };
-        let (core, client, options, expired) = (
+        let (core, client, options, expired, feeds_session) = (
             *self,
             ctx.client.clone(),
             ctx.options,
             ctx.on_session_expired,
+            self.feeds_session,
         );
         let ctx = ctx.clone();
         spawn_local(async move {
@@ -199,6 +227,7 @@ impl FormCore {
             core.apply(&outcome, options);
             // the session store follows every login the forms see
             match &outcome {
+                _ if !feeds_session => {}
                 Outcome::SignedIn(f) => ctx.session.set(&ctx, SessionState::signed_in(f.clone())),
                 Outcome::Conditional(c) => {
                     ctx.session.set(&ctx, SessionState::Conditional(c.clone()))
@@ -688,6 +717,11 @@ pub fn use_reset_password_form_with_options(
         fields.push(FieldId::PasswordConfirmation);
     }
     let core = FormCore::new(Flow::ResetPassword, fields);
+    // asked to sign in again: the session the reset opens is ended, never the app's
+    let core = match options.after_reset {
+        AfterReset::SignIn => core.detached(),
+        AfterReset::ContinueSignedIn => core,
+    };
     let token = options
         .token
         .clone()
@@ -700,9 +734,7 @@ pub fn use_reset_password_form_with_options(
     let confirm = options.confirm_password;
     let submit = Callback::new(move |()| {
         let Some(token_value) = token.get_value() else {
-            core.state.set(FormState::LinkExpired);
-            core.failures.update(|n| *n += 1);
-            return;
+            return core.fail_locally(FormState::LinkExpired);
         };
         let mut values = vec![(FieldId::Password, password.get_untracked())];
         if confirm == FieldMode::Required {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loginrocket::{Config, LoginRocket};
+use loginrocket::LoginRocket;
 
 use crate::i18n::{Catalog, Locale};
 use crate::session::Persistence;
@@ -82,19 +82,18 @@ impl LoginRocketContext {
 
 /// The platform client for `url`: `fetch` in the browser. On other targets (native tests of
 /// apps) there is no default transport: pass a client to the provider.
+///
+/// A URL the client refuses (not `https:`, nor `http:` on a loopback host) is reported on the
+/// console and not used: every request then ends in the "can't reach the service" state.
 fn default_client(url: Option<String>) -> LoginRocket {
-    let config = Config {
-        url,
-        ..Config::default()
-    };
     #[cfg(target_arch = "wasm32")]
-    {
-        LoginRocket::new(config)
-    }
+    let client = LoginRocket::unconfigured(Arc::new(loginrocket::transport::BrowserTransport));
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        LoginRocket::with_transport(config, Arc::new(NoTransport))
+    let client = LoginRocket::unconfigured(Arc::new(NoTransport));
+    if let Err(err) = client.set_lr_url(url.as_deref().unwrap_or_default()) {
+        leptos::logging::error!("leptos-loginrocket: {err}");
     }
+    client
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -188,6 +187,7 @@ pub fn LoginRocketProvider(
         session: SessionStore::new(persistence),
     };
     ctx.sync_locale();
+    ctx.session.start(&ctx);
     let synced = ctx.clone();
     Effect::new(move |_| {
         let l = synced.locale.get();

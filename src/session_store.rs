@@ -1,7 +1,11 @@
 //! The session store: one per provider, in context. Forms feed it (a `full_login` signs the
 //! user in); [`use_session`] reads it and refreshes, switches accounts and signs out.
+//!
+//! Every change of the session (a sign-in, a new token, a sign-out, another tab's change)
+//! starts a new *generation*; the answer to a session call made in an earlier generation is
+//! dropped, so a late refresh can never sign a signed-out user back in.
 
-use std::time::Duration;
+use std::time::SystemTime;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -10,16 +14,23 @@ use loginrocket::{GetSessionParams, LogoutParams};
 
 use crate::provider::{use_loginrocket, LoginRocketContext};
 use crate::session::{
-    after_session_call, from_stored, refresh_delay, to_stored, Persistence, SessionState,
-    STORAGE_KEY,
+    after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
+    Persistence, SessionState, STORAGE_KEY,
 };
 use crate::state::FormState;
 
 type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
 
-/// **\[ours]**: the shortest delay between two scheduled refreshes (a clock skewed enough to
-/// make every fresh token look expired must not cause a refresh loop).
-const MIN_REFRESH_DELAY: Duration = Duration::from_secs(5);
+/// The session call in flight: concurrent callers of the same call share it.
+struct Inflight {
+    id: u64,
+    /// The `account` it asks for (`None`: "which account?").
+    account: Option<String>,
+    call: SharedRefresh,
+}
+
+/// The name of the Web Lock that lets one tab at a time refresh a shared session.
+const REFRESH_LOCK: &str = "leptos-loginrocket.refresh";
 
 /// The session store. `Copy`; lives as long as the provider.
 #[derive(Clone, Copy)]
@@ -30,8 +41,14 @@ pub struct SessionStore {
     /// while one runs; a retryable state when it failed (the session is kept).
     pub status: RwSignal<FormState>,
     persistence: Persistence,
-    inflight: StoredValue<Option<SharedRefresh>, LocalStorage>,
+    generation: StoredValue<u64>,
+    inflight: StoredValue<Option<Inflight>, LocalStorage>,
+    calls: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the current token stops being valid, by this device's clock.
+    expiry: StoredValue<Option<SystemTime>>,
+    /// Scheduled refreshes that failed in a row (for the backoff).
+    failed_refreshes: StoredValue<u32>,
 }
 
 fn storage(p: Persistence) -> Option<web_sys::Storage> {
@@ -43,22 +60,61 @@ fn storage(p: Persistence) -> Option<web_sys::Storage> {
     }
 }
 
+fn token_of(state: &SessionState) -> Option<&str> {
+    match state {
+        SessionState::SignedIn { login, .. } => Some(login.token.expose()),
+        _ => None,
+    }
+}
+
 impl SessionStore {
-    /// A store; with persistence, it starts from what was stored.
+    /// A store; with persistence, it starts from what was stored (the provider then checks
+    /// the restored token and refreshes it when due).
     pub fn new(persistence: Persistence) -> Self {
-        let initial = storage(persistence)
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .map(|text| from_stored(&text))
-            .unwrap_or_default();
         let store = Self {
-            state: RwSignal::new(initial),
+            state: RwSignal::new(SessionState::SignedOut),
             status: RwSignal::new(FormState::Idle),
             persistence,
+            generation: StoredValue::new(0),
             inflight: StoredValue::new_local(None),
+            calls: StoredValue::new(0),
             timer: StoredValue::new(None),
+            expiry: StoredValue::new(None),
+            failed_refreshes: StoredValue::new(0),
         };
+        store.state.set(store.stored().unwrap_or_default());
         on_cleanup(move || store.stop_timer());
         store
+    }
+
+    /// What is in storage now (`None` without persistence).
+    fn stored(&self) -> Option<SessionState> {
+        let text = storage(self.persistence)?
+            .get_item(STORAGE_KEY)
+            .ok()
+            .flatten();
+        Some(text.map(|t| from_stored(&t)).unwrap_or_default())
+    }
+
+    /// Starts the store's work once the provider's context exists: a restored token is
+    /// refreshed at once when it has expired (or is about to), else before it does; with
+    /// `localStorage`, other tabs' sign-ins, new tokens and sign-outs are followed.
+    pub(crate) fn start(&self, ctx: &LoginRocketContext) {
+        let expiry = self.state.with_untracked(|s| match s {
+            SessionState::SignedIn { claims, .. } => claims.expires_at(),
+            _ => None,
+        });
+        self.expiry.set_value(expiry);
+        if let Some(expiry) = expiry {
+            let now = (ctx.options.clock)();
+            self.schedule(
+                ctx,
+                next_refresh(expiry, now, ctx.options.refresh_leeway, false),
+            );
+        }
+        if self.persistence == Persistence::LocalStorage {
+            self.follow_other_tabs(ctx);
+        }
     }
 
     fn stop_timer(&self) {
@@ -67,47 +123,60 @@ impl SessionStore {
         }
     }
 
-    /// Replaces the session (and persists it when the app opted in), and schedules a refresh
-    /// before the token expires.
-    pub fn set(&self, ctx: &LoginRocketContext, next: SessionState) {
+    fn schedule(&self, ctx: &LoginRocketContext, delay: std::time::Duration) {
         self.stop_timer();
-        if let Some(s) = storage(self.persistence) {
-            let _ = match to_stored(&next) {
-                Some(text) => s.set_item(STORAGE_KEY, &text),
-                None => s.remove_item(STORAGE_KEY),
-            };
+        let (store, ctx) = (*self, ctx.clone());
+        let fire = move || {
+            store.timer.try_set_value(None);
+            spawn_local(store.scheduled_refresh(ctx));
+        };
+        if let Ok(handle) = set_timeout_with_handle(fire, delay) {
+            self.timer.try_set_value(Some(handle));
         }
-        let exp = match &next {
-            SessionState::SignedIn { claims, .. } => claims.expires_at(),
+    }
+
+    /// Replaces the session (and persists it when the app opted in), and schedules a refresh
+    /// before the token expires. A call made before is answered into the void.
+    pub fn set(&self, ctx: &LoginRocketContext, next: SessionState) {
+        self.replace(ctx, next, true);
+    }
+
+    fn replace(&self, ctx: &LoginRocketContext, next: SessionState, persist: bool) {
+        self.generation.try_update_value(|g| *g += 1);
+        self.stop_timer();
+        if persist {
+            if let Some(s) = storage(self.persistence) {
+                let _ = match to_stored(&next) {
+                    Some(text) => s.set_item(STORAGE_KEY, &text),
+                    None => s.remove_item(STORAGE_KEY),
+                };
+            }
+        }
+        let now = (ctx.options.clock)();
+        let expiry = match &next {
+            SessionState::SignedIn { claims, .. } => token_expiry(claims, now),
             _ => None,
         };
+        self.expiry.try_set_value(expiry);
         self.state.try_set(next);
-        if let Some(exp) = exp {
-            // setTimeout takes at most 2^31-1 ms (about 24 days); a later expiry refreshes early
-            let delay = refresh_delay(exp, (ctx.options.clock)(), ctx.options.refresh_leeway)
-                .clamp(MIN_REFRESH_DELAY, Duration::from_millis(i32::MAX as u64));
-            let (store, ctx) = (*self, ctx.clone());
-            let handle = set_timeout_with_handle(move || spawn_local(store.refresh(&ctx)), delay);
-            if let Ok(handle) = handle {
-                self.timer.try_set_value(Some(handle));
-            }
+        if let Some(expiry) = expiry {
+            self.schedule(
+                ctx,
+                next_refresh(expiry, now, ctx.options.refresh_leeway, true),
+            );
         }
     }
 
     /// `Bearer <token>` for the app's own API calls (the default hand-off), when signed in.
     pub fn authorization_header(&self) -> Option<String> {
-        self.state.with_untracked(|s| match s {
-            SessionState::SignedIn { login, .. } => {
-                Some(format!("Bearer {}", login.token.expose()))
-            }
-            _ => None,
-        })
+        self.state
+            .with_untracked(|s| token_of(s).map(|t| format!("Bearer {t}")))
     }
 
     /// Asks LoginRocket for the session's current state (`GET session`, keeping the selected
     /// account). Single-flight: concurrent callers share one request. Only `AccessDenied`
-    /// signs the user out; other failures keep the session and set a retryable
-    /// [`status`](Self::status).
+    /// signs the user out; other failures keep the session (while its token is valid) and set
+    /// a retryable [`status`](Self::status).
     pub fn refresh(&self, ctx: &LoginRocketContext) -> SharedRefresh {
         let account = match self.state.get_untracked() {
             SessionState::SignedIn { login, .. } => Some(login.account),
@@ -116,7 +185,8 @@ impl SessionStore {
         self.session_call(ctx, account)
     }
 
-    /// Selects another account of the user (`GET session` with `account`).
+    /// Selects another account of the user (`GET session` with `account`). Made during
+    /// another session call, it runs after that one.
     pub fn switch_account(&self, ctx: &LoginRocketContext, account: String) -> SharedRefresh {
         self.session_call(ctx, Some(account))
     }
@@ -129,52 +199,168 @@ impl SessionStore {
         self.session_call(ctx, None)
     }
 
-    fn session_call(&self, ctx: &LoginRocketContext, account: Option<String>) -> SharedRefresh {
-        if let Some(Some(running)) = self.inflight.try_get_value() {
-            return running;
-        }
-        let (store, ctx) = (*self, ctx.clone());
-        let call = async move {
-            let Some(session) = store
-                .state
-                .try_with_untracked(|s| s.session().cloned())
-                .flatten()
-            else {
-                store.inflight.try_set_value(None);
-                return;
-            };
-            store.status.try_set(FormState::Submitting);
-            ctx.sync_locale();
-            let mut params = GetSessionParams::new(session);
-            params.account = account;
-            let answer = ctx.client.get_session(&params).await;
-            let Some(current) = store.state.try_get_untracked() else {
-                return;
-            };
-            let (next, status) = after_session_call(&current, answer);
-            if status == FormState::SessionExpired {
-                if let Some(cb) = ctx.on_session_expired {
-                    cb.run(());
+    /// The timer's refresh. With `localStorage`, one tab at a time: a tab that waited for
+    /// another's refresh takes the token that one stored instead of asking again.
+    fn scheduled_refresh(&self, ctx: LoginRocketContext) -> LocalBoxFuture<'static, ()> {
+        let store = *self;
+        let generation = self.generation.get_value();
+        let work = async move {
+            if store.generation.try_get_value() != Some(generation) {
+                return; // signed out, or a new token, while waiting
+            }
+            if store.persistence == Persistence::LocalStorage {
+                let ours = store
+                    .state
+                    .with_untracked(|s| token_of(s).map(str::to_owned));
+                if let Some(stored) = store.stored() {
+                    if token_of(&stored).map(str::to_owned) != ours {
+                        return store.replace(&ctx, stored, false);
+                    }
                 }
             }
-            if next != current {
-                store.set(&ctx, next);
+            store.refresh(&ctx).await;
+        }
+        .boxed_local();
+        if self.persistence == Persistence::LocalStorage {
+            crate::dom::with_tab_lock(REFRESH_LOCK, work)
+        } else {
+            work
+        }
+    }
+
+    fn session_call(&self, ctx: &LoginRocketContext, account: Option<String>) -> SharedRefresh {
+        let before = self
+            .inflight
+            .try_with_value(|i| i.as_ref().map(|i| (i.account.clone(), i.call.clone())))
+            .flatten();
+        let previous = match before {
+            Some((same, call)) if same == account => return call,
+            other => other.map(|(_, call)| call),
+        };
+        let id = self.calls.get_value() + 1;
+        self.calls.set_value(id);
+        let (store, ctx) = (*self, ctx.clone());
+        let asked = account.clone();
+        let call = async move {
+            // a different call waits for the one in flight (a switch made during a refresh)
+            if let Some(previous) = previous {
+                previous.await;
             }
-            store.status.try_set(status);
-            store.inflight.try_set_value(None);
+            store.run_session_call(&ctx, id, asked).await;
         }
         .boxed_local()
         .shared();
-        self.inflight.try_set_value(Some(call.clone()));
+        self.inflight.try_set_value(Some(Inflight {
+            id,
+            account,
+            call: call.clone(),
+        }));
         call
     }
 
+    async fn run_session_call(&self, ctx: &LoginRocketContext, id: u64, account: Option<String>) {
+        let store = *self;
+        let ours = move || {
+            store
+                .inflight
+                .try_with_value(|i| i.as_ref().is_some_and(|i| i.id == id))
+                .unwrap_or(false)
+        };
+        let done = move || {
+            if ours() {
+                store.inflight.try_set_value(None);
+            }
+        };
+        let Some(session) = store
+            .state
+            .try_with_untracked(|s| s.session().cloned())
+            .flatten()
+        else {
+            return done();
+        };
+        let Some(generation) = store.generation.try_get_value() else {
+            return;
+        };
+        store.status.try_set(FormState::Submitting);
+        ctx.sync_locale();
+        let mut params = GetSessionParams::new(session);
+        params.account = account;
+        let answer = ctx.client.get_session(&params).await;
+        if store.generation.try_get_value() != Some(generation) {
+            // the session changed meanwhile (signed out, signed in again, another tab)
+            if ours() && store.status.try_get_untracked() == Some(FormState::Submitting) {
+                store.status.try_set(FormState::Idle);
+            }
+            return done();
+        }
+        let Some(current) = store.state.try_get_untracked() else {
+            return;
+        };
+        let (next, status) = after_session_call(&current, answer);
+        if status == FormState::SessionExpired {
+            if let Some(cb) = ctx.on_session_expired {
+                cb.run(());
+            }
+        }
+        done();
+        match (status, &next) {
+            (FormState::Succeeded, _) | (_, SessionState::SignedOut) => {
+                store.failed_refreshes.set_value(0);
+                store.set(ctx, next);
+            }
+            // kept after a failure: retry while the token is valid, else it is over here
+            _ => store.after_failed_refresh(ctx),
+        }
+        store.status.try_set(status);
+    }
+
+    fn after_failed_refresh(&self, ctx: &LoginRocketContext) {
+        let now = (ctx.options.clock)();
+        let expired = self.expiry.get_value().is_some_and(|e| e <= now);
+        if expired {
+            self.set(ctx, SessionState::SignedOut);
+        } else if self.timer.with_value(Option::is_none)
+            && self.state.with_untracked(SessionState::is_signed_in)
+        {
+            // the last try is when the token expires: if that fails too, the session is over
+            let attempt = self.failed_refreshes.get_value();
+            self.failed_refreshes.set_value(attempt.saturating_add(1));
+            let left = self
+                .expiry
+                .get_value()
+                .and_then(|e| e.duration_since(now).ok())
+                .unwrap_or_default();
+            self.schedule(ctx, retry_delay(attempt).min(left));
+        }
+    }
+
+    /// Follows `localStorage` changes made by other tabs: a sign-out there signs out here, a
+    /// sign-in or a new token there is taken here.
+    fn follow_other_tabs(&self, ctx: &LoginRocketContext) {
+        let (store, ctx) = (*self, ctx.clone());
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            // `key` is None when another tab cleared the whole storage
+            if ev.key().is_some_and(|k| k != STORAGE_KEY) {
+                return;
+            }
+            let next = ev.new_value().map(|t| from_stored(&t)).unwrap_or_default();
+            if store.state.try_with_untracked(|s| *s != next) == Some(true) {
+                store.inflight.try_set_value(None);
+                store.replace(&ctx, next, false);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
     /// Signs out: `DELETE session`, and the local session is cleared whatever the answer —
-    /// also offline (R42). When the call failed, [`status`](Self::status) says so.
+    /// also offline — and at once: a session call still in flight is dropped, and with
+    /// `localStorage` every other tab signs out too. When the call failed,
+    /// [`status`](Self::status) says so.
     pub fn logout(&self, ctx: &LoginRocketContext) -> LocalBoxFuture<'static, ()> {
         let (store, ctx) = (*self, ctx.clone());
         async move {
             let session = store.state.try_with_untracked(|s| s.session().cloned()).flatten();
+            store.inflight.try_set_value(None);
             store.set(&ctx, SessionState::SignedOut);
             let Some(session) = session else { return };
             store.status.try_set(FormState::Submitting);

@@ -89,7 +89,7 @@ fn mount_live() -> Live {
         RwSignal::new(None),
         RwSignal::new(None),
     );
-    let client = LoginRocket::new(Config::new(emulator()));
+    let client = LoginRocket::new(Config::new(emulator())).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let client = client.clone();
         view! {
@@ -160,7 +160,8 @@ async fn login_form_against_the_emulator() {
     // a hung request: the timeout state, and the form is usable again
     control("faults", json!({"path": "login", "delay_ms": 3000})).await;
     let slow =
-        LoginRocket::new(Config::new(emulator()).timeout(std::time::Duration::from_millis(300)));
+        LoginRocket::new(Config::new(emulator()).timeout(std::time::Duration::from_millis(300)))
+            .unwrap();
     let r = slow
         .login(&loginrocket::LoginParams::new(
             "ann@example.com",
@@ -237,7 +238,7 @@ fn mount_app() -> App {
     let root: HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let session = RwSignal::new(None);
-    let client = LoginRocket::new(Config::new(emulator()));
+    let client = LoginRocket::new(Config::new(emulator())).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let client = client.clone();
         view! {
@@ -290,6 +291,7 @@ async fn two_factor_user_signs_in_through_the_auth_pages() {
     until("signed out", || app.state() == SessionState::SignedOut).await;
     until("back to sign-in", || app.q("form.lr-form--login").is_some()).await;
     let r = LoginRocket::new(Config::new(emulator()))
+        .unwrap()
         .get_session(&loginrocket::GetSessionParams::new(session))
         .await
         .unwrap();

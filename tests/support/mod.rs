@@ -19,7 +19,7 @@ pub struct Page {
 }
 
 pub fn client(mock: &Arc<MockTransport>) -> LoginRocket {
-    LoginRocket::with_transport(Config::new("https://lr.test"), mock.clone())
+    LoginRocket::with_transport(Config::new("https://lr.test"), mock.clone()).unwrap()
 }
 
 /// Mounts `view` inside a provider on a mock transport, in a fresh `<section>`.
