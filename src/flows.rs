@@ -711,10 +711,14 @@ pub fn LogoutButton(
     let ctx = use_loginrocket();
     let store = ctx.session;
     let (t1, t2) = (ctx.clone(), ctx.clone());
+    // disabled only while its own sign-out runs: signing out stays possible during a refresh
+    let signing_out = RwSignal::new(false);
     let click = move |_| {
         let ctx = ctx.clone();
+        signing_out.set(true);
         spawn_local(async move {
             store.logout(&ctx).await;
+            signing_out.try_set(false);
             run_opt(on_logout, &());
         });
     };
@@ -729,7 +733,7 @@ pub fn LogoutButton(
         )
     };
     view! {
-        <button type="button" class=classes on:click=click disabled=move || store.status.get() == FormState::Submitting>{move || t1.t("logout")}</button>
+        <button type="button" class=classes on:click=click disabled=signing_out>{move || t1.t("logout")}</button>
         <span class="lr-logout__status" role="status">{message}</span>
     }
 }

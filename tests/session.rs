@@ -63,6 +63,11 @@ struct App {
 
 impl App {
     fn mount(persistence: Persistence) -> Self {
+        Self::mount_with(persistence, || ().into_any())
+    }
+
+    /// With `view` inside the provider.
+    fn mount_with(persistence: Persistence, view: fn() -> AnyView) -> Self {
         let root: web_sys::HtmlElement = document()
             .create_element("section")
             .unwrap()
@@ -80,6 +85,7 @@ impl App {
                         session.set(Some(use_session()));
                         ctx.set(Some(use_loginrocket()));
                     }
+                    {view()}
                 </LoginRocketProvider>
             }
         });
@@ -129,22 +135,6 @@ impl App {
 /// What the store writes, for a restore.
 fn stored(answer: serde_json::Value) -> String {
     answer.to_string()
-}
-
-/// Waits like [`until`], but up to `ms` (for the real timers of refreshes and retries).
-async fn until_within(ms: f64, what: &str, cond: impl Fn() -> bool) {
-    let start = js_sys::Date::now();
-    loop {
-        leptos::task::tick().await;
-        if cond() {
-            return;
-        }
-        assert!(
-            js_sys::Date::now() - start < ms,
-            "timed out waiting for: {what}"
-        );
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
 }
 
 fn hour_token() -> serde_json::Value {
@@ -469,4 +459,28 @@ async fn a_headless_submit_while_one_is_pending_sends_nothing() {
     .await;
     assert_eq!(page.mock.requests().len(), 1);
     page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_out_button_works_while_a_refresh_is_slow() {
+    let app = App::mount_with(Persistence::Memory, || view! { <LogoutButton/> }.into_any());
+    settle().await;
+    app.sign_in(full("kss_13", "org_1", hour_token()));
+    let page_root = app.root.clone();
+    let _slow = app.mock.push_deferred();
+    leptos::task::spawn_local(app.store().refresh(&app.ctx()));
+    until("refreshing", || {
+        app.store().status.get_untracked() == FormState::Submitting
+    })
+    .await;
+    let el: web_sys::HtmlElement = page_root
+        .query_selector(".lr-logout")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(!el.has_attribute("disabled"), "sign-out must stay possible");
+    app.mock.push_json(200, json!({"result": "okay"}));
+    el.click();
+    until("signed out", || app.state() == SessionState::SignedOut).await;
+    app.unmount();
 }

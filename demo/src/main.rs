@@ -32,6 +32,19 @@ fn main() {
     leptos::mount::mount_to_body(App);
 }
 
+/// The demo's own setting (not a secret): keep the session in `localStorage`, shared by every
+/// tab, instead of memory.
+const REMEMBER_KEY: &str = "demo.remember";
+
+fn remembered() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
 #[component]
 fn App() -> impl IntoView {
     let locale = RwSignal::new(Locale::En);
@@ -42,7 +55,11 @@ fn App() -> impl IntoView {
         }
     });
     view! {
-        <LoginRocketProvider url=LR_URL locale=locale>
+        <LoginRocketProvider
+            url=LR_URL
+            locale=locale
+            persistence=if remembered() { Persistence::LocalStorage } else { Persistence::Memory }
+        >
             <Router>
                 <header class="demo-header">
                     <nav class="demo-nav" aria-label="Demo">
@@ -95,11 +112,36 @@ fn Home() -> impl IntoView {
     view! {
         <h1>"leptos-loginrocket demo"</h1>
         <p id="session-state" role="status">{state}</p>
+        <Remember/>
         <h2>"Demo users"</h2>
         <p>"Password for all: " <code>"demo-password"</code></p>
         <ul class="demo-users">
             {DEMO_USERS.iter().map(|(email, what)| view! { <li><code>{*email}</code>" — "{*what}</li> }).collect_view()}
         </ul>
+    }
+}
+
+/// Opting in to `localStorage` (the kit's default is memory); the page reloads to apply it.
+#[component]
+fn Remember() -> impl IntoView {
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = if on {
+                storage.set_item(REMEMBER_KEY, "1")
+            } else {
+                storage.remove_item(REMEMBER_KEY)
+            };
+        }
+        let _ = window().location().reload();
+    };
+    view! {
+        <p>
+            <label>
+                <input type="checkbox" id="remember" checked=remembered() on:change=toggle/>
+                " Keep me signed in on this device (every tab shares the session; reloads the page)"
+            </label>
+        </p>
     }
 }
 

@@ -137,36 +137,27 @@ async fn control_posts_are_never_simple_requests() {
 async fn only_loopback_host_names_are_answered() {
     let emu = start().await;
     let port = port_of(&emu.running.url).to_owned();
+    let other_port = port.parse::<u16>().unwrap().wrapping_add(1);
+    let hosts = [
+        (format!("127.0.0.1:{port}"), true),
+        (format!("localhost:{port}"), true),
+        (format!("[::1]:{port}"), true),
+        (format!("evil.test:{port}"), false),
+        (format!("127.0.0.1.evil.test:{port}"), false),
+        ("evil.test".to_owned(), false),
+        (format!("127.0.0.1:{other_port}"), false),
+        (format!("localhost.:{port}"), false),
+    ];
     for path in ["/_emulator/health", "/v2/session?session=kss_x"] {
-        for host in [
-            format!("127.0.0.1:{port}"),
-            format!("localhost:{port}"),
-            format!("[::1]:{port}"),
-        ] {
+        for (host, answered) in &hosts {
             let r = emu
                 .http
                 .get(format!("{}{path}", emu.running.url))
-                .header("host", &host)
+                .header("host", host)
                 .send()
                 .await
                 .unwrap();
-            assert_ne!(r.status().as_u16(), 421, "{host} {path}");
-        }
-        for host in [
-            format!("evil.test:{port}"),
-            format!("127.0.0.1.evil.test:{port}"),
-            "evil.test".to_owned(),
-            format!("127.0.0.1:{}", port.parse::<u16>().unwrap().wrapping_add(1)),
-            format!("localhost.:{port}"),
-        ] {
-            let r = emu
-                .http
-                .get(format!("{}{path}", emu.running.url))
-                .header("host", &host)
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status().as_u16(), 421, "{host} {path} must be refused");
+            assert_eq!(r.status().as_u16() != 421, *answered, "{host} {path}");
         }
     }
 }

@@ -99,6 +99,11 @@ impl Page {
 
 /// Waits until `cond` holds, up to 4 s (polling every 10 ms): never a fixed sleep.
 pub async fn until(what: &str, cond: impl Fn() -> bool) {
+    until_within(4000.0, what, cond).await
+}
+
+/// Waits like [`until`], but up to `ms` (for the real timers of refreshes and retries).
+pub async fn until_within(ms: f64, what: &str, cond: impl Fn() -> bool) {
     let start = js_sys::Date::now();
     loop {
         leptos::task::tick().await;
@@ -106,7 +111,7 @@ pub async fn until(what: &str, cond: impl Fn() -> bool) {
             return;
         }
         assert!(
-            js_sys::Date::now() - start < 4000.0,
+            js_sys::Date::now() - start < ms,
             "timed out waiting for: {what}"
         );
         gloo_timers::future::TimeoutFuture::new(10).await;
