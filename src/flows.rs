@@ -194,10 +194,7 @@ pub fn AccountPicker(
             run_opt(on_login, &login);
         }
     });
-    let choose = {
-        let ctx = ctx.clone();
-        move |account: AccountChoice| spawn_local(store.switch_account(&ctx, account.id))
-    };
+    let choose = move |account: AccountChoice| spawn_local(store.switch_account(account.id));
     let (t1, t2) = (ctx.clone(), ctx.clone());
     let busy = move || store.status.get() == FormState::Submitting;
     let classes = move || format!("lr-accounts {}", class.get().unwrap_or_default());
@@ -205,11 +202,9 @@ pub fn AccountPicker(
         <div class=classes aria-busy=move || busy().to_string()>
             {move || match accounts.get() {
                 Some(list) => {
-                    let choose = choose.clone();
                     view! {
                         <ul class="lr-accounts__list">
                             {list.into_iter().map(|a| {
-                                let choose = choose.clone();
                                 let label = a.name.clone();
                                 view! {
                                     <li><button type="button" class="lr-button lr-button--secondary lr-accounts__choice" disabled=busy on:click=move |_| choose(a.clone())>{label}</button></li>
@@ -710,14 +705,13 @@ pub fn LogoutButton(
 ) -> impl IntoView {
     let ctx = use_loginrocket();
     let store = ctx.session;
-    let (t1, t2) = (ctx.clone(), ctx.clone());
+    let (t1, t2) = (ctx.clone(), ctx);
     // disabled only while its own sign-out runs: signing out stays possible during a refresh
     let signing_out = RwSignal::new(false);
     let click = move |_| {
-        let ctx = ctx.clone();
         signing_out.set(true);
         spawn_local(async move {
-            store.logout(&ctx).await;
+            store.logout().await;
             signing_out.try_set(false);
             run_opt(on_logout, &());
         });

@@ -15,6 +15,7 @@ use loginrocket::{
 
 use crate::provider::{use_loginrocket, LoginRocketContext};
 use crate::session::SessionState;
+use crate::session_store::SessionStore;
 use crate::state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
 
 /// A request to run: given the client, the call's future.
@@ -228,12 +229,10 @@ impl FormCore {
             // the session store follows every login the forms see
             match &outcome {
                 _ if !feeds_session => {}
-                Outcome::SignedIn(f) => ctx.session.set(&ctx, SessionState::signed_in(f.clone())),
-                Outcome::Conditional(c) => {
-                    ctx.session.set(&ctx, SessionState::Conditional(c.clone()))
-                }
+                Outcome::SignedIn(f) => ctx.session.set(SessionState::signed_in(f.clone())),
+                Outcome::Conditional(c) => ctx.session.set(SessionState::Conditional(c.clone())),
                 Outcome::State(FormState::SessionExpired) => {
-                    ctx.session.set(&ctx, SessionState::SignedOut);
+                    ctx.session.set(SessionState::SignedOut);
                     run_opt(expired, &());
                 }
                 _ => {}
@@ -267,16 +266,38 @@ impl FormCore {
     }
 }
 
-/// The current time: `Date.now()` in the browser (where `SystemTime::now` panics).
-pub(crate) fn now() -> std::time::SystemTime {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let ms = js_sys::Date::now().max(0.0) as u64;
-        std::time::UNIX_EPOCH + Duration::from_millis(ms)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
+// ---------------------------------------------------------------------------------------
+// Session
+
+/// What [`use_session`] returns.
+#[derive(Clone, Copy)]
+pub struct UseSessionReturn {
+    /// Signed out, conditional (with the next step), or signed in.
+    pub state: Signal<SessionState>,
+    /// The last session call's state (see [`SessionStore::status`]).
+    pub status: Signal<FormState>,
+    /// Refreshes the session (single-flight).
+    pub refresh: Callback<()>,
+    /// Selects another account.
+    pub switch_account: Callback<String>,
+    /// Signs out (locally whatever the server says).
+    pub logout: Callback<()>,
+    /// The store itself, for awaiting calls.
+    pub store: SessionStore,
+}
+
+/// The session of the nearest provider.
+pub fn use_session() -> UseSessionReturn {
+    let store = use_loginrocket().session;
+    UseSessionReturn {
+        state: store.state.into(),
+        status: store.status.into(),
+        refresh: Callback::new(move |()| spawn_local(store.refresh())),
+        switch_account: Callback::new(move |account: String| {
+            spawn_local(store.switch_account(account))
+        }),
+        logout: Callback::new(move |()| spawn_local(store.logout())),
+        store,
     }
 }
 

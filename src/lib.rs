@@ -37,6 +37,7 @@ mod flows;
 mod fluent;
 mod hooks;
 pub mod i18n;
+mod options;
 mod provider;
 pub mod redirect;
 #[cfg(feature = "router")]
@@ -60,7 +61,7 @@ pub use routes::{
     page_for, AuthConfig, AuthPage, AuthPageView, AuthPaths, AuthRoutes, RequireSession,
 };
 pub use session::{Persistence, SessionState};
-pub use session_store::{use_session, SessionStore, UseSessionReturn};
+pub use session_store::SessionStore;
 pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
 
 /// Fluent keys of the auth pages.

@@ -6,30 +6,10 @@ use leptos::prelude::*;
 use loginrocket::LoginRocket;
 
 use crate::i18n::{Catalog, Locale};
+use crate::options::sync_locale;
+pub use crate::options::KitOptions;
 use crate::session::Persistence;
 use crate::session_store::SessionStore;
-
-/// Kit-wide settings.
-#[derive(Clone, Copy, Debug)]
-pub struct KitOptions {
-    /// Seconds of cooldown after a 429 that says nothing about when to retry.
-    pub default_cooldown_secs: u32,
-    /// The clock (injectable for tests): reads `Retry-After` dates and schedules token
-    /// refreshes. Default: `Date.now()` in the browser.
-    pub clock: fn() -> std::time::SystemTime,
-    /// How long before a token's `exp` the session is refreshed (R34; default 60 s).
-    pub refresh_leeway: std::time::Duration,
-}
-
-impl Default for KitOptions {
-    fn default() -> Self {
-        Self {
-            default_cooldown_secs: 30,
-            clock: crate::hooks::now,
-            refresh_leeway: crate::session::REFRESH_LEEWAY,
-        }
-    }
-}
 
 /// What `<LoginRocketProvider>` puts into context: the client, the locale and the strings.
 /// Cheap to clone; `Send + Sync`.
@@ -53,13 +33,14 @@ pub struct LoginRocketContext {
 impl LoginRocketContext {
     /// A context around `client`.
     pub fn new(client: LoginRocket, locale: Signal<Locale>) -> Self {
+        let options = KitOptions::default();
         Self {
+            session: SessionStore::new(client.clone(), locale, options, None, Persistence::Memory),
             client,
             locale,
             catalog: Arc::new(Catalog::new()),
-            options: KitOptions::default(),
+            options,
             on_session_expired: None,
-            session: SessionStore::new(Persistence::Memory),
         }
     }
 
@@ -75,8 +56,7 @@ impl LoginRocketContext {
 
     /// Points the client's `Accept-Language` at the current locale (done before each request).
     pub fn sync_locale(&self) {
-        self.client
-            .set_locale(Some(self.locale.get_untracked().as_str()));
+        sync_locale(&self.client, self.locale);
     }
 }
 
@@ -178,16 +158,24 @@ pub fn LoginRocketProvider(
 ) -> impl IntoView {
     let client = client.unwrap_or_else(|| default_client(url));
     let locale = locale.unwrap_or_else(|| Signal::stored(Locale::En));
+    let options = options.unwrap_or_default();
+    let session = SessionStore::new(
+        client.clone(),
+        locale,
+        options,
+        on_session_expired,
+        persistence,
+    );
     let ctx = LoginRocketContext {
         client,
         locale,
         catalog: catalog.unwrap_or_default(),
-        options: options.unwrap_or_default(),
+        options,
         on_session_expired,
-        session: SessionStore::new(persistence),
+        session,
     };
     ctx.sync_locale();
-    ctx.session.start(&ctx);
+    session.start();
     let synced = ctx.clone();
     Effect::new(move |_| {
         let l = synced.locale.get();

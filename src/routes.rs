@@ -34,11 +34,11 @@ use crate::flows::{
     AccountPicker, ChangePasswordForm, CompleteProfileForm, NextStepFallback, ProfileForm,
     RequestInvitationForm, TwoFactorForm, VerifyEmail,
 };
+use crate::hooks::use_session;
 use crate::hooks::SignupFields;
 use crate::provider::use_loginrocket;
 use crate::redirect::safe_redirect;
 use crate::session::SessionState;
-use crate::session_store::use_session;
 
 /// A page of [`AuthRoutes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The session store: one per provider, in context. Forms feed it (a `full_login` signs the
-//! user in); [`use_session`] reads it and refreshes, switches accounts and signs out.
+//! user in); [`use_session`](crate::use_session) reads it and refreshes, switches accounts
+//! and signs out.
 //!
 //! Every change of the session (a sign-in, a new token, a sign-out, another tab's change)
 //! starts a new *generation*; the answer to a session call made in an earlier generation is
@@ -10,16 +11,17 @@ use std::time::SystemTime;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use loginrocket::{GetSessionParams, LogoutParams};
+use loginrocket::{GetSessionParams, LoginRocket, LogoutParams};
 
-use crate::provider::{use_loginrocket, LoginRocketContext};
+use crate::i18n::Locale;
+use crate::options::{sync_locale, KitOptions};
 use crate::session::{
     after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
     Persistence, SessionState, STORAGE_KEY,
 };
 use crate::state::FormState;
 
-type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
+pub(crate) type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
 
 /// The session call in flight: concurrent callers of the same call share it.
 struct Inflight {
@@ -32,6 +34,14 @@ struct Inflight {
 /// The name of the Web Lock that lets one tab at a time refresh a shared session.
 const REFRESH_LOCK: &str = "leptos-loginrocket.refresh";
 
+/// What the store works with, handed over by the provider: the store needs no context.
+struct Deps {
+    client: LoginRocket,
+    locale: Signal<Locale>,
+    options: KitOptions,
+    on_session_expired: Option<Callback<()>>,
+}
+
 /// The session store. `Copy`; lives as long as the provider.
 #[derive(Clone, Copy)]
 pub struct SessionStore {
@@ -41,6 +51,7 @@ pub struct SessionStore {
     /// while one runs; a retryable state when it failed (the session is kept).
     pub status: RwSignal<FormState>,
     persistence: Persistence,
+    deps: StoredValue<Deps>,
     generation: StoredValue<u64>,
     inflight: StoredValue<Option<Inflight>, LocalStorage>,
     calls: StoredValue<u64>,
@@ -68,13 +79,25 @@ fn token_of(state: &SessionState) -> Option<&str> {
 }
 
 impl SessionStore {
-    /// A store; with persistence, it starts from what was stored (the provider then checks
-    /// the restored token and refreshes it when due).
-    pub fn new(persistence: Persistence) -> Self {
+    /// A store on `client`; with persistence, it starts from what was stored (then
+    /// [`start`](Self::start) checks the restored token and refreshes it when due).
+    pub(crate) fn new(
+        client: LoginRocket,
+        locale: Signal<Locale>,
+        options: KitOptions,
+        on_session_expired: Option<Callback<()>>,
+        persistence: Persistence,
+    ) -> Self {
         let store = Self {
             state: RwSignal::new(SessionState::SignedOut),
             status: RwSignal::new(FormState::Idle),
             persistence,
+            deps: StoredValue::new(Deps {
+                client,
+                locale,
+                options,
+                on_session_expired,
+            }),
             generation: StoredValue::new(0),
             inflight: StoredValue::new_local(None),
             calls: StoredValue::new(0),
@@ -85,6 +108,22 @@ impl SessionStore {
         store.state.set(store.stored().unwrap_or_default());
         on_cleanup(move || store.stop_timer());
         store
+    }
+
+    fn now(&self) -> SystemTime {
+        (self.options().clock)()
+    }
+
+    fn options(&self) -> KitOptions {
+        self.deps.with_value(|d| d.options)
+    }
+
+    /// The client, its `Accept-Language` set to the current locale.
+    fn client(&self) -> LoginRocket {
+        self.deps.with_value(|d| {
+            sync_locale(&d.client, d.locale);
+            d.client.clone()
+        })
     }
 
     /// What is in storage now (`None` without persistence).
@@ -99,21 +138,18 @@ impl SessionStore {
     /// Starts the store's work once the provider's context exists: a restored token is
     /// refreshed at once when it has expired (or is about to), else before it does; with
     /// `localStorage`, other tabs' sign-ins, new tokens and sign-outs are followed.
-    pub(crate) fn start(&self, ctx: &LoginRocketContext) {
+    pub(crate) fn start(&self) {
         let expiry = self.state.with_untracked(|s| match s {
             SessionState::SignedIn { claims, .. } => claims.expires_at(),
             _ => None,
         });
         self.expiry.set_value(expiry);
         if let Some(expiry) = expiry {
-            let now = (ctx.options.clock)();
-            self.schedule(
-                ctx,
-                next_refresh(expiry, now, ctx.options.refresh_leeway, false),
-            );
+            let leeway = self.options().refresh_leeway;
+            self.schedule(next_refresh(expiry, self.now(), leeway, false));
         }
         if self.persistence == Persistence::LocalStorage {
-            self.follow_other_tabs(ctx);
+            self.follow_other_tabs();
         }
     }
 
@@ -123,12 +159,12 @@ impl SessionStore {
         }
     }
 
-    fn schedule(&self, ctx: &LoginRocketContext, delay: std::time::Duration) {
+    fn schedule(&self, delay: std::time::Duration) {
         self.stop_timer();
-        let (store, ctx) = (*self, ctx.clone());
+        let store = *self;
         let fire = move || {
             store.timer.try_set_value(None);
-            spawn_local(store.scheduled_refresh(ctx));
+            spawn_local(store.scheduled_refresh());
         };
         if let Ok(handle) = set_timeout_with_handle(fire, delay) {
             self.timer.try_set_value(Some(handle));
@@ -137,11 +173,11 @@ impl SessionStore {
 
     /// Replaces the session (and persists it when the app opted in), and schedules a refresh
     /// before the token expires. A call made before is answered into the void.
-    pub fn set(&self, ctx: &LoginRocketContext, next: SessionState) {
-        self.replace(ctx, next, true);
+    pub fn set(&self, next: SessionState) {
+        self.replace(next, true);
     }
 
-    fn replace(&self, ctx: &LoginRocketContext, next: SessionState, persist: bool) {
+    fn replace(&self, next: SessionState, persist: bool) {
         self.generation.try_update_value(|g| *g += 1);
         self.stop_timer();
         if persist {
@@ -152,7 +188,7 @@ impl SessionStore {
                 };
             }
         }
-        let now = (ctx.options.clock)();
+        let now = self.now();
         let expiry = match &next {
             SessionState::SignedIn { claims, .. } => token_expiry(claims, now),
             _ => None,
@@ -160,10 +196,12 @@ impl SessionStore {
         self.expiry.try_set_value(expiry);
         self.state.try_set(next);
         if let Some(expiry) = expiry {
-            self.schedule(
-                ctx,
-                next_refresh(expiry, now, ctx.options.refresh_leeway, true),
-            );
+            self.schedule(next_refresh(
+                expiry,
+                now,
+                self.options().refresh_leeway,
+                true,
+            ));
         }
     }
 
@@ -177,31 +215,31 @@ impl SessionStore {
     /// account). Single-flight: concurrent callers share one request. Only `AccessDenied`
     /// signs the user out; other failures keep the session (while its token is valid) and set
     /// a retryable [`status`](Self::status).
-    pub fn refresh(&self, ctx: &LoginRocketContext) -> SharedRefresh {
+    pub fn refresh(&self) -> SharedRefresh {
         let account = match self.state.get_untracked() {
             SessionState::SignedIn { login, .. } => Some(login.account),
             _ => None,
         };
-        self.session_call(ctx, account)
+        self.session_call(account)
     }
 
     /// Selects another account of the user (`GET session` with `account`). Made during
     /// another session call, it runs after that one.
-    pub fn switch_account(&self, ctx: &LoginRocketContext, account: String) -> SharedRefresh {
-        self.session_call(ctx, Some(account))
+    pub fn switch_account(&self, account: String) -> SharedRefresh {
+        self.session_call(Some(account))
     }
 
     /// Asks which account to use (`GET session` without `account`): a user with several
     /// accounts is then [`Conditional`](SessionState::Conditional) with `no_account_selected`
     /// and the list, which [`AccountPicker`](crate::AccountPicker) shows; a user with one stays
     /// signed in to it.
-    pub fn choose_account(&self, ctx: &LoginRocketContext) -> SharedRefresh {
-        self.session_call(ctx, None)
+    pub fn choose_account(&self) -> SharedRefresh {
+        self.session_call(None)
     }
 
     /// The timer's refresh. With `localStorage`, one tab at a time: a tab that waited for
     /// another's refresh takes the token that one stored instead of asking again.
-    fn scheduled_refresh(&self, ctx: LoginRocketContext) -> LocalBoxFuture<'static, ()> {
+    fn scheduled_refresh(&self) -> LocalBoxFuture<'static, ()> {
         let store = *self;
         let generation = self.generation.get_value();
         let work = async move {
@@ -214,11 +252,11 @@ impl SessionStore {
                     .with_untracked(|s| token_of(s).map(str::to_owned));
                 if let Some(stored) = store.stored() {
                     if token_of(&stored).map(str::to_owned) != ours {
-                        return store.replace(&ctx, stored, false);
+                        return store.replace(stored, false);
                     }
                 }
             }
-            store.refresh(&ctx).await;
+            store.refresh().await;
         }
         .boxed_local();
         if self.persistence == Persistence::LocalStorage {
@@ -228,7 +266,7 @@ impl SessionStore {
         }
     }
 
-    fn session_call(&self, ctx: &LoginRocketContext, account: Option<String>) -> SharedRefresh {
+    fn session_call(&self, account: Option<String>) -> SharedRefresh {
         let before = self
             .inflight
             .try_with_value(|i| i.as_ref().map(|i| (i.account.clone(), i.call.clone())))
@@ -239,14 +277,14 @@ impl SessionStore {
         };
         let id = self.calls.get_value() + 1;
         self.calls.set_value(id);
-        let (store, ctx) = (*self, ctx.clone());
+        let store = *self;
         let asked = account.clone();
         let call = async move {
             // a different call waits for the one in flight (a switch made during a refresh)
             if let Some(previous) = previous {
                 previous.await;
             }
-            store.run_session_call(&ctx, id, asked).await;
+            store.run_session_call(id, asked).await;
         }
         .boxed_local()
         .shared();
@@ -258,7 +296,7 @@ impl SessionStore {
         call
     }
 
-    async fn run_session_call(&self, ctx: &LoginRocketContext, id: u64, account: Option<String>) {
+    async fn run_session_call(&self, id: u64, account: Option<String>) {
         let store = *self;
         let ours = move || {
             store
@@ -282,10 +320,9 @@ impl SessionStore {
             return;
         };
         store.status.try_set(FormState::Submitting);
-        ctx.sync_locale();
         let mut params = GetSessionParams::new(session);
         params.account = account;
-        let answer = ctx.client.get_session(&params).await;
+        let answer = store.client().get_session(&params).await;
         if store.generation.try_get_value() != Some(generation) {
             // the session changed meanwhile (signed out, signed in again, another tab)
             if ours() && store.status.try_get_untracked() == Some(FormState::Submitting) {
@@ -298,7 +335,11 @@ impl SessionStore {
         };
         let (next, status) = after_session_call(&current, answer);
         if status == FormState::SessionExpired {
-            if let Some(cb) = ctx.on_session_expired {
+            if let Some(cb) = store
+                .deps
+                .try_with_value(|d| d.on_session_expired)
+                .flatten()
+            {
                 cb.run(());
             }
         }
@@ -306,19 +347,19 @@ impl SessionStore {
         match (status, &next) {
             (FormState::Succeeded, _) | (_, SessionState::SignedOut) => {
                 store.failed_refreshes.set_value(0);
-                store.set(ctx, next);
+                store.set(next);
             }
             // kept after a failure: retry while the token is valid, else it is over here
-            _ => store.after_failed_refresh(ctx),
+            _ => store.after_failed_refresh(),
         }
         store.status.try_set(status);
     }
 
-    fn after_failed_refresh(&self, ctx: &LoginRocketContext) {
-        let now = (ctx.options.clock)();
+    fn after_failed_refresh(&self) {
+        let now = self.now();
         let expired = self.expiry.get_value().is_some_and(|e| e <= now);
         if expired {
-            self.set(ctx, SessionState::SignedOut);
+            self.set(SessionState::SignedOut);
         } else if self.timer.with_value(Option::is_none)
             && self.state.with_untracked(SessionState::is_signed_in)
         {
@@ -330,14 +371,14 @@ impl SessionStore {
                 .get_value()
                 .and_then(|e| e.duration_since(now).ok())
                 .unwrap_or_default();
-            self.schedule(ctx, retry_delay(attempt).min(left));
+            self.schedule(retry_delay(attempt).min(left));
         }
     }
 
     /// Follows `localStorage` changes made by other tabs: a sign-out there signs out here, a
     /// sign-in or a new token there is taken here.
-    fn follow_other_tabs(&self, ctx: &LoginRocketContext) {
-        let (store, ctx) = (*self, ctx.clone());
+    fn follow_other_tabs(&self) {
+        let store = *self;
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             // `key` is None when another tab cleared the whole storage
             if ev.key().is_some_and(|k| k != STORAGE_KEY) {
@@ -346,7 +387,7 @@ impl SessionStore {
             let next = ev.new_value().map(|t| from_stored(&t)).unwrap_or_default();
             if store.state.try_with_untracked(|s| *s != next) == Some(true) {
                 store.inflight.try_set_value(None);
-                store.replace(&ctx, next, false);
+                store.replace(next, false);
             }
         });
         on_cleanup(move || handle.remove());
@@ -356,54 +397,19 @@ impl SessionStore {
     /// also offline — and at once: a session call still in flight is dropped, and with
     /// `localStorage` every other tab signs out too. When the call failed,
     /// [`status`](Self::status) says so.
-    pub fn logout(&self, ctx: &LoginRocketContext) -> LocalBoxFuture<'static, ()> {
-        let (store, ctx) = (*self, ctx.clone());
+    pub fn logout(&self) -> LocalBoxFuture<'static, ()> {
+        let store = *self;
         async move {
             let session = store.state.try_with_untracked(|s| s.session().cloned()).flatten();
             store.inflight.try_set_value(None);
-            store.set(&ctx, SessionState::SignedOut);
+                        store.set(SessionState::SignedOut);
             let Some(session) = session else { return };
             store.status.try_set(FormState::Submitting);
-            ctx.sync_locale();
-            let answer = ctx.client.logout(&LogoutParams::new(session)).await;
+            let answer = store.client().logout(&LogoutParams::new(session)).await;
             let ended = matches!(&answer, Ok(loginrocket::Response::Okay(_)))
                 || matches!(&answer, Ok(r) if r.as_error().and_then(|e| e.source) == Some(loginrocket::Source::AccessDenied));
             store.status.try_set(if ended { FormState::Succeeded } else { FormState::Failed(crate::state::Notice::LoggedOutLocally) });
         }
         .boxed_local()
-    }
-}
-
-/// What [`use_session`] returns.
-#[derive(Clone, Copy)]
-pub struct UseSessionReturn {
-    /// Signed out, conditional (with the next step), or signed in.
-    pub state: Signal<SessionState>,
-    /// The last session call's state (see [`SessionStore::status`]).
-    pub status: Signal<FormState>,
-    /// Refreshes the session (single-flight).
-    pub refresh: Callback<()>,
-    /// Selects another account.
-    pub switch_account: Callback<String>,
-    /// Signs out (locally whatever the server says).
-    pub logout: Callback<()>,
-    /// The store itself, for awaiting calls.
-    pub store: SessionStore,
-}
-
-/// The session of the nearest provider.
-pub fn use_session() -> UseSessionReturn {
-    let ctx = use_loginrocket();
-    let store = ctx.session;
-    let (c1, c2, c3) = (ctx.clone(), ctx.clone(), ctx);
-    UseSessionReturn {
-        state: store.state.into(),
-        status: store.status.into(),
-        refresh: Callback::new(move |()| spawn_local(store.refresh(&c1))),
-        switch_account: Callback::new(move |account: String| {
-            spawn_local(store.switch_account(&c2, account))
-        }),
-        logout: Callback::new(move |()| spawn_local(store.logout(&c3))),
-        store,
     }
 }

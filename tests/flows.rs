@@ -42,21 +42,11 @@ fn sign_in_with(state: serde_json::Value) {
         loginrocket::Response::ConditionalLogin(c) => SessionState::Conditional(c),
         _ => SessionState::SignedOut,
     };
-    s.store.set(&use_loginrocket_outside(), next);
-}
-
-thread_local! {
-    static CTX: std::cell::RefCell<Option<LoginRocketContext>> = const { std::cell::RefCell::new(None) };
-}
-
-fn use_loginrocket_outside() -> LoginRocketContext {
-    CTX.with(|c| c.borrow().clone().expect("ctx captured"))
+    s.store.set(next);
 }
 
 fn capture() {
     capture_session();
-    let ctx = use_loginrocket();
-    CTX.with(|c| *c.borrow_mut() = Some(ctx));
 }
 
 #[wasm_bindgen_test]
@@ -366,13 +356,9 @@ async fn refresh_is_single_flight_and_only_access_denied_signs_out() {
     settle().await;
     sign_in_with(full("kss_9", "org_1"));
     let s = session();
-    let ctx = use_loginrocket_outside();
+
     let responder = page.mock.push_deferred();
-    let (a, b, c) = (
-        s.store.refresh(&ctx),
-        s.store.refresh(&ctx),
-        s.store.refresh(&ctx),
-    );
+    let (a, b, c) = (s.store.refresh(), s.store.refresh(), s.store.refresh());
     let all = futures_join(a, b, c);
     settle().await;
     responder.respond(Ok(HttpResponse::new(503, "")));
@@ -394,7 +380,7 @@ async fn refresh_is_single_flight_and_only_access_denied_signs_out() {
         (HttpResponse::new(403, ""), false),
     ] {
         page.mock.push(Ok(reply));
-        s.store.refresh(&ctx).await;
+        s.store.refresh().await;
         assert_eq!(s.state.get_untracked().is_signed_in(), signed_in);
     }
     page.unmount();

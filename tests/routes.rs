@@ -104,9 +104,8 @@ async fn the_guard_sends_visitors_to_sign_in_with_the_way_back() {
 #[component]
 fn GuardedHome() -> impl IntoView {
     let session = use_session();
-    let ctx = use_loginrocket();
     let switch = move |_| {
-        leptos::task::spawn_local(session.store.choose_account(&ctx));
+        leptos::task::spawn_local(session.store.choose_account());
     };
     let clicks = RwSignal::new(0);
     view! {

@@ -57,7 +57,7 @@ struct App {
     root: web_sys::HtmlElement,
     mock: Arc<MockTransport>,
     session: RwSignal<Option<UseSessionReturn>, LocalStorage>,
-    ctx: RwSignal<Option<LoginRocketContext>, LocalStorage>,
+
     _handle: Box<dyn std::any::Any>,
 }
 
@@ -75,7 +75,7 @@ impl App {
         document().body().unwrap().append_child(&root).unwrap();
         let mock = Arc::new(MockTransport::new());
         let session = RwSignal::new_local(None);
-        let ctx = RwSignal::new_local(None);
+
         let c = client(&mock);
         let handle = leptos::mount::mount_to(root.clone(), move || {
             let c = c.clone();
@@ -83,7 +83,7 @@ impl App {
                 <LoginRocketProvider client=c persistence=persistence>
                     {
                         session.set(Some(use_session()));
-                        ctx.set(Some(use_loginrocket()));
+
                     }
                     {view()}
                 </LoginRocketProvider>
@@ -93,17 +93,12 @@ impl App {
             root,
             mock,
             session,
-            ctx,
             _handle: Box::new(handle),
         }
     }
 
     fn store(&self) -> SessionStore {
         self.session.get_untracked().unwrap().store
-    }
-
-    fn ctx(&self) -> LoginRocketContext {
-        self.ctx.get_untracked().unwrap()
     }
 
     fn state(&self) -> SessionState {
@@ -122,8 +117,7 @@ impl App {
             loginrocket::Response::FullLogin(f) => f,
             other => panic!("{other:?}"),
         };
-        self.store()
-            .set(&self.ctx(), SessionState::signed_in(login));
+        self.store().set(SessionState::signed_in(login));
     }
 
     fn unmount(self) {
@@ -148,12 +142,12 @@ async fn a_sign_out_during_a_refresh_stays_signed_out() {
     settle().await;
     app.sign_in(full("kss_1", "org_1", hour_token()));
     let late = app.mock.push_deferred();
-    let refresh = app.store().refresh(&app.ctx());
+    let refresh = app.store().refresh();
     leptos::task::spawn_local(refresh.clone());
     until("the refresh is sent", || app.mock.requests().len() == 1).await;
 
     app.mock.push_json(200, json!({"result": "okay"}));
-    app.store().logout(&app.ctx()).await;
+    app.store().logout().await;
     assert_eq!(app.state(), SessionState::SignedOut);
     // the refresh's answer arrives after the sign-out: it must change nothing
     late.respond_json(200, full("kss_1", "org_1", hour_token()));
@@ -183,8 +177,8 @@ async fn an_account_switch_made_during_a_refresh_is_not_lost() {
     let refresh_answer = app.mock.push_deferred();
     app.mock
         .push_json(200, full("kss_2", "org_2", hour_token()));
-    let refresh = app.store().refresh(&app.ctx());
-    let switch = app.store().switch_account(&app.ctx(), "org_2".into());
+    let refresh = app.store().refresh();
+    let switch = app.store().switch_account("org_2".into());
     leptos::task::spawn_local(refresh.clone());
     leptos::task::spawn_local(switch.clone());
     until("the refresh is sent", || app.mock.requests().len() == 1).await;
@@ -468,7 +462,7 @@ async fn the_sign_out_button_works_while_a_refresh_is_slow() {
     app.sign_in(full("kss_13", "org_1", hour_token()));
     let page_root = app.root.clone();
     let _slow = app.mock.push_deferred();
-    leptos::task::spawn_local(app.store().refresh(&app.ctx()));
+    leptos::task::spawn_local(app.store().refresh());
     until("refreshing", || {
         app.store().status.get_untracked() == FormState::Submitting
     })

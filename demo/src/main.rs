@@ -148,10 +148,9 @@ fn Remember() -> impl IntoView {
 #[component]
 fn Protected() -> impl IntoView {
     let session = use_session();
-    let ctx = use_loginrocket();
     // "which account?": a user with several gets the list (this page's guard sends them to the
     // kit's account page, and back here after the choice); a user with one stays as is
-    let switch = move |_| spawn_local(session.store.choose_account(&ctx));
+    let switch = move |_| spawn_local(session.store.choose_account());
     let claims = move || match session.state.get() {
         SessionState::SignedIn { claims, .. } => {
             // the session id is a secret: not even on screen (or in a screenshot)
