@@ -57,18 +57,6 @@ pub fn normalize_code(raw: &str) -> String {
     }
 }
 
-/// The realm's hosted LoginRocket page `path` for the current session (`<LR URL>/path?session=…`):
-/// the fallback for steps the kit cannot do itself. Hosted pages accept a session so the user
-/// does not sign in twice.
-pub fn hosted_page(client: &LoginRocket, path: &str, session: &Secret) -> Option<String> {
-    let base = client.lr_url().ok()?;
-    let base = base.strip_suffix("v2/").unwrap_or(&base);
-    let query = form_urlencoded::Serializer::new(String::new())
-        .append_pair("session", session.expose())
-        .finish();
-    Some(format!("{base}{path}?{query}"))
-}
-
 /// Opens the hosted page `path` for the store's session. The URL, which carries the session
 /// id, is built only when the user asks for it: it is never in the DOM.
 fn hosted_page_opener(ctx: &LoginRocketContext, path: &'static str) -> impl Fn() + Clone {
@@ -77,7 +65,7 @@ fn hosted_page_opener(ctx: &LoginRocketContext, path: &'static str) -> impl Fn()
         let url = store
             .state
             .with_untracked(|s| s.session().cloned())
-            .and_then(|s| hosted_page(&client, path, &s));
+            .and_then(|s| client.hosted_page_url(path, &s).ok());
         if let Some(url) = url {
             crate::dom::navigate(&url);
         }
@@ -765,23 +753,5 @@ mod tests {
         assert_eq!(normalize_code("000000"), "000000");
         assert_eq!(normalize_code("12a456"), "12a456");
         assert_eq!(normalize_code(""), "");
-    }
-
-    #[test]
-    fn hosted_pages_carry_the_session() {
-        let mock = std::sync::Arc::new(loginrocket::transport::MockTransport::new());
-        let client = LoginRocket::with_transport(
-            loginrocket::Config::new("https://s.e2.loginrocket.com/"),
-            mock,
-        )
-        .unwrap();
-        assert_eq!(
-            hosted_page(&client, "accounts", &Secret::new("kss_1")).as_deref(),
-            Some("https://s.e2.loginrocket.com/accounts?session=kss_1")
-        );
-        let unset = LoginRocket::unconfigured(std::sync::Arc::new(
-            loginrocket::transport::MockTransport::new(),
-        ));
-        assert_eq!(hosted_page(&unset, "accounts", &Secret::new("kss_1")), None);
     }
 }

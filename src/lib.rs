@@ -48,9 +48,9 @@ pub mod state;
 
 pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
 pub use flows::{
-    hosted_page, normalize_code, use_verify_email, AccountPicker, ChangePasswordForm,
-    CompleteProfileForm, LogoutButton, NextStepFallback, ProfileFields, ProfileForm,
-    RequestInvitationForm, TwoFactorForm, UseVerifyEmailReturn, VerifyEmail,
+    normalize_code, use_verify_email, AccountPicker, ChangePasswordForm, CompleteProfileForm,
+    LogoutButton, NextStepFallback, ProfileFields, ProfileForm, RequestInvitationForm,
+    TwoFactorForm, UseVerifyEmailReturn, VerifyEmail,
 };
 pub use hooks::*;
 pub use i18n::{Catalog, Locale};

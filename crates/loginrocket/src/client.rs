@@ -290,6 +290,30 @@ impl LoginRocket {
         self.read().url.clone().ok_or(Error::MissingUrl)
     }
 
+    /// The realm's hosted LoginRocket page `path` (`login`, `accounts`, …) for `session`:
+    /// the LoginRocket URL without its `v2/`, then `path?session=…`. The hosted pages take a
+    /// session, so the user does not sign in twice. The URL carries the session id: build it
+    /// when the user asks to go there, and never log it or render it before.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::{transport::MockTransport, Config, LoginRocket, Secret};
+    /// let client = LoginRocket::with_transport(Config::new("https://s.e2.loginrocket.com/"), Arc::new(MockTransport::new()))?;
+    /// assert_eq!(
+    ///     client.hosted_page_url("accounts", &Secret::new("kss_1"))?,
+    ///     "https://s.e2.loginrocket.com/accounts?session=kss_1"
+    /// );
+    /// # Ok::<(), loginrocket::Error>(())
+    /// ```
+    pub fn hosted_page_url(&self, path: &str, session: &crate::Secret) -> Result<String, Error> {
+        let base = self.lr_url()?;
+        let base = base.strip_suffix("v2/").unwrap_or(&base);
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("session", session.expose())
+            .finish();
+        Ok(format!("{base}{}?{query}", path.trim_start_matches('/')))
+    }
+
     /// Changes the LoginRocket URL for the next requests, by [`normalize_lr_url`]'s rules:
     /// an empty value is ignored and the old URL kept. A URL [`check_lr_url`] refuses is an
     /// error, and the old URL is kept.

@@ -74,6 +74,6 @@ pub use client::{
 pub use params::*;
 pub use response::{
     AccountChoice, Condition, ConditionalLogin, ErrorResponse, Failure, FullLogin, Okay, Response,
-    RetryAfter, Source, UnknownResult,
+    RetryAfter, Source, Success, UnknownResult,
 };
 pub use secret::{Extra, Secret};

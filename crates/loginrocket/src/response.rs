@@ -53,6 +53,43 @@ impl Response {
     pub fn is_error(&self) -> bool {
         matches!(self, Response::Error(_))
     }
+
+    /// The answer as a `Result`, for callers who would rather use `?` than match on
+    /// [`Response::Error`]: `Ok` for every result that is not an error (an unknown one
+    /// included), `Err` with the (boxed) [`ErrorResponse`] otherwise. The value itself is
+    /// unchanged.
+    ///
+    /// ```
+    /// use loginrocket::{normalize::from_http, Success};
+    /// let answer = from_http(422, &[], br#"{"result":"error","error":"Email is invalid","errors":["Email is invalid"]}"#);
+    /// let err = answer.into_result().unwrap_err();
+    /// assert_eq!(err.to_string(), "Email is invalid");
+    /// let answer = from_http(200, &[], br#"{"result":"okay"}"#);
+    /// assert!(matches!(answer.into_result(), Ok(Success::Okay(_))));
+    /// ```
+    pub fn into_result(self) -> Result<Success, Box<ErrorResponse>> {
+        match self {
+            Response::Okay(o) => Ok(Success::Okay(o)),
+            Response::FullLogin(f) => Ok(Success::FullLogin(f)),
+            Response::ConditionalLogin(c) => Ok(Success::ConditionalLogin(c)),
+            Response::Unknown(u) => Ok(Success::Unknown(u)),
+            Response::Error(e) => Err(Box::new(e)),
+        }
+    }
+}
+
+/// What [`Response::into_result`] gives when the answer is not an error.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Success {
+    /// `result: "okay"`.
+    Okay(Okay),
+    /// `result: "full_login"`.
+    FullLogin(FullLogin),
+    /// `result: "conditional_login"`.
+    ConditionalLogin(ConditionalLogin),
+    /// A `result` this version does not know.
+    Unknown(UnknownResult),
 }
 
 /// `result: "okay"`.
@@ -314,6 +351,16 @@ impl ErrorResponse {
         self.source.is_none() && self.failure.is_none()
     }
 }
+
+/// The `error` text: the server's localized messages, or loginrocket.js's sentence for a
+/// normalized failure.
+impl fmt::Display for ErrorResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.error)
+    }
+}
+
+impl std::error::Error for ErrorResponse {}
 
 /// A `result` value this version does not know.
 #[derive(Clone, Debug, PartialEq)]

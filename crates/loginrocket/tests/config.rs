@@ -207,3 +207,24 @@ fn only_https_or_loopback_http_urls_are_accepted() {
     assert_eq!(c.set_lr_url("https://ok.example.com"), Ok(()));
     assert!(Error::InvalidUrl("x".into()).to_string().contains("https"));
 }
+
+#[test]
+fn hosted_page_urls_carry_the_session_next_to_the_other_url_rules() {
+    let c = client(Config::new("https://s.e2.loginrocket.com/"));
+    let session = loginrocket::Secret::new("kss_1 &x");
+    assert_eq!(
+        c.hosted_page_url("accounts", &session).as_deref(),
+        Ok("https://s.e2.loginrocket.com/accounts?session=kss_1+%26x")
+    );
+    let nested = client(Config::new("https://login.example.com/lr/v2"));
+    assert_eq!(
+        nested
+            .hosted_page_url("login", &loginrocket::Secret::new("kss_2"))
+            .as_deref(),
+        Ok("https://login.example.com/lr/login?session=kss_2")
+    );
+    assert_eq!(
+        client(Config::default()).hosted_page_url("login", &session),
+        Err(Error::MissingUrl)
+    );
+}

@@ -594,3 +594,49 @@ fn json_body() -> impl Strategy<Value = Value> {
         Value::Object(obj)
     })
 }
+
+#[test]
+fn into_result_splits_successes_from_errors_without_changing_the_value() {
+    let answer = |status: u16, body: Value| from_http(status, &[], body.to_string().as_bytes());
+    let full = answer(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+    );
+    let before = serde_json::to_value(&full).unwrap();
+    match full.clone().into_result() {
+        Ok(loginrocket::Success::FullLogin(f)) => assert_eq!(f.account, "org_1"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        serde_json::to_value(&full).unwrap(),
+        before,
+        "parity with loginrocket.js stays"
+    );
+    assert!(matches!(
+        answer(200, json!({"result": "okay"})).into_result(),
+        Ok(loginrocket::Success::Okay(_))
+    ));
+    assert!(matches!(
+        answer(200, json!({"result": "conditional_login", "session": "kss_1", "account": null, "conditions": []})).into_result(),
+        Ok(loginrocket::Success::ConditionalLogin(_))
+    ));
+    assert!(matches!(
+        answer(200, json!({"result": "from_the_future", "x": 1})).into_result(),
+        Ok(loginrocket::Success::Unknown(u)) if u.result == "from_the_future"
+    ));
+    // errors: the server's validation messages and the normalized failures alike
+    let invalid = answer(
+        422,
+        json!({"result": "error", "error": "Email is invalid", "errors": ["Email is invalid"]}),
+    );
+    let err = invalid.into_result().unwrap_err();
+    assert_eq!(err.errors, vec!["Email is invalid".to_owned()]);
+    assert_eq!(err.to_string(), "Email is invalid");
+    let limited = from_http(429, &[], b"").into_result().unwrap_err();
+    assert_eq!(limited.source, Some(Source::RateLimited));
+    let as_error: &dyn std::error::Error = &limited;
+    assert_eq!(
+        as_error.to_string(),
+        "Rate limited; wait before trying again."
+    );
+}
