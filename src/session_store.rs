@@ -115,12 +115,13 @@ impl SessionStore {
     }
 
     fn options(&self) -> KitOptions {
-        self.deps.with_value(|d| d.options)
+        self.deps.try_with_value(|d| d.options).unwrap_or_default()
     }
 
-    /// The client, its `Accept-Language` set to the current locale.
-    fn client(&self) -> LoginRocket {
-        self.deps.with_value(|d| {
+    /// The client, its `Accept-Language` set to the current locale (`None` once the provider
+    /// is gone: a store kept past it does nothing, and never panics).
+    fn client(&self) -> Option<LoginRocket> {
+        self.deps.try_with_value(|d| {
             sync_locale(&d.client, d.locale);
             d.client.clone()
         })
@@ -143,7 +144,7 @@ impl SessionStore {
             SessionState::SignedIn { claims, .. } => claims.expires_at(),
             _ => None,
         });
-        self.expiry.set_value(expiry);
+        self.expiry.try_set_value(expiry);
         if let Some(expiry) = expiry {
             let leeway = self.options().refresh_leeway;
             self.schedule(next_refresh(expiry, self.now(), leeway, false));
@@ -241,7 +242,9 @@ impl SessionStore {
     /// another's refresh takes the token that one stored instead of asking again.
     fn scheduled_refresh(&self) -> LocalBoxFuture<'static, ()> {
         let store = *self;
-        let generation = self.generation.get_value();
+        let Some(generation) = self.generation.try_get_value() else {
+            return async {}.boxed_local();
+        };
         let work = async move {
             if store.generation.try_get_value() != Some(generation) {
                 return; // signed out, or a new token, while waiting
@@ -275,8 +278,8 @@ impl SessionStore {
             Some((same, call)) if same == account => return call,
             other => other.map(|(_, call)| call),
         };
-        let id = self.calls.get_value() + 1;
-        self.calls.set_value(id);
+        let id = self.calls.try_get_value().unwrap_or_default() + 1;
+        self.calls.try_set_value(id);
         let store = *self;
         let asked = account.clone();
         let call = async move {
@@ -322,7 +325,10 @@ impl SessionStore {
         store.status.try_set(FormState::Submitting);
         let mut params = GetSessionParams::new(session);
         params.account = account;
-        let answer = store.client().get_session(&params).await;
+        let Some(client) = store.client() else {
+            return;
+        };
+        let answer = client.get_session(&params).await;
         if store.generation.try_get_value() != Some(generation) {
             // the session changed meanwhile (signed out, signed in again, another tab)
             if ours() && store.status.try_get_untracked() == Some(FormState::Submitting) {
@@ -346,7 +352,7 @@ impl SessionStore {
         done();
         match (status, &next) {
             (FormState::Succeeded, _) | (_, SessionState::SignedOut) => {
-                store.failed_refreshes.set_value(0);
+                store.failed_refreshes.try_set_value(0);
                 store.set(next);
             }
             // kept after a failure: retry while the token is valid, else it is over here
@@ -405,7 +411,8 @@ impl SessionStore {
                         store.set(SessionState::SignedOut);
             let Some(session) = session else { return };
             store.status.try_set(FormState::Submitting);
-            let answer = store.client().logout(&LogoutParams::new(session)).await;
+                        let Some(client) = store.client() else { return };
+            let answer = client.logout(&LogoutParams::new(session)).await;
             let ended = matches!(&answer, Ok(loginrocket::Response::Okay(_)))
                 || matches!(&answer, Ok(r) if r.as_error().and_then(|e| e.source) == Some(loginrocket::Source::AccessDenied));
             store.status.try_set(if ended { FormState::Succeeded } else { FormState::Failed(crate::state::Notice::LoggedOutLocally) });

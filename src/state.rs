@@ -696,8 +696,7 @@ mod tests {
 
     #[test]
     fn transport_failures_say_which() {
-        use loginrocket::transport::{HttpResponse, MockTransport, TransportError};
-        let _ = HttpResponse::new(200, "");
+        use loginrocket::transport::{MockTransport, TransportError};
         let f = names("en");
         let block = |err: TransportError| {
             let mock = std::sync::Arc::new(MockTransport::new());

@@ -446,8 +446,10 @@ async fn callbacks_get_the_login_and_the_conditions() {
 #[wasm_bindgen_test]
 async fn a_response_after_unmount_is_dropped() {
     let got = RwSignal::new(0u32);
-    let page =
-        mount(move || view! { <LoginForm on_login=move |_: FullLogin| got.update(|n| *n += 1)/> });
+    // made outside the mounted tree, so unmounting does not dispose it: only the form's own
+    // guard can keep a late answer from reaching it
+    let on_login = Callback::new(move |_: FullLogin| got.update(|n| *n += 1));
+    let page = mount(move || view! { <LoginForm on_login=on_login/> });
     settle().await;
     fill_login(&page);
     let responder = page.mock.push_deferred();

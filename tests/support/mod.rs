@@ -1,7 +1,6 @@
 //! Helpers for the kit's browser tests: mount, act like a user, wait for conditions.
 #![allow(dead_code)]
 
-use std::future::Future;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -129,5 +128,3 @@ pub async fn settle() {
 pub fn json_body(req: &loginrocket::transport::HttpRequest) -> serde_json::Value {
     serde_json::from_str(req.body.as_deref().unwrap_or("null")).unwrap()
 }
-
-pub fn _unused<F: Future>(_: F) {}
