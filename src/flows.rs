@@ -38,7 +38,6 @@ pub(crate) const KEYS: &[&str] = &[
     "password-change-pending",
     "password-changed",
     "logout",
-    "logged-out",
     "next-step-unknown",
     "next-step-continue",
 ];

@@ -159,6 +159,33 @@ mod tests {
         }
     }
 
+    /// Keys the catalogs define before any code uses them: each must leave this list in the
+    /// change that puts it to use, so the list only shrinks.
+    const DEFINED_AHEAD_OF_USE: &[&str] = &["password-hide", "reset-missing-token", "logged-out"];
+
+    #[test]
+    fn every_key_a_locale_defines_is_used_by_the_code() {
+        let used = crate::i18n_keys_used();
+        for locale in Locale::ALL {
+            for key in keys(locale) {
+                assert!(
+                    used.contains(&key.as_str()) || DEFINED_AHEAD_OF_USE.contains(&key.as_str()),
+                    "{locale:?} defines {key}, which no code uses"
+                );
+            }
+        }
+        for key in DEFINED_AHEAD_OF_USE {
+            assert!(
+                !used.contains(key),
+                "{key} is used now: take it off DEFINED_AHEAD_OF_USE"
+            );
+            assert!(
+                keys(Locale::En).iter().any(|k| k == key),
+                "{key} is not defined"
+            );
+        }
+    }
+
     #[test]
     fn plurals_and_arguments() {
         let c = Catalog::new();

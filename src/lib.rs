@@ -85,18 +85,28 @@ const ROUTE_KEYS: &[&str] = &[
     "links-label",
 ];
 
-/// Every Fluent key the code uses (a test checks each is in every locale).
+/// The keys the modules list by hand (the rest come from the code itself: field labels,
+/// notices, state messages).
 #[cfg(test)]
-pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
+fn listed_keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = components::KEYS.to_vec();
     keys.extend(flows::KEYS);
     keys.extend(ROUTE_KEYS);
+    keys
+}
+
+/// Every Fluent key the code uses (a test checks each is in every locale, and that every key
+/// a locale defines is here).
+#[cfg(test)]
+pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
+    let mut keys = listed_keys();
     keys.extend(state::FieldId::ALL.iter().map(|f| f.label_key()));
     keys.extend(
         [
             state::Notice::LoginFailed,
             state::Notice::SignupFailed,
             state::Notice::Generic,
+            state::Notice::LoggedOutLocally,
         ]
         .map(|n| n.key()),
     );
@@ -110,4 +120,32 @@ pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
         keys.extend(s.alert_key());
     }
     keys
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_listed_key_is_used_outside_its_list() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut source = String::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                // the code, not its tests (which name keys to check them)
+                let text = std::fs::read_to_string(path).unwrap();
+                let code = text
+                    .split("#[cfg(test)]\nmod tests")
+                    .next()
+                    .unwrap_or_default();
+                source.push_str(code);
+            }
+        }
+        for key in super::listed_keys() {
+            let quoted = format!("\"{key}\"");
+            assert!(
+                source.matches(&quoted).count() >= 2,
+                "{key} is listed, but no code uses it"
+            );
+        }
+    }
 }
