@@ -14,7 +14,8 @@ pub struct KitOptions {
     /// The clock (injectable for tests): reads `Retry-After` dates and schedules token
     /// refreshes. Default: `Date.now()` in the browser.
     pub clock: fn() -> std::time::SystemTime,
-    /// How long before a token's `exp` the session is refreshed (R34; default 60 s).
+    /// How long before its token expires the session is refreshed (default 60 s; never more
+    /// than half the time the token has left).
     pub refresh_leeway: std::time::Duration,
 }
 
