@@ -83,7 +83,85 @@ fn no_session(core: &FormCore) {
 
 // ---------------------------------------------------------------------------------------
 
-/// The second factor (`must_verify_login`): one code field.
+/// Options for [`use_two_factor_form_with_options`].
+#[derive(Clone, Default)]
+pub struct UseTwoFactorFormOptions {
+    /// The session of the `conditional_login` (default: the session store's).
+    pub session: Option<Secret>,
+    /// Signed in.
+    pub on_login: Option<Callback<FullLogin>>,
+    /// Another step is needed.
+    pub on_conditional: Option<Callback<loginrocket::ConditionalLogin>>,
+}
+
+/// What [`use_two_factor_form`] returns.
+#[derive(Clone, Copy)]
+pub struct UseTwoFactorFormReturn {
+    /// The form state and messages.
+    pub core: FormCore,
+    /// The code as typed or pasted (sent normalized, see [`normalize_code`]).
+    pub code: RwSignal<String>,
+    /// Sends the code (`POST login/verify`; single-flight; checks that there is a code and a
+    /// session first).
+    pub submit: Callback<()>,
+}
+
+/// The second factor (`must_verify_login`), headless: bring your own markup.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn MyTwoFactor() -> impl IntoView {
+///     let form = use_two_factor_form();
+///     view! {
+///         <form on:submit=move |ev| { ev.prevent_default(); form.submit.run(()); }>
+///             <input bind:value=form.code inputmode="numeric" autocomplete="one-time-code"/>
+///             <p>{move || form.core.errors_for(FieldId::Code).join(" ")}</p>
+///             <button type="submit" disabled=move || !form.core.can_submit().get()>"Verify"</button>
+///         </form>
+///     }
+/// }
+/// ```
+pub fn use_two_factor_form() -> UseTwoFactorFormReturn {
+    use_two_factor_form_with_options(UseTwoFactorFormOptions::default())
+}
+
+/// The second factor, with a session of its own or callbacks.
+pub fn use_two_factor_form_with_options(
+    options: UseTwoFactorFormOptions,
+) -> UseTwoFactorFormReturn {
+    let ctx = use_loginrocket();
+    let core = FormCore::new(Flow::WithSession, vec![FieldId::Code]);
+    let code = RwSignal::new(String::new());
+    let UseTwoFactorFormOptions {
+        session,
+        on_login,
+        on_conditional,
+    } = options;
+    let submit = Callback::new(move |()| {
+        let Some(session) = session_of(&ctx, &session) else {
+            return no_session(&core);
+        };
+        let value = normalize_code(&code.get_untracked());
+        if value.is_empty() {
+            return core.reject_locally(crate::hooks::required_messages(
+                &ctx,
+                &[(FieldId::Code, value)],
+            ));
+        }
+        let params = VerifyLoginParams::new(session, value);
+        core.run(
+            &ctx,
+            Box::new(move |c: LoginRocket| Box::pin(async move { c.verify_login(&params).await })),
+            login_callbacks(on_login, on_conditional),
+        );
+    });
+    UseTwoFactorFormReturn { core, code, submit }
+}
+
+/// The second factor (`must_verify_login`): one code field, over [`use_two_factor_form`].
 ///
 /// The input is `type="text" inputmode="numeric" autocomplete="one-time-code"`; a pasted
 /// `123 456` or `123-456` is sent once as `123456` (see [`normalize_code`]). Requires a
@@ -106,32 +184,12 @@ pub fn TwoFactorForm(
     #[prop(optional, into)]
     on_conditional: Option<Callback<loginrocket::ConditionalLogin>>,
 ) -> impl IntoView {
-    let ctx = use_loginrocket();
-    let core = FormCore::new(Flow::WithSession, vec![FieldId::Code]);
-    let code = RwSignal::new(String::new());
-    let submit = Callback::new({
-        let ctx = ctx.clone();
-        move |()| {
-            let Some(session) = session_of(&ctx, &session) else {
-                return no_session(&core);
-            };
-            let value = normalize_code(&code.get_untracked());
-            if value.is_empty() {
-                return core.reject_locally(crate::hooks::required_messages(
-                    &ctx,
-                    &[(FieldId::Code, value)],
-                ));
-            }
-            let params = VerifyLoginParams::new(session, value);
-            core.run(
-                &ctx,
-                Box::new(move |c: LoginRocket| {
-                    Box::pin(async move { c.verify_login(&params).await })
-                }),
-                login_callbacks(on_login, on_conditional),
-            );
-        }
-    });
+    let UseTwoFactorFormReturn { core, code, submit } =
+        use_two_factor_form_with_options(UseTwoFactorFormOptions {
+            session,
+            on_login,
+            on_conditional,
+        });
     let id = form_id("two-factor", id);
     let fields = view! {
         <KitField core form_id=id.clone() field=FieldId::Code input_type="text" inputmode="numeric" autocomplete="one-time-code" required=true/>

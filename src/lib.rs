@@ -48,9 +48,10 @@ pub mod state;
 
 pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
 pub use flows::{
-    normalize_code, use_verify_email, AccountPicker, ChangePasswordForm, CompleteProfileForm,
-    LogoutButton, NextStepFallback, ProfileFields, ProfileForm, RequestInvitationForm,
-    TwoFactorForm, UseVerifyEmailReturn, VerifyEmail,
+    normalize_code, use_two_factor_form, use_two_factor_form_with_options, use_verify_email,
+    AccountPicker, ChangePasswordForm, CompleteProfileForm, LogoutButton, NextStepFallback,
+    ProfileFields, ProfileForm, RequestInvitationForm, TwoFactorForm, UseTwoFactorFormOptions,
+    UseTwoFactorFormReturn, UseVerifyEmailReturn, VerifyEmail,
 };
 pub use hooks::*;
 pub use i18n::{Catalog, Locale};

@@ -454,3 +454,52 @@ async fn nothing_secret_is_stored_by_default_and_only_the_login_when_opted_in() 
 }
 
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+async fn the_two_factor_hook_works_without_its_component() {
+    let form = RwSignal::new_local(None::<UseTwoFactorFormReturn>);
+    let got = RwSignal::new(None::<FullLogin>);
+    let page = mount(move || {
+        capture_session();
+        form.set(Some(use_two_factor_form_with_options(
+            UseTwoFactorFormOptions {
+                on_login: Some(Callback::new(move |f| got.set(Some(f)))),
+                ..Default::default()
+            },
+        )));
+    });
+    settle().await;
+    let f = form.get_untracked().unwrap();
+    // no session yet: nothing is sent, and the form says the session is over
+    f.code.set("123456".into());
+    f.submit.run(());
+    settle().await;
+    assert_eq!(f.core.state.get_untracked(), FormState::SessionExpired);
+    assert!(page.mock.requests().is_empty());
+
+    sign_in_with(
+        json!({"result": "conditional_login", "session": "kss_tf", "account": null, "conditions": ["must_verify_login"]}),
+    );
+    // an empty code is a field message, not a request
+    f.code.set("  ".into());
+    f.submit.run(());
+    settle().await;
+    assert_eq!(f.core.state.get_untracked(), FormState::Rejected);
+    assert_eq!(
+        f.core.errors_for(FieldId::Code),
+        vec!["Please fill in Code.".to_owned()]
+    );
+    assert!(page.mock.requests().is_empty());
+
+    // a pasted code is sent once, normalized, with the store's session
+    f.code.set("012 345".into());
+    page.mock.push_json(200, full("kss_tf", "org_1"));
+    f.submit.run(());
+    until("signed in", || got.get_untracked().is_some()).await;
+    assert_eq!(
+        json_body(&page.mock.requests()[0]),
+        json!({"session": "kss_tf", "code": "012345"})
+    );
+    assert_eq!(page.mock.requests().len(), 1);
+    page.unmount();
+}
