@@ -94,10 +94,12 @@ pub fn with_tab_lock(
     };
     async move {
         let (done_tx, done_rx) = futures::channel::oneshot::channel::<()>();
-        let slot = std::cell::Cell::new(Some((work, done_tx)));
+        // shared with the callback, so that the work can be taken back if the request throws
+        let slot = std::rc::Rc::new(std::cell::Cell::new(Some((work, done_tx))));
+        let in_lock = slot.clone();
         // the lock is held until the promise the callback returns settles
         let held = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
-            let promise = match slot.take() {
+            let promise = match in_lock.take() {
                 Some((work, done_tx)) => wasm_bindgen_futures::future_to_promise(async move {
                     work.await;
                     let _ = done_tx.send(());
@@ -112,6 +114,9 @@ pub fn with_tab_lock(
             .is_ok()
         {
             let _ = done_rx.await;
+        } else if let Some((work, _)) = slot.take() {
+            // no lock to be had: the work still runs
+            work.await;
         }
     }
     .boxed_local()

@@ -11,7 +11,7 @@ use std::time::SystemTime;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use loginrocket::{GetSessionParams, LoginRocket, LogoutParams};
+use loginrocket::{GetSessionParams, LoginRocket, LogoutParams, Response, Source};
 
 use crate::i18n::Locale;
 use crate::options::{sync_locale, KitOptions};
@@ -19,7 +19,7 @@ use crate::session::{
     after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
     Persistence, SessionState, STORAGE_KEY,
 };
-use crate::state::FormState;
+use crate::state::{FormState, Notice};
 
 pub(crate) type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
 
@@ -71,6 +71,12 @@ fn storage(p: Persistence) -> Option<web_sys::Storage> {
     }
 }
 
+/// What is in storage now (`None` without persistence).
+fn stored(persistence: Persistence) -> Option<SessionState> {
+    let text = storage(persistence)?.get_item(STORAGE_KEY).ok().flatten();
+    Some(text.map(|t| from_stored(&t)).unwrap_or_default())
+}
+
 fn token_of(state: &SessionState) -> Option<&str> {
     match state {
         SessionState::SignedIn { login, .. } => Some(login.token.expose()),
@@ -89,7 +95,7 @@ impl SessionStore {
         persistence: Persistence,
     ) -> Self {
         let store = Self {
-            state: RwSignal::new(SessionState::SignedOut),
+            state: RwSignal::new(stored(persistence).unwrap_or_default()),
             status: RwSignal::new(FormState::Idle),
             persistence,
             deps: StoredValue::new(Deps {
@@ -105,7 +111,6 @@ impl SessionStore {
             expiry: StoredValue::new(None),
             failed_refreshes: StoredValue::new(0),
         };
-        store.state.set(store.stored().unwrap_or_default());
         on_cleanup(move || store.stop_timer());
         store
     }
@@ -125,15 +130,6 @@ impl SessionStore {
             sync_locale(&d.client, d.locale);
             d.client.clone()
         })
-    }
-
-    /// What is in storage now (`None` without persistence).
-    fn stored(&self) -> Option<SessionState> {
-        let text = storage(self.persistence)?
-            .get_item(STORAGE_KEY)
-            .ok()
-            .flatten();
-        Some(text.map(|t| from_stored(&t)).unwrap_or_default())
     }
 
     /// Starts the store's work once the provider's context exists: a restored token is
@@ -253,7 +249,7 @@ impl SessionStore {
                 let ours = store
                     .state
                     .with_untracked(|s| token_of(s).map(str::to_owned));
-                if let Some(stored) = store.stored() {
+                if let Some(stored) = stored(store.persistence) {
                     if token_of(&stored).map(str::to_owned) != ours {
                         return store.replace(stored, false);
                     }
@@ -322,12 +318,12 @@ impl SessionStore {
         let Some(generation) = store.generation.try_get_value() else {
             return;
         };
-        store.status.try_set(FormState::Submitting);
-        let mut params = GetSessionParams::new(session);
-        params.account = account;
         let Some(client) = store.client() else {
             return;
         };
+        store.status.try_set(FormState::Submitting);
+        let mut params = GetSessionParams::new(session);
+        params.account = account;
         let answer = client.get_session(&params).await;
         if store.generation.try_get_value() != Some(generation) {
             // the session changed meanwhile (signed out, signed in again, another tab)
@@ -406,16 +402,27 @@ impl SessionStore {
     pub fn logout(&self) -> LocalBoxFuture<'static, ()> {
         let store = *self;
         async move {
-            let session = store.state.try_with_untracked(|s| s.session().cloned()).flatten();
+            let session = store
+                .state
+                .try_with_untracked(|s| s.session().cloned())
+                .flatten();
             store.inflight.try_set_value(None);
-                        store.set(SessionState::SignedOut);
-            let Some(session) = session else { return };
+            store.set(SessionState::SignedOut);
+            let (Some(session), Some(client)) = (session, store.client()) else {
+                return;
+            };
             store.status.try_set(FormState::Submitting);
-                        let Some(client) = store.client() else { return };
             let answer = client.logout(&LogoutParams::new(session)).await;
-            let ended = matches!(&answer, Ok(loginrocket::Response::Okay(_)))
-                || matches!(&answer, Ok(r) if r.as_error().and_then(|e| e.source) == Some(loginrocket::Source::AccessDenied));
-            store.status.try_set(if ended { FormState::Succeeded } else { FormState::Failed(crate::state::Notice::LoggedOutLocally) });
+            let ended = match &answer {
+                Ok(Response::Okay(_)) => true,
+                Ok(r) => r.as_error().and_then(|e| e.source) == Some(Source::AccessDenied),
+                Err(_) => false,
+            };
+            store.status.try_set(if ended {
+                FormState::Succeeded
+            } else {
+                FormState::Failed(Notice::LoggedOutLocally)
+            });
         }
         .boxed_local()
     }

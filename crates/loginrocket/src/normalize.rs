@@ -110,7 +110,7 @@ fn repair_surrogates(body: &[u8]) -> Cow<'_, [u8]> {
     while i < body.len() {
         let (b, mut step, mut bad) = (body[i], 1, false);
         match (in_string, b) {
-            (false, b'"') | (true, b'"') => in_string = !in_string,
+            (_, b'"') => in_string = !in_string,
             (true, b'\\') if body.get(i + 1) == Some(&b'u') => {
                 step = 6;
                 match hex(i + 2) {

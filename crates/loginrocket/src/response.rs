@@ -420,7 +420,8 @@ fn check_token(token: &str) -> Result<(), Malformed> {
 }
 
 impl Response {
-    /// The keys whose values the decoder reads (every other key goes to `extra`).
+    /// The keys whose values [`from_map`](Self::from_map) reads (every other key goes to
+    /// `extra`); keep it in step with `from_map`.
     pub(crate) const KNOWN_KEYS: &'static [&'static str] = &[
         "result",
         "session",
