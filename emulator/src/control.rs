@@ -89,6 +89,11 @@ fn bad(msg: impl Into<String>) -> ControlError {
     ControlError(StatusCode::BAD_REQUEST, msg.into())
 }
 
+/// A well-formed request with a value out of range (422).
+fn invalid(msg: impl Into<String>) -> ControlError {
+    ControlError(StatusCode::UNPROCESSABLE_ENTITY, msg.into())
+}
+
 fn user_index(store: &Store, email: &str) -> Result<usize, ControlError> {
     store
         .find_user(email)
@@ -118,9 +123,7 @@ async fn put_realm(State(app): State<Shared>, Json(patch): Json<Value>) -> Contr
         map.extend(patch);
     }
     let realm = serde_json::from_value::<Realm>(merged).map_err(|e| bad(e.to_string()))?;
-    realm
-        .check()
-        .map_err(|e| ControlError(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    realm.check().map_err(invalid)?;
     store.realm = realm;
     Ok(Json(json!(store.realm)))
 }
@@ -129,7 +132,7 @@ async fn create_user(State(app): State<Shared>, Json(seed): Json<UserSeed>) -> C
     let mut store = app.store();
     let id = store.create_user(&seed).map_err(|msgs| {
         let texts: Vec<String> = msgs.iter().map(|m| m.text("en")).collect();
-        ControlError(StatusCode::UNPROCESSABLE_ENTITY, texts.join("; "))
+        invalid(texts.join("; "))
     })?;
     let user = store
         .users
@@ -254,7 +257,7 @@ async fn advance_clock(State(app): State<Shared>, Json(body): Json<ClockBody>) -
     let now = app
         .store()
         .advance_clock(body.advance_secs)
-        .map_err(|e| ControlError(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+        .map_err(invalid)?;
     Ok(Json(json!({ "now": now })))
 }
 

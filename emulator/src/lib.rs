@@ -86,8 +86,14 @@ pub struct App {
 pub type Shared = Arc<App>;
 
 impl App {
-    /// A fresh state from `seed`. `quiet` turns request logging off.
+    /// A fresh state from `seed`. `quiet` turns request logging off. Refuses `*` among the
+    /// seed's control origins.
     pub fn new(seed: Seed, quiet: bool) -> Result<Shared, String> {
+        if seed.control_origins.iter().any(|o| o == "*") {
+            return Err(
+                "the control API never allows every origin: name each control origin".into(),
+            );
+        }
         let store = Store::from_seed(&seed)?;
         let key = crypto::SigningKey::generate()?;
         Ok(Arc::new(App {
