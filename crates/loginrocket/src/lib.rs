@@ -62,6 +62,7 @@
 )]
 
 mod client;
+mod http_date;
 pub mod normalize;
 mod params;
 mod response;

@@ -188,5 +188,5 @@ pub fn parse_retry_value(value: &str) -> Option<RetryAfter> {
             .ok()
             .map(|s| RetryAfter::Delay(Duration::from_secs(s)));
     }
-    httpdate::parse_http_date(value).ok().map(RetryAfter::At)
+    crate::http_date::parse(value).map(RetryAfter::At)
 }
