@@ -1,115 +1,213 @@
-//! `<LoginRocketProvider>`: one shared client, a locale signal and the kit's strings, in context.
+//! `<LoginRocketProvider>` and what it puts into context: one client, the locale, the kit's
+//! strings, kit-wide settings and the session store.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use loginrocket::LoginRocket;
 
-use crate::i18n::{Catalog, Locale};
-use crate::options::sync_locale;
-pub use crate::options::KitOptions;
-use crate::session::Persistence;
-use crate::session_store::SessionStore;
+use crate::i18n::{Catalog, FluentArg, Locale};
+use crate::logic::session::Persistence;
 
-/// What `<LoginRocketProvider>` puts into context: the client, the locale and the strings.
-/// Cheap to clone; `Send + Sync`.
-#[derive(Clone)]
+mod session_store;
+
+pub use session_store::SessionStore;
+
+/// Kit-wide settings.
+///
+/// ```
+/// use leptos_loginrocket::KitOptions;
+///
+/// let options = KitOptions { default_cooldown_secs: 60, ..KitOptions::default() };
+/// assert_eq!(options.default_cooldown_secs, 60);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct KitOptions {
+    /// Seconds of cooldown after a 429 that says nothing about when to retry.
+    pub default_cooldown_secs: u32,
+    /// The clock (injectable for tests): reads `Retry-After` dates and schedules token
+    /// refreshes. Default: `Date.now()` in the browser.
+    pub clock: fn() -> std::time::SystemTime,
+    /// How long before its token expires the session is refreshed (default 60 s; never more
+    /// than half the time the token has left).
+    pub refresh_leeway: std::time::Duration,
+}
+
+impl Default for KitOptions {
+    fn default() -> Self {
+        Self {
+            default_cooldown_secs: 30,
+            clock: crate::platform::now,
+            refresh_leeway: crate::logic::session::REFRESH_LEEWAY,
+        }
+    }
+}
+
+/// Points `client`'s `Accept-Language` at `locale`'s current value.
+pub(crate) fn sync_locale(client: &LoginRocket, locale: Signal<Locale>) {
+    client.set_locale(Some(locale.get_untracked().as_str()));
+}
+
+/// What the context holds besides its `Copy` parts.
+struct Shared {
+    client: LoginRocket,
+    catalog: Arc<Catalog>,
+    options: KitOptions,
+    on_session_expired: Option<Callback<()>>,
+}
+
+/// What `<LoginRocketProvider>` puts into context: the client, the locale, the strings and
+/// the session store. `Copy` (an arena handle), so closures take it without cloning.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Greeting() -> impl IntoView {
+///     let ctx = use_loginrocket();
+///     view! { <p>{move || ctx.t("page-sign-in")}</p> }
+/// }
+/// ```
+#[derive(Clone, Copy)]
 pub struct LoginRocketContext {
-    /// The shared client. Its `Accept-Language` follows [`locale`](Self::locale).
-    pub client: LoginRocket,
-    /// The kit's locale: every kit string and the next request's `Accept-Language`.
-    pub locale: Signal<Locale>,
-    /// The kit's strings.
-    pub catalog: Arc<Catalog>,
-    /// Kit-wide settings.
-    pub options: KitOptions,
-    /// Runs when a call made with a session finds it expired (`AccessDenied`): the app signs
-    /// the user out and asks them to sign in again.
-    pub on_session_expired: Option<Callback<()>>,
-    /// The session store (see [`use_session`](crate::use_session)).
-    pub session: SessionStore,
+    shared: StoredValue<Shared>,
+    locale: Signal<Locale>,
+    session: SessionStore,
 }
 
 impl LoginRocketContext {
-    /// A context around `client`.
+    /// A context around `client`, in memory only (what a provider builds, for tests and
+    /// apps that provide it themselves).
     pub fn new(client: LoginRocket, locale: Signal<Locale>) -> Self {
-        let options = KitOptions::default();
-        Self {
-            session: SessionStore::new(client.clone(), locale, options, None, Persistence::Memory),
+        Self::build(
             client,
             locale,
-            catalog: Arc::new(Catalog::new()),
+            Arc::new(Catalog::new()),
+            KitOptions::default(),
+            None,
+            Persistence::Memory,
+        )
+    }
+
+    fn build(
+        client: LoginRocket,
+        locale: Signal<Locale>,
+        catalog: Arc<Catalog>,
+        options: KitOptions,
+        on_session_expired: Option<Callback<()>>,
+        persistence: Persistence,
+    ) -> Self {
+        let session = SessionStore::new(
+            client.clone(),
+            locale,
             options,
-            on_session_expired: None,
+            on_session_expired,
+            persistence,
+        );
+        Self {
+            shared: StoredValue::new(Shared {
+                client,
+                catalog,
+                options,
+                on_session_expired,
+            }),
+            locale,
+            session,
         }
+    }
+
+    /// The shared client, its `Accept-Language` set to the current locale. A context kept
+    /// past its provider hands out an unconfigured client (every call then fails cleanly).
+    pub fn client(&self) -> LoginRocket {
+        self.shared
+            .try_with_value(|s| {
+                sync_locale(&s.client, self.locale);
+                s.client.clone()
+            })
+            .unwrap_or_else(|| default_client(None))
+    }
+
+    /// The kit's locale: every kit string and the next request's `Accept-Language`.
+    pub fn locale(&self) -> Signal<Locale> {
+        self.locale
+    }
+
+    /// The session store (see [`use_session`](crate::hooks::use_session)).
+    pub fn session(&self) -> SessionStore {
+        self.session
+    }
+
+    /// Kit-wide settings.
+    pub fn options(&self) -> KitOptions {
+        self.shared
+            .try_with_value(|s| s.options)
+            .unwrap_or_default()
+    }
+
+    /// The app's "session expired" callback, if it gave one.
+    pub(crate) fn on_session_expired(&self) -> Option<Callback<()>> {
+        self.shared
+            .try_with_value(|s| s.on_session_expired)
+            .flatten()
     }
 
     /// The message `key` in the current locale (tracks the locale when called reactively).
     pub fn t(&self, key: &str) -> String {
-        self.catalog.text(self.locale.get(), key)
+        let locale = self.locale.get();
+        self.shared
+            .try_with_value(|s| s.catalog.text(locale, key))
+            .unwrap_or_default()
     }
 
     /// The message `key` with arguments, in the current locale.
-    pub fn t_with(&self, key: &str, args: &[(&str, crate::fluent::Arg<'_>)]) -> String {
-        self.catalog.text_with(self.locale.get(), key, args)
+    pub fn t_with(&self, key: &str, args: &[(&str, FluentArg<'_>)]) -> String {
+        let locale = self.locale.get();
+        self.shared
+            .try_with_value(|s| s.catalog.text_with(locale, key, args))
+            .unwrap_or_default()
     }
 
-    /// Points the client's `Accept-Language` at the current locale (done before each request).
-    pub fn sync_locale(&self) {
-        sync_locale(&self.client, self.locale);
+    /// [`t`](Self::t) without tracking the locale (for values computed once, at submit).
+    pub(crate) fn t_untracked(&self, key: &str) -> String {
+        untrack(|| self.t(key))
     }
 }
 
 /// The platform client for `url`: `fetch` in the browser. On other targets (native tests of
-/// apps) there is no default transport: pass a client to the provider.
+/// apps, server rendering) there is no default transport: pass a client to the provider.
 ///
 /// A URL the client refuses (not `https:`, nor `http:` on a loopback host) is reported on the
 /// console and not used: every request then ends in the "can't reach the service" state.
 fn default_client(url: Option<String>) -> LoginRocket {
-    #[cfg(target_arch = "wasm32")]
-    let client = LoginRocket::unconfigured(Arc::new(loginrocket::transport::BrowserTransport));
-    #[cfg(not(target_arch = "wasm32"))]
-    let client = LoginRocket::unconfigured(Arc::new(NoTransport));
+    let client = LoginRocket::unconfigured(crate::platform::default_transport());
     if let Err(err) = client.set_lr_url(url.as_deref().unwrap_or_default()) {
         leptos::logging::error!("leptos-loginrocket: {err}");
     }
     client
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-struct NoTransport;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl loginrocket::transport::Transport for NoTransport {
-    fn send(
-        &self,
-        _: loginrocket::transport::HttpRequest,
-    ) -> loginrocket::transport::BoxFuture<
-        Result<loginrocket::transport::HttpResponse, loginrocket::transport::TransportError>,
-    > {
-        Box::pin(async {
-            Err(loginrocket::transport::TransportError::Network(
-                "no default transport on this target: pass a client".into(),
-            ))
-        })
-    }
-}
-
 /// The context of the nearest `<LoginRocketProvider>`.
 ///
 /// Without a provider the kit still renders, on an unconfigured client: every request then
 /// ends in the "can't reach the sign-in service" state (and a console warning in debug builds).
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Who() -> impl IntoView {
+///     let store = use_loginrocket().session();
+///     view! { <p>{move || store.state().get().is_signed_in().then_some("signed in")}</p> }
+/// }
+/// ```
 pub fn use_loginrocket() -> LoginRocketContext {
     use_context::<LoginRocketContext>().unwrap_or_else(|| {
-        #[cfg(all(debug_assertions, target_arch = "wasm32"))]
-        web_sys_warn("leptos-loginrocket: no <LoginRocketProvider> above this component");
+        #[cfg(debug_assertions)]
+        leptos::logging::warn!("leptos-loginrocket: no <LoginRocketProvider> above this component");
         LoginRocketContext::new(default_client(None), Signal::stored(Locale::En))
     })
-}
-
-#[cfg(all(debug_assertions, target_arch = "wasm32"))]
-fn web_sys_warn(msg: &str) {
-    leptos::logging::warn!("{msg}");
 }
 
 /// Provides the LoginRocket client, the locale and the kit's strings to the components inside.
@@ -158,28 +256,22 @@ pub fn LoginRocketProvider(
 ) -> impl IntoView {
     let client = client.unwrap_or_else(|| default_client(url));
     let locale = locale.unwrap_or_else(|| Signal::stored(Locale::En));
-    let options = options.unwrap_or_default();
-    let session = SessionStore::new(
-        client.clone(),
+    let ctx = LoginRocketContext::build(
+        client,
         locale,
-        options,
+        catalog.unwrap_or_default(),
+        options.unwrap_or_default(),
         on_session_expired,
         persistence,
     );
-    let ctx = LoginRocketContext {
-        client,
-        locale,
-        catalog: catalog.unwrap_or_default(),
-        options,
-        on_session_expired,
-        session,
-    };
-    ctx.sync_locale();
-    session.start();
-    let synced = ctx.clone();
-    Effect::new(move |_| {
-        let l = synced.locale.get();
-        synced.client.set_locale(Some(l.as_str()));
+    Effect::new(move |started: Option<()>| {
+        // timers, storage events and cross-tab locks start in the browser only, after render
+        if started.is_none() {
+            untrack(|| ctx.session.start());
+        }
+        let l = ctx.locale.get();
+        ctx.shared
+            .with_value(|s| s.client.set_locale(Some(l.as_str())));
     });
     provide_context(ctx);
     children()

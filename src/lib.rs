@@ -1,13 +1,7 @@
 //! **leptos-loginrocket**: Leptos components for AuthRocket's LoginRocket API — sign-in,
-//! sign-up, forgot and reset password — with the server's localized validation messages
-//! inline next to their fields, and rate limits, expired links and network failures shown as
-//! UI states rather than English sentences.
-//!
-//! Layers, top to bottom: components ([`LoginForm`], [`SignupForm`], [`ForgotPasswordForm`],
-//! [`ResetPasswordForm`]) → headless hooks ([`use_login_form`], …) → pure state logic
-//! ([`state`]) → the typed client ([`loginrocket`]). [`LoginRocketProvider`] shares one
-//! client, a locale signal and the kit's Fluent strings ([`i18n`]). Styles are static CSS in
-//! `style/loginrocket.css` (no inline styles, nothing injected at run time).
+//! sign-up, password reset, 2FA, email verification, account choice and profile pages — with
+//! the server's localized validation messages inline next to their fields, and rate limits,
+//! expired links and network failures shown as UI states rather than English sentences.
 //!
 //! ```no_run
 //! use leptos::prelude::*;
@@ -26,127 +20,55 @@
 //!     }
 //! }
 //! ```
+//!
+//! # The data path
+//!
+//! The folders of `src/` are its layers; each uses only the layers below it.
+//!
+//! ```text
+//! routes/      drop-in pages on leptos_router, one file per page, and the session guard
+//!   ↓
+//! components/  one thin view per flow, over its hook, on shared pieces (form shell, field,
+//!   ↓          alert, status region)
+//! hooks/       one file per flow: use_x() / use_x_with_options() → UseXReturn, and the
+//!   ↓          submit machine they share
+//! context.rs   <LoginRocketProvider>: the client, the locale, the strings, the session store
+//!   ↓
+//! logic/       pure rules, tested natively: form state and the attribution of server
+//!   ↓          messages to fields, cooldown, session rules, redirect validation
+//! loginrocket  the typed client (its own crate, no Leptos inside)
+//!
+//! i18n/        beside every layer: locales, the catalog, the Fluent runtime, the key list
+//! platform.rs  every touch of the browser, each a no-op off it (rendering needs no window)
+//! ```
+//!
+//! Headless use: every flow's hook (in [`hooks`]) returns field values to bind inputs to,
+//! read-only state ([`FormStatus`], with one localized `message` for the whole form state)
+//! and callbacks; the [`components`] are the same hooks with the kit's markup. Styles are
+//! static CSS in `style/loginrocket.css` (no inline styles, nothing injected at run time).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-mod components;
-mod dom;
-mod flows;
-mod fluent;
-mod hooks;
+pub mod components;
+mod context;
+pub mod hooks;
 pub mod i18n;
-mod options;
-mod provider;
-pub mod redirect;
+mod logic;
+mod platform;
 #[cfg(feature = "router")]
 pub mod routes;
-pub mod session;
-mod session_store;
-pub mod state;
 
-pub use components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
-pub use flows::{
-    normalize_code, use_two_factor_form, use_two_factor_form_with_options, use_verify_email,
-    AccountPicker, ChangePasswordForm, CompleteProfileForm, LogoutButton, NextStepFallback,
-    ProfileFields, ProfileForm, RequestInvitationForm, TwoFactorForm, UseTwoFactorFormOptions,
-    UseTwoFactorFormReturn, UseVerifyEmailReturn, VerifyEmail,
+pub use components::*;
+pub use context::{
+    use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, SessionStore,
 };
 pub use hooks::*;
 pub use i18n::{Catalog, Locale};
+pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
+pub use logic::redirect::safe_redirect;
+pub use logic::session::{DisplayClaims, Persistence, SessionState};
 pub use loginrocket;
-pub use provider::{use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider};
 #[cfg(feature = "router")]
-pub use routes::{
-    page_for, AuthConfig, AuthPage, AuthPageView, AuthPaths, AuthRoutes, RequireSession,
-};
-pub use session::{Persistence, SessionState};
-pub use session_store::SessionStore;
-pub use state::{FieldId, Flow, FormState, Notice, Outcome, Unavailable};
-
-/// Fluent keys of the auth pages.
-#[cfg(test)]
-const ROUTE_KEYS: &[&str] = &[
-    "page-sign-in",
-    "page-sign-up",
-    "page-forgot-password",
-    "page-reset-password",
-    "page-verify-email",
-    "page-two-factor",
-    "page-choose-account",
-    "page-complete-profile",
-    "page-profile",
-    "page-change-password",
-    "page-request-invitation",
-    "page-next-step",
-    "link-forgot-password",
-    "link-sign-up",
-    "link-sign-in",
-    "links-label",
-];
-
-/// The keys the modules list by hand (the rest come from the code itself: field labels,
-/// notices, state messages).
-#[cfg(test)]
-fn listed_keys() -> Vec<&'static str> {
-    let mut keys: Vec<&'static str> = components::KEYS.to_vec();
-    keys.extend(flows::KEYS);
-    keys.extend(ROUTE_KEYS);
-    keys
-}
-
-/// Every Fluent key the code uses (a test checks each is in every locale, and that every key
-/// a locale defines is here).
-#[cfg(test)]
-pub(crate) fn i18n_keys_used() -> Vec<&'static str> {
-    let mut keys = listed_keys();
-    keys.extend(state::FieldId::ALL.iter().map(|f| f.label_key()));
-    keys.extend(
-        [
-            state::Notice::LoginFailed,
-            state::Notice::SignupFailed,
-            state::Notice::Generic,
-            state::Notice::LoggedOutLocally,
-        ]
-        .map(|n| n.key()),
-    );
-    for s in [
-        FormState::SessionExpired,
-        FormState::LinkExpired,
-        FormState::Unavailable(Unavailable::Offline),
-        FormState::Unavailable(Unavailable::Timeout),
-        FormState::Unavailable(Unavailable::Server),
-    ] {
-        keys.extend(s.alert_key());
-    }
-    keys
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_listed_key_is_used_outside_its_list() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut source = String::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "rs") {
-                // the code, not its tests (which name keys to check them)
-                let text = std::fs::read_to_string(path).unwrap();
-                let code = text
-                    .split("#[cfg(test)]\nmod tests")
-                    .next()
-                    .unwrap_or_default();
-                source.push_str(code);
-            }
-        }
-        for key in super::listed_keys() {
-            let quoted = format!("\"{key}\"");
-            assert!(
-                source.matches(&quoted).count() >= 2,
-                "{key} is listed, but no code uses it"
-            );
-        }
-    }
-}
+pub use routes::{page_for, AuthConfig, AuthPage, AuthPaths, AuthRoutes, Handoff, RequireSession};

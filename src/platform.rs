@@ -1,12 +1,112 @@
-//! The few DOM operations the kit needs, each failing quietly (no panics on DOM paths).
+//! Every touch of the browser the kit makes: the address bar, `<head>`, storage, Web Locks,
+//! the clock, form controls. Each fails quietly (no panics on DOM paths), and off the browser
+//! (native tests, server rendering) each is a no-op, so rendering never needs a `window`.
+//! Components call these only from effects and event handlers.
+
+use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlFormElement};
 
+use crate::logic::session::Persistence;
+
+/// The browser window; `None` off the browser.
+fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// The current time: `Date.now()` in the browser (where `SystemTime::now` panics).
+pub(crate) fn now() -> std::time::SystemTime {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let ms = js_sys::Date::now().max(0.0) as u64;
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+    }
+}
+
+/// The transport of a client the app did not give: `fetch` in the browser; elsewhere none
+/// (every call fails as unreachable: pass a client to the provider).
+pub(crate) fn default_transport() -> Arc<dyn loginrocket::transport::Transport> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Arc::new(loginrocket::transport::BrowserTransport)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Arc::new(NoTransport)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct NoTransport;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl loginrocket::transport::Transport for NoTransport {
+    fn send(
+        &self,
+        _: loginrocket::transport::HttpRequest,
+    ) -> loginrocket::transport::BoxFuture<
+        Result<loginrocket::transport::HttpResponse, loginrocket::transport::TransportError>,
+    > {
+        Box::pin(async {
+            Err(loginrocket::transport::TransportError::Network(
+                "no default transport on this target: pass a client".into(),
+            ))
+        })
+    }
+}
+
+/// Runs `work` once, after the first render, in the browser only (an effect: never on a
+/// server). Not generic on purpose: one copy serves every caller (wasm size).
+pub(crate) fn after_render(work: Box<dyn FnOnce()>) {
+    let mut work = Some(work);
+    leptos::prelude::Effect::new(move |_| {
+        if let Some(work) = work.take() {
+            leptos::prelude::untrack(work);
+        }
+    });
+}
+
+fn storage(p: Persistence) -> Option<web_sys::Storage> {
+    let window = window()?;
+    match p {
+        Persistence::Memory => None,
+        Persistence::SessionStorage => window.session_storage().ok().flatten(),
+        Persistence::LocalStorage => window.local_storage().ok().flatten(),
+    }
+}
+
+/// The text stored under `key`: `None` when there is no such storage (memory only, or no
+/// browser), `Some(None)` when nothing is stored.
+pub(crate) fn read_stored(p: Persistence, key: &str) -> Option<Option<String>> {
+    Some(storage(p)?.get_item(key).ok().flatten())
+}
+
+/// Stores `text` under `key`, or removes the key (`None`).
+pub(crate) fn write_stored(p: Persistence, key: &str, text: Option<&str>) {
+    if let Some(s) = storage(p) {
+        let _ = match text {
+            Some(text) => s.set_item(key, text),
+            None => s.remove_item(key),
+        };
+    }
+}
+
 /// Reads `?token=` from the address bar once and removes it (with `history.replaceState`),
 /// so the token does not stay in the history, in bookmarks or in a `Referer`.
-pub fn take_query_param_token() -> Option<String> {
-    let window = web_sys::window()?;
+pub(crate) fn take_query_param_token() -> Option<String> {
+    let window = window()?;
     let location = window.location();
     let href = location.href().ok()?;
     let url = web_sys::Url::new(&href).ok()?;
@@ -22,13 +122,13 @@ pub fn take_query_param_token() -> Option<String> {
 }
 
 /// Adds `<meta name="referrer" content="no-referrer">` to `<head>` while alive.
-pub struct NoReferrer(Option<web_sys::Element>);
+pub(crate) struct NoReferrer(Option<web_sys::Element>);
 
 impl NoReferrer {
     /// Adds the tag.
-    pub fn add() -> Self {
+    pub(crate) fn add() -> Self {
         let meta = (|| {
-            let document = web_sys::window()?.document()?;
+            let document = window()?.document()?;
             let meta = document.create_element("meta").ok()?;
             meta.set_attribute("name", "referrer").ok()?;
             meta.set_attribute("content", "no-referrer").ok()?;
@@ -40,7 +140,7 @@ impl NoReferrer {
     }
 
     /// Removes the tag.
-    pub fn remove(&mut self) {
+    pub(crate) fn remove(&mut self) {
         if let Some(meta) = self.0.take() {
             meta.remove();
         }
@@ -48,22 +148,18 @@ impl NoReferrer {
 }
 
 /// The current value of the control named `name` in `form` (autofill included).
-pub fn form_value(form: &HtmlFormElement, name: &str) -> Option<String> {
+pub(crate) fn form_value(form: &HtmlFormElement, name: &str) -> Option<String> {
     let data = web_sys::FormData::new_with_form(form).ok()?;
     data.get(name).as_string()
 }
 
 /// Focuses the first control marked `aria-invalid="true"` in `form`, else `fallback_id`.
-pub fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
+pub(crate) fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
     let target = form
         .query_selector("[aria-invalid=\"true\"]")
         .ok()
         .flatten()
-        .or_else(|| {
-            web_sys::window()?
-                .document()?
-                .get_element_by_id(fallback_id)
-        });
+        .or_else(|| window()?.document()?.get_element_by_id(fallback_id));
     if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }
@@ -71,7 +167,7 @@ pub fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
 
 /// Runs `work` holding the Web Lock `name` (one holder at a time across the origin's tabs),
 /// or at once where the browser has no `navigator.locks`.
-pub fn with_tab_lock(
+pub(crate) fn with_tab_lock(
     name: &'static str,
     work: futures::future::LocalBoxFuture<'static, ()>,
 ) -> futures::future::LocalBoxFuture<'static, ()> {
@@ -79,7 +175,7 @@ pub fn with_tab_lock(
     use wasm_bindgen::JsValue;
     let get =
         |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key)).ok();
-    let request = web_sys::window()
+    let request = window()
         .and_then(|w| get(&w, "navigator"))
         .and_then(|navigator| get(&navigator, "locks"))
         .filter(|locks| locks.is_object())
@@ -123,14 +219,14 @@ pub fn with_tab_lock(
 }
 
 /// Leaves the app for `url` (a hosted LoginRocket page).
-pub fn navigate(url: &str) {
-    if let Some(window) = web_sys::window() {
+pub(crate) fn navigate(url: &str) {
+    if let Some(window) = window() {
         let _ = window.location().assign(url);
     }
 }
 
 /// Empties the form's secret inputs (passwords, codes: marked `data-lr-secret`).
-pub fn clear_secrets(form: &HtmlFormElement) {
+pub(crate) fn clear_secrets(form: &HtmlFormElement) {
     let Ok(inputs) = form.query_selector_all("[data-lr-secret]") else {
         return;
     };
@@ -145,6 +241,6 @@ pub fn clear_secrets(form: &HtmlFormElement) {
 }
 
 /// Submits `form` as if its submit button was pressed (runs the submit handler).
-pub fn request_submit(form: &HtmlFormElement) {
+pub(crate) fn request_submit(form: &HtmlFormElement) {
     let _ = form.request_submit();
 }

@@ -483,13 +483,13 @@ async fn a_superseded_response_is_dropped_latest_wins() {
     let a = page.mock.push_deferred();
     let b = page.mock.push_deferred();
     hook.submit.run(());
-    hook.core.cancel(); // the user goes back, then submits again
+    hook.status.cancel(); // the user goes back, then submits again
     hook.submit.run(());
     settle().await;
     assert_eq!(page.mock.requests().len(), 2);
     b.respond_json(422, invalid(&["Login failed"]));
     until("B applied", || {
-        hook.core.state.get_untracked() == FormState::Rejected
+        hook.status.state.get_untracked() == FormState::Rejected
     })
     .await;
     a.respond_json(
@@ -498,7 +498,7 @@ async fn a_superseded_response_is_dropped_latest_wins() {
     );
     settle().await;
     assert_eq!(
-        hook.core.state.get_untracked(),
+        hook.status.state.get_untracked(),
         FormState::Rejected,
         "A was dropped"
     );

@@ -474,7 +474,7 @@ async fn the_two_factor_hook_works_without_its_component() {
     f.code.set("123456".into());
     f.submit.run(());
     settle().await;
-    assert_eq!(f.core.state.get_untracked(), FormState::SessionExpired);
+    assert_eq!(f.status.state.get_untracked(), FormState::SessionExpired);
     assert!(page.mock.requests().is_empty());
 
     sign_in_with(
@@ -484,9 +484,9 @@ async fn the_two_factor_hook_works_without_its_component() {
     f.code.set("  ".into());
     f.submit.run(());
     settle().await;
-    assert_eq!(f.core.state.get_untracked(), FormState::Rejected);
+    assert_eq!(f.status.state.get_untracked(), FormState::Rejected);
     assert_eq!(
-        f.core.errors_for(FieldId::Code),
+        f.status.errors_for(FieldId::Code),
         vec!["Please fill in Code.".to_owned()]
     );
     assert!(page.mock.requests().is_empty());

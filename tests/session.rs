@@ -102,7 +102,7 @@ impl App {
     }
 
     fn state(&self) -> SessionState {
-        self.store().state.get_untracked()
+        self.store().state().get_untracked()
     }
 
     fn token(&self) -> Option<String> {
@@ -163,7 +163,7 @@ async fn a_sign_out_during_a_refresh_stays_signed_out() {
         None,
         "and wrote the session back"
     );
-    assert_ne!(app.store().status.get_untracked(), FormState::Submitting);
+    assert_ne!(app.store().status().get_untracked(), FormState::Submitting);
     let methods: Vec<Method> = app.mock.requests().iter().map(|r| r.method).collect();
     assert_eq!(methods, vec![Method::Get, Method::Delete]);
     app.unmount();
@@ -229,7 +229,7 @@ async fn a_restored_session_whose_token_expired_is_refreshed_at_once_or_signed_o
     .await;
     assert_eq!(session_storage().get_item(KEY).unwrap(), None);
     assert_eq!(
-        app.store().status.get_untracked(),
+        app.store().status().get_untracked(),
         FormState::Unavailable(Unavailable::Offline),
         "and says why"
     );
@@ -269,7 +269,7 @@ async fn a_failed_refresh_is_retried_while_the_token_is_valid() {
     app.mock.push_json(200, fresh.clone());
     until("the first refresh", || app.mock.requests().len() == 1).await;
     until("it failed, the session is kept", || {
-        app.store().status.get_untracked() == FormState::Unavailable(Unavailable::Server)
+        app.store().status().get_untracked() == FormState::Unavailable(Unavailable::Server)
     })
     .await;
     assert!(app.state().is_signed_in());
@@ -434,21 +434,21 @@ async fn a_headless_submit_while_one_is_pending_sends_nothing() {
     let answer = page.mock.push_deferred();
     f.submit.run(());
     settle().await;
-    assert_eq!(f.core.state.get_untracked(), FormState::Submitting);
+    assert_eq!(f.status.state.get_untracked(), FormState::Submitting);
     // the user empties a field and submits again while the first request is pending
     f.password.set(String::new());
     f.submit.run(());
     settle().await;
     assert_eq!(
-        f.core.state.get_untracked(),
+        f.status.state.get_untracked(),
         FormState::Submitting,
         "still pending"
     );
-    assert!(f.core.field_errors.get_untracked().is_empty());
+    assert!(f.status.field_errors.get_untracked().is_empty());
     assert_eq!(page.mock.requests().len(), 1, "no second request");
     answer.respond_json(200, full("kss_12", "org_1", hour_token()));
     until("signed in", || {
-        f.core.state.get_untracked() == FormState::Succeeded
+        f.status.state.get_untracked() == FormState::Succeeded
     })
     .await;
     assert_eq!(page.mock.requests().len(), 1);
@@ -464,7 +464,7 @@ async fn the_sign_out_button_works_while_a_refresh_is_slow() {
     let _slow = app.mock.push_deferred();
     leptos::task::spawn_local(app.store().refresh());
     until("refreshing", || {
-        app.store().status.get_untracked() == FormState::Submitting
+        app.store().status().get_untracked() == FormState::Submitting
     })
     .await;
     let el: web_sys::HtmlElement = page_root

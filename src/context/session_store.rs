@@ -1,6 +1,6 @@
 //! The session store: one per provider, in context. Forms feed it (a `full_login` signs the
-//! user in); [`use_session`](crate::use_session) reads it and refreshes, switches accounts
-//! and signs out.
+//! user in); [`use_session`](crate::hooks::use_session) reads it and refreshes, switches
+//! accounts and signs out.
 //!
 //! Every change of the session (a sign-in, a new token, a sign-out, another tab's change)
 //! starts a new *generation*; the answer to a session call made in an earlier generation is
@@ -13,13 +13,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loginrocket::{GetSessionParams, LoginRocket, LogoutParams, Response, Source};
 
+use super::{sync_locale, KitOptions};
 use crate::i18n::Locale;
-use crate::options::{sync_locale, KitOptions};
-use crate::session::{
+use crate::logic::form_state::{FormState, Notice};
+use crate::logic::session::{
     after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
     Persistence, SessionState, STORAGE_KEY,
 };
-use crate::state::{FormState, Notice};
+use crate::platform;
 
 pub(crate) type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
 
@@ -45,11 +46,8 @@ struct Deps {
 /// The session store. `Copy`; lives as long as the provider.
 #[derive(Clone, Copy)]
 pub struct SessionStore {
-    /// What the app knows about the user.
-    pub state: RwSignal<SessionState>,
-    /// The state of the last session call (refresh, account switch, logout): `Submitting`
-    /// while one runs; a retryable state when it failed (the session is kept).
-    pub status: RwSignal<FormState>,
+    state: RwSignal<SessionState>,
+    status: RwSignal<FormState>,
     persistence: Persistence,
     deps: StoredValue<Deps>,
     generation: StoredValue<u64>,
@@ -62,18 +60,9 @@ pub struct SessionStore {
     failed_refreshes: StoredValue<u32>,
 }
 
-fn storage(p: Persistence) -> Option<web_sys::Storage> {
-    let window = web_sys::window()?;
-    match p {
-        Persistence::Memory => None,
-        Persistence::SessionStorage => window.session_storage().ok().flatten(),
-        Persistence::LocalStorage => window.local_storage().ok().flatten(),
-    }
-}
-
-/// What is in storage now (`None` without persistence).
+/// What is in storage now (`None` without persistence, or where there is no storage).
 fn stored(persistence: Persistence) -> Option<SessionState> {
-    let text = storage(persistence)?.get_item(STORAGE_KEY).ok().flatten();
+    let text = platform::read_stored(persistence, STORAGE_KEY)?;
     Some(text.map(|t| from_stored(&t)).unwrap_or_default())
 }
 
@@ -113,6 +102,24 @@ impl SessionStore {
         };
         on_cleanup(move || store.stop_timer());
         store
+    }
+
+    /// What the app knows about the user: signed out, a step left, or signed in.
+    pub fn state(&self) -> Signal<SessionState> {
+        self.state.into()
+    }
+
+    /// The state of the last session call (refresh, account switch, logout): `Submitting`
+    /// while one runs; a retryable state when it failed (the session is kept).
+    pub fn status(&self) -> Signal<FormState> {
+        self.status.into()
+    }
+
+    /// The session id, when there is one (read without tracking).
+    pub(crate) fn session_untracked(&self) -> Option<loginrocket::Secret> {
+        self.state
+            .try_with_untracked(|s| s.session().cloned())
+            .flatten()
     }
 
     fn now(&self) -> SystemTime {
@@ -178,12 +185,7 @@ impl SessionStore {
         self.generation.try_update_value(|g| *g += 1);
         self.stop_timer();
         if persist {
-            if let Some(s) = storage(self.persistence) {
-                let _ = match to_stored(&next) {
-                    Some(text) => s.set_item(STORAGE_KEY, &text),
-                    None => s.remove_item(STORAGE_KEY),
-                };
-            }
+            platform::write_stored(self.persistence, STORAGE_KEY, to_stored(&next).as_deref());
         }
         let now = self.now();
         let expiry = match &next {
@@ -259,7 +261,7 @@ impl SessionStore {
         }
         .boxed_local();
         if self.persistence == Persistence::LocalStorage {
-            crate::dom::with_tab_lock(REFRESH_LOCK, work)
+            platform::with_tab_lock(REFRESH_LOCK, work)
         } else {
             work
         }

@@ -1,5 +1,6 @@
 //! The kit's own strings: Fluent catalogs for `en`, `es` and `ja` in `locales/<lang>/kit.ftl`,
-//! owned by the kit.
+//! owned by the kit, run by a small Fluent runtime of its own; the keys the code uses are
+//! listed and checked against every catalog, both ways.
 //!
 //! Why a kit-owned catalog: the kit must work inside any app whatever its own i18n choice, so
 //! it keeps its strings to itself and takes only a locale signal from the app. The files are
@@ -10,7 +11,11 @@
 
 use std::collections::HashMap;
 
-use crate::fluent::{self, Arg, Message};
+mod fluent;
+#[cfg(test)]
+pub(crate) mod keys;
+
+use fluent::{Arg, Message};
 
 /// A locale the kit speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -49,15 +54,15 @@ impl Locale {
 
     pub(crate) fn source(self) -> &'static str {
         match self {
-            Locale::En => include_str!("../locales/en/kit.ftl"),
-            Locale::Es => include_str!("../locales/es/kit.ftl"),
-            Locale::Ja => include_str!("../locales/ja/kit.ftl"),
+            Locale::En => include_str!("../../locales/en/kit.ftl"),
+            Locale::Es => include_str!("../../locales/es/kit.ftl"),
+            Locale::Ja => include_str!("../../locales/ja/kit.ftl"),
         }
     }
 }
 
 /// An argument to a message (`("seconds", 5.into())`).
-pub use crate::fluent::Arg as FluentArg;
+pub use fluent::Arg as FluentArg;
 
 /// The kit's catalogs, one per locale. `Send + Sync`.
 #[derive(Clone, Debug)]
@@ -152,7 +157,7 @@ mod tests {
     #[test]
     fn every_key_used_in_the_code_exists() {
         let catalog = Catalog::new();
-        for key in crate::i18n_keys_used() {
+        for key in keys::used() {
             for locale in Locale::ALL {
                 assert!(catalog.has(locale, key), "{locale:?} lacks {key}");
             }
@@ -165,7 +170,7 @@ mod tests {
 
     #[test]
     fn every_key_a_locale_defines_is_used_by_the_code() {
-        let used = crate::i18n_keys_used();
+        let used = keys::used();
         for locale in Locale::ALL {
             for key in keys(locale) {
                 assert!(

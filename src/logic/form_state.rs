@@ -1,5 +1,6 @@
-//! The kit's pure logic, free of Leptos and the DOM: which field a server message belongs to,
-//! and which UI state an answer puts a form in. Tested natively.
+//! Form state, free of Leptos and the DOM: which field a server message belongs to, which UI
+//! state an answer puts a form in, the rate-limit cooldown, and 2FA code input. Tested
+//! natively.
 
 use std::time::SystemTime;
 
@@ -8,6 +9,7 @@ use serde_json::Value;
 
 /// A form field the kit knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FieldId {
     /// `email` (also a username at sign-in)
     Email,
@@ -185,6 +187,7 @@ pub enum Flow {
 
 /// Why the service could not be used; each reads differently and offers a retry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Unavailable {
     /// The device is offline.
     Offline,
@@ -196,6 +199,7 @@ pub enum Unavailable {
 
 /// A message of the kit's own (localized through Fluent).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Notice {
     /// `login-failed`
     LoginFailed,
@@ -221,6 +225,7 @@ impl Notice {
 
 /// The UI state of a form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FormState {
     /// Ready for input.
     #[default]
@@ -379,9 +384,41 @@ pub fn cooldown_secs(retry: Option<RetryAfter>, now: SystemTime, default_secs: u
     secs.clamp(1, 3600) as u32
 }
 
+/// A 2FA code as typed or pasted: `123 456` and `123-456` become `123456` (leading zeros
+/// kept); anything with other characters is sent trimmed, as typed, for the server to judge.
+///
+/// ```
+/// use leptos_loginrocket::normalize_code;
+///
+/// assert_eq!(normalize_code(" 012-345 "), "012345");
+/// assert_eq!(normalize_code("12a456"), "12a456");
+/// ```
+pub fn normalize_code(raw: &str) -> String {
+    let trimmed = raw.trim();
+    if trimmed
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-' || c == '\u{a0}')
+    {
+        trimmed.chars().filter(char::is_ascii_digit).collect()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_normalized_once_with_leading_zeros() {
+        assert_eq!(normalize_code("123456"), "123456");
+        assert_eq!(normalize_code("123 456"), "123456");
+        assert_eq!(normalize_code("123-456"), "123456");
+        assert_eq!(normalize_code(" 012 345 "), "012345");
+        assert_eq!(normalize_code("000000"), "000000");
+        assert_eq!(normalize_code("12a456"), "12a456");
+        assert_eq!(normalize_code(""), "");
+    }
     use loginrocket::normalize::from_http;
     use serde_json::json;
 

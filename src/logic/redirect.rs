@@ -14,7 +14,7 @@
 /// own `pathname + search + hash`.
 ///
 /// ```
-/// use leptos_loginrocket::redirect::safe_redirect;
+/// use leptos_loginrocket::safe_redirect;
 /// assert_eq!(safe_redirect(Some("/billing?tab=2"), "/"), "/billing?tab=2");
 /// assert_eq!(safe_redirect(Some("/a/../billing"), "/"), "/billing");
 /// assert_eq!(safe_redirect(Some("//evil.com"), "/"), "/");

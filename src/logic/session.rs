@@ -1,5 +1,5 @@
 //! The session: what the app knows about the signed-in user, and how LoginRocket's answers
-//! change it. The pure part (this module) is tested natively; [`crate::use_session`] wires it
+//! change it. The pure part (this module) is tested natively; [`use_session`](crate::hooks::use_session) wires it
 //! to signals, timers and storage.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use loginrocket::{Condition, ConditionalLogin, FullLogin, Response, Secret, Source};
 use serde_json::{Map, Value};
 
-use crate::state::{classify, Flow, FormState, Outcome};
+use crate::logic::form_state::{classify, Flow, FormState, Outcome};
 
 /// Where a session is kept (R36). Passwords, codes and emailed tokens never are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub const STORAGE_KEY: &str = "leptos-loginrocket.session";
 /// `Debug` hides the session id (the `sid` claim, and any value that is a `kss_…` id).
 ///
 /// ```
-/// use leptos_loginrocket::session::DisplayClaims;
+/// use leptos_loginrocket::DisplayClaims;
 /// // {"sub":"usr_1","sid":"kss_1"}
 /// let claims = DisplayClaims::decode("e30.eyJzdWIiOiJ1c3JfMSIsInNpZCI6Imtzc18xIn0.c2ln").unwrap();
 /// assert_eq!(claims.subject(), Some("usr_1"));
@@ -290,7 +290,7 @@ pub fn from_stored(text: &str) -> SessionState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::Unavailable;
+    use crate::logic::form_state::Unavailable;
     use loginrocket::normalize::from_http;
     use serde_json::json;
 
@@ -353,7 +353,7 @@ mod tests {
             (
                 Ok(from_http(404, &[], b"")),
                 false,
-                FormState::Failed(crate::state::Notice::Generic),
+                FormState::Failed(crate::logic::form_state::Notice::Generic),
             ),
             (
                 Err(loginrocket::Error::MissingUrl),

@@ -24,24 +24,24 @@
 //! goes to the page for its condition, keeping `?redirect=`.
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, A};
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, StaticSegment};
 use loginrocket::{Condition, ConditionalLogin, FullLogin};
 
-use crate::components::{ForgotPasswordForm, LoginForm, ResetPasswordForm, SignupForm};
-use crate::flows::{
-    AccountPicker, ChangePasswordForm, CompleteProfileForm, NextStepFallback, ProfileForm,
-    RequestInvitationForm, TwoFactorForm, VerifyEmail,
-};
-use crate::hooks::use_session;
 use crate::hooks::SignupFields;
-use crate::provider::use_loginrocket;
-use crate::redirect::safe_redirect;
-use crate::session::SessionState;
+use crate::logic::redirect::safe_redirect;
+
+mod guard;
+mod page;
+mod pages;
+
+pub use guard::RequireSession;
+pub use pages::*;
 
 /// A page of [`AuthRoutes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum AuthPage {
     /// Sign in.
     SignIn,
@@ -120,6 +120,26 @@ impl Default for AuthPaths {
     }
 }
 
+impl AuthPage {
+    /// The Fluent key of the page's title (`page-sign-in`, …).
+    pub fn title_key(self) -> &'static str {
+        match self {
+            AuthPage::SignIn => "page-sign-in",
+            AuthPage::SignUp => "page-sign-up",
+            AuthPage::ForgotPassword => "page-forgot-password",
+            AuthPage::ResetPassword => "page-reset-password",
+            AuthPage::VerifyEmail => "page-verify-email",
+            AuthPage::TwoFactor => "page-two-factor",
+            AuthPage::ChooseAccount => "page-choose-account",
+            AuthPage::CompleteProfile => "page-complete-profile",
+            AuthPage::Profile => "page-profile",
+            AuthPage::ChangePassword => "page-change-password",
+            AuthPage::RequestInvitation => "page-request-invitation",
+            AuthPage::NextStep => "page-next-step",
+        }
+    }
+}
+
 impl AuthPaths {
     /// The segment of `page`.
     pub fn segment(&self, page: AuthPage) -> &'static str {
@@ -147,6 +167,7 @@ impl AuthPaths {
 
 /// How a `full_login` reaches the app's backend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Handoff {
     /// Keep the token in the session store; the app sends it as `Authorization: Bearer …`
     /// ([`SessionStore::authorization_header`](crate::SessionStore::authorization_header)).
@@ -159,7 +180,7 @@ pub enum Handoff {
 }
 
 /// The URL a [`Handoff::Backend`] navigates to.
-pub fn backend_handoff_url(handler: &str, token: &str, destination: &str) -> String {
+pub(crate) fn backend_handoff_url(handler: &str, token: &str, destination: &str) -> String {
     let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("token", token)
         .append_pair("redirect", destination)
@@ -206,7 +227,7 @@ pub fn page_for(conditional: &ConditionalLogin) -> AuthPage {
 }
 
 /// `path` with `?<param>=<destination>` when there is a destination to carry.
-pub fn with_destination(path: &str, param: &str, destination: Option<&str>) -> String {
+pub(crate) fn with_destination(path: &str, param: &str, destination: Option<&str>) -> String {
     match destination.filter(|d| !d.is_empty()) {
         Some(d) => format!(
             "{path}?{}",
@@ -218,11 +239,34 @@ pub fn with_destination(path: &str, param: &str, destination: Option<&str>) -> S
     }
 }
 
+/// Where a page's flow leads: the next page for a step, the destination after a sign-in.
+#[derive(Clone, Copy)]
+pub(crate) struct Navigator {
+    /// Goes to an auth page, keeping `?redirect=`.
+    pub(crate) to_page: Callback<AuthPage>,
+    /// Signed in: to the destination (or the backend's handler).
+    pub(crate) signed_in: Callback<FullLogin>,
+    /// A step left: to its page.
+    pub(crate) conditional: Callback<ConditionalLogin>,
+}
+
+impl Navigator {
+    pub(crate) fn new(config: &AuthConfig) -> Self {
+        let (to_page, to_destination) = navigator(config);
+        let to_page = Callback::new(to_page);
+        Self {
+            to_page,
+            signed_in: Callback::new(move |login: FullLogin| to_destination(&login)),
+            conditional: Callback::new(move |c: ConditionalLogin| to_page.run(page_for(&c))),
+        }
+    }
+}
+
 fn navigator(
     config: &AuthConfig,
 ) -> (
-    impl Fn(AuthPage) + Clone + 'static,
-    impl Fn(&FullLogin) + Clone + 'static,
+    impl Fn(AuthPage) + Clone + Send + Sync + 'static,
+    impl Fn(&FullLogin) + Clone + Send + Sync + 'static,
 ) {
     let navigate = use_navigate();
     let query = use_query_map();
@@ -242,15 +286,11 @@ fn navigator(
         let dest = safe_redirect(raw().as_deref(), cfg2.after_login);
         match cfg2.handoff {
             Handoff::KeepToken => navigate(&dest, NavigateOptions::default()),
-            Handoff::Backend(handler) => {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().assign(&backend_handoff_url(
-                        handler,
-                        login.token.expose(),
-                        &dest,
-                    ));
-                }
-            }
+            Handoff::Backend(handler) => crate::platform::navigate(&backend_handoff_url(
+                handler,
+                login.token.expose(),
+                &dest,
+            )),
         }
     };
     (to_page, to_destination)
@@ -286,178 +326,25 @@ pub fn AuthRoutes(
 ) -> impl leptos_router::MatchNestedRoutes + Clone {
     let cfg = config.unwrap_or_default();
     let p = cfg.paths;
-    let page = move |page: AuthPage| {
-        let cfg = cfg.clone();
-        move || view! { <AuthPageView page=page config=cfg.clone()/> }
-    };
+    // each route names its own page, so each page's code is reached from its route only
+    let c = StoredValue::new(cfg);
     view! {
         <ParentRoute path=StaticSegment(p.base) view=Outlet>
-            <Route path=StaticSegment(p.sign_in) view=page(AuthPage::SignIn)/>
-            <Route path=StaticSegment(p.sign_up) view=page(AuthPage::SignUp)/>
-            <Route path=StaticSegment(p.forgot_password) view=page(AuthPage::ForgotPassword)/>
-            <Route path=StaticSegment(p.reset_password) view=page(AuthPage::ResetPassword)/>
-            <Route path=StaticSegment(p.verify_email) view=page(AuthPage::VerifyEmail)/>
-            <Route path=StaticSegment(p.two_factor) view=page(AuthPage::TwoFactor)/>
-            <Route path=StaticSegment(p.choose_account) view=page(AuthPage::ChooseAccount)/>
-            <Route path=StaticSegment(p.complete_profile) view=page(AuthPage::CompleteProfile)/>
-            <Route path=StaticSegment(p.profile) view=page(AuthPage::Profile)/>
-            <Route path=StaticSegment(p.change_password) view=page(AuthPage::ChangePassword)/>
-            <Route path=StaticSegment(p.request_invitation) view=page(AuthPage::RequestInvitation)/>
-            <Route path=StaticSegment(p.next_step) view=page(AuthPage::NextStep)/>
+            <Route path=StaticSegment(p.sign_in) view=move || view! { <SignInPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.sign_up) view=move || view! { <SignUpPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.forgot_password) view=move || view! { <ForgotPasswordPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.reset_password) view=move || view! { <ResetPasswordPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.verify_email) view=move || view! { <VerifyEmailPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.two_factor) view=move || view! { <TwoFactorPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.choose_account) view=move || view! { <ChooseAccountPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.complete_profile) view=move || view! { <CompleteProfilePage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.profile) view=move || view! { <ProfilePage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.change_password) view=move || view! { <ChangePasswordPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.request_invitation) view=move || view! { <RequestInvitationPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.next_step) view=move || view! { <NextStepPage config=c.get_value()/> }/>
         </ParentRoute>
     }
     .into_inner()
-}
-
-/// One auth page: a heading, its form, and links to the neighbouring pages.
-#[component]
-pub fn AuthPageView(
-    /// Which page.
-    page: AuthPage,
-    /// Paths and destinations.
-    #[prop(optional)]
-    config: Option<AuthConfig>,
-) -> impl IntoView {
-    let cfg = config.unwrap_or_default();
-    let ctx = use_loginrocket();
-    let (to_page, to_destination) = navigator(&cfg);
-    let signed_in = {
-        let to_destination = to_destination.clone();
-        Callback::new(move |login: FullLogin| to_destination(&login))
-    };
-    let conditional = {
-        let to_page = to_page.clone();
-        Callback::new(move |c: ConditionalLogin| to_page(page_for(&c)))
-    };
-    // links to the neighbouring pages, in a landmark named apart from the app's own navigation
-    let links = |targets: &[(AuthPage, &'static str)]| {
-        let label = {
-            let ctx = ctx.clone();
-            move || ctx.t("links-label")
-        };
-        let items = targets
-            .iter()
-            .map(|&(target, key)| {
-                let ctx = ctx.clone();
-                let href = cfg.paths.path(target);
-                view! { <A href=href attr:class="lr-link">{move || ctx.t(key)}</A> }
-            })
-            .collect_view();
-        view! { <nav class="lr-links" aria-label=label>{items}</nav> }
-    };
-    let title_key = match page {
-        AuthPage::SignIn => "page-sign-in",
-        AuthPage::SignUp => "page-sign-up",
-        AuthPage::ForgotPassword => "page-forgot-password",
-        AuthPage::ResetPassword => "page-reset-password",
-        AuthPage::VerifyEmail => "page-verify-email",
-        AuthPage::TwoFactor => "page-two-factor",
-        AuthPage::ChooseAccount => "page-choose-account",
-        AuthPage::CompleteProfile => "page-complete-profile",
-        AuthPage::Profile => "page-profile",
-        AuthPage::ChangePassword => "page-change-password",
-        AuthPage::RequestInvitation => "page-request-invitation",
-        AuthPage::NextStep => "page-next-step",
-    };
-    let body = match page {
-        AuthPage::SignIn => view! {
-            <LoginForm on_login=signed_in on_conditional=conditional/>
-            {links(&[(AuthPage::ForgotPassword, "link-forgot-password"), (AuthPage::SignUp, "link-sign-up")])}
-        }
-        .into_any(),
-        AuthPage::SignUp => view! {
-            <SignupForm fields=cfg.signup_fields on_login=signed_in on_conditional=conditional/>
-            {links(&[(AuthPage::SignIn, "link-sign-in")])}
-        }
-        .into_any(),
-        AuthPage::ForgotPassword => view! {
-            <ForgotPasswordForm/>
-            {links(&[(AuthPage::SignIn, "link-sign-in")])}
-        }
-        .into_any(),
-        AuthPage::ResetPassword => {
-            let to_page = to_page.clone();
-            view! {
-                <ResetPasswordForm on_login=signed_in on_conditional=conditional on_request_new=move |()| to_page(AuthPage::ForgotPassword)/>
-            }
-            .into_any()
-        }
-        AuthPage::VerifyEmail => view! {
-            <VerifyEmail/>
-            {links(&[(AuthPage::SignIn, "link-sign-in")])}
-        }
-        .into_any(),
-        AuthPage::TwoFactor => view! { <TwoFactorForm on_login=signed_in on_conditional=conditional/> }.into_any(),
-        AuthPage::ChooseAccount => view! { <AccountPicker on_login=signed_in/> }.into_any(),
-        AuthPage::CompleteProfile => view! { <CompleteProfileForm on_login=signed_in on_conditional=conditional/> }.into_any(),
-        AuthPage::Profile => view! {
-            <RequireSession paths=cfg.paths><ProfileForm/></RequireSession>
-        }
-        .into_any(),
-        AuthPage::ChangePassword => view! {
-            <RequireSession paths=cfg.paths><ChangePasswordForm/></RequireSession>
-        }
-        .into_any(),
-        AuthPage::RequestInvitation => view! {
-            <RequestInvitationForm/>
-            {links(&[(AuthPage::SignIn, "link-sign-in")])}
-        }
-        .into_any(),
-        AuthPage::NextStep => view! { <NextStepFallback/> }.into_any(),
-    };
-    let ctx2 = use_loginrocket();
-    view! {
-        <section class="lr-page" data-page=title_key>
-            <h1 class="lr-page__title">{move || ctx2.t(title_key)}</h1>
-            {body}
-        </section>
-    }
-}
-
-/// Shows its children to signed-in users. A session with a step left (`conditional_login`,
-/// e.g. "which account?" after [`SessionStore::choose_account`](crate::SessionStore::choose_account))
-/// goes to that step's page, everyone else to sign in — both with the current path as
-/// `?redirect=`, so they come back here.
-#[component]
-pub fn RequireSession(
-    /// The auth pages' paths (default [`AuthPaths::default`]).
-    #[prop(optional)]
-    paths: Option<AuthPaths>,
-    /// The sign-in path (default: the sign-in page of `paths`).
-    #[prop(optional, into)]
-    sign_in: Option<String>,
-    /// The destination parameter (default `redirect`).
-    #[prop(optional)]
-    redirect_param: Option<&'static str>,
-    /// The protected content.
-    children: ChildrenFn,
-) -> impl IntoView {
-    let session = use_session();
-    let location = use_location();
-    let paths = paths.unwrap_or_default();
-    let sign_in = sign_in.unwrap_or_else(|| paths.path(AuthPage::SignIn));
-    let param = redirect_param.unwrap_or("redirect");
-    // where to go instead; a memo, so a new token (refresh, profile update) does not re-create
-    // the children
-    let elsewhere = Memo::new(move |_| {
-        session.state.with(|s| match s {
-            SessionState::SignedIn { .. } => None,
-            SessionState::Conditional(c) => Some(paths.path(page_for(c))),
-            SessionState::SignedOut => Some(sign_in.clone()),
-        })
-    });
-    move || match elsewhere.get() {
-        None => children().into_any(),
-        Some(page) => {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
-            let target = with_destination(&page, param, Some(&here));
-            view! { <Redirect path=target/> }.into_any()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+use loginrocket::FullLogin;
+
+use super::Alert;
+use crate::context::use_loginrocket;
+use crate::hooks::{use_account_picker_with_options, UseAccountPickerOptions};
+use crate::logic::form_state::FormState;
+
+/// The account choice (`no_account_selected`), over
+/// [`use_account_picker`](crate::hooks::use_account_picker): a button per account when the
+/// response lists them; otherwise a button to the realm's hosted accounts page for this
+/// session.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Choose() -> impl IntoView {
+///     view! { <AccountPicker on_login=|login: loginrocket::FullLogin| leptos::logging::log!("{}", login.account)/> }
+/// }
+/// ```
+#[component]
+pub fn AccountPicker(
+    /// Extra classes on the list.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+    /// Signed in to the chosen account.
+    #[prop(optional, into)]
+    on_login: Option<Callback<FullLogin>>,
+) -> impl IntoView {
+    let ctx = use_loginrocket();
+    let picker = use_account_picker_with_options(UseAccountPickerOptions { on_login });
+    let busy = move || picker.state.get() == FormState::Submitting;
+    let classes = move || format!("lr-accounts {}", class.get().unwrap_or_default());
+    view! {
+        <div class=classes aria-busy=move || busy().to_string()>
+            {move || match picker.accounts.get() {
+                Some(list) => {
+                    view! {
+                        <ul class="lr-accounts__list">
+                            {list.into_iter().map(|a| {
+                                let (id, label) = (a.id, a.name);
+                                view! {
+                                    <li><button type="button" class="lr-button lr-button--secondary lr-accounts__choice" disabled=busy on:click=move |_| picker.choose.run(id.clone())>{label}</button></li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+                None => view! {
+                    <button type="button" class="lr-button lr-accounts__hosted" on:click=move |_| picker.open_hosted.run(())>{move || ctx.t("account-picker-hosted")}</button>
+                }.into_any(),
+            }}
+            <Alert text=picker.message/>
+        </div>
+    }
+}

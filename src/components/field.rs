@@ -1,0 +1,146 @@
+use leptos::prelude::*;
+
+use super::form_shell::Shell;
+use crate::context::use_loginrocket;
+use crate::logic::form_state::{FieldId, FormState};
+
+/// What a field asks for: its input `type` and `inputmode`, and whether it is a secret
+/// (masked, with a show toggle, emptied after use).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    /// Plain text.
+    Text,
+    /// An email address.
+    Email,
+    /// An email address or a username (sign-in).
+    EmailOrUsername,
+    /// A password: masked, with a show toggle.
+    Password,
+    /// A one-time code: digits, emptied after use.
+    Code,
+}
+
+impl FieldKind {
+    fn input_type(self) -> &'static str {
+        match self {
+            FieldKind::Email => "email",
+            FieldKind::Password => "password",
+            _ => "text",
+        }
+    }
+
+    fn inputmode(self) -> Option<&'static str> {
+        match self {
+            FieldKind::EmailOrUsername => Some("email"),
+            FieldKind::Code => Some("numeric"),
+            _ => None,
+        }
+    }
+}
+
+/// One labelled control inside a [`FormShell`](super::FormShell), with its messages next to
+/// it (`aria-invalid`, `aria-describedby`), a hint for a minimum length, and a show toggle
+/// on passwords. Its control is read into `value` at submit (autofill included), and shows
+/// what the hook puts there (a token from the link, a prefilled claim, a cleared password).
+#[component]
+pub(crate) fn Field(
+    /// Which field (its name, label and messages).
+    field: FieldId,
+    /// What it asks for.
+    kind: FieldKind,
+    /// The hook's value for it.
+    value: RwSignal<String>,
+    /// The `autocomplete` token.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// Whether it must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// A realm's minimum password length, shown as a hint linked to the field.
+    #[prop(optional_no_strip)]
+    min_length: Option<usize>,
+) -> impl IntoView {
+    let ctx = use_loginrocket();
+    let shell = Shell::current(ctx);
+    shell.bindings.update_value(|b| b.push((field, value)));
+    let status = shell.status;
+    let id = format!("{}-{}", shell.form_id, field.api_name().replace('_', "-"));
+    let error_id = format!("{id}-error");
+    let hint_id = min_length.map(|_| format!("{id}-hint"));
+    let errors = Memo::new(move |_| status.errors_for(field));
+    let invalid = move || !errors.with(Vec::is_empty);
+    let is_password = kind == FieldKind::Password;
+    let shown = RwSignal::new(false);
+    // back to masked on every submit
+    Effect::new(move |_| {
+        if status.state.get() == FormState::Submitting {
+            shown.set(false);
+        }
+    });
+    let input_type = move || {
+        if is_password && shown.get() {
+            "text"
+        } else {
+            kind.input_type()
+        }
+    };
+    let described = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let ids: Vec<&str> = hint_id
+                .iter()
+                .map(String::as_str)
+                .chain(invalid().then_some(error_id.as_str()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let hint = min_length.zip(hint_id).map(|(n, hint_id)| {
+        view! {
+            <p class="lr-field__hint" id=hint_id>
+                {move || ctx.t_with("password-hint", &[("count", (n as i64).into())])}
+            </p>
+        }
+    });
+    let toggle = is_password.then(|| {
+        view! {
+            <button
+                type="button"
+                class="lr-field__toggle"
+                aria-controls=id.clone()
+                aria-pressed=move || shown.get().to_string()
+                on:click=move |_| shown.update(|s| *s = !*s)
+            >
+                {move || ctx.t("password-show")}
+            </button>
+        }
+    });
+    let secret = matches!(kind, FieldKind::Password | FieldKind::Code);
+    view! {
+        <div class="lr-field">
+            <label class="lr-field__label" for=id.clone()>{move || ctx.t(field.label_key())}</label>
+            <div class="lr-field__control">
+                <input
+                    class="lr-field__input"
+                    id=id
+                    name=field.api_name()
+                    type=input_type
+                    autocomplete=autocomplete
+                    inputmode=kind.inputmode()
+                    required=required
+                    aria-required=required.then_some("true")
+                    prop:value=move || value.get()
+                    data-lr-secret=secret.then_some("")
+                    aria-invalid=move || invalid().then_some("true")
+                    aria-describedby=described
+                                        on:input=move |_| status.edited(field)
+                />
+                {toggle}
+            </div>
+            {hint}
+            <p class="lr-field__error" id=error_id hidden=move || !invalid()>
+                {move || errors.get().join(" ")}
+                        </p>
+        </div>
+    }
+}

@@ -1,0 +1,229 @@
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+
+use super::{Alert, StatusRegion};
+use crate::context::use_loginrocket;
+use crate::hooks::{AfterReset, FormStatus};
+use crate::logic::form_state::{FieldId, FormState};
+use crate::platform;
+
+/// Which kit form a shell frames: its class, its button and its progress and success texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FormKind {
+    Login,
+    Signup,
+    Forgot,
+    Reset(AfterReset),
+    TwoFactor,
+    CompleteProfile,
+    Invitation,
+    Profile,
+    ChangePassword,
+}
+
+impl FormKind {
+    /// The name in the form's class (`lr-form--login`) and default id (`lr-login-1`).
+    fn name(self) -> &'static str {
+        match self {
+            FormKind::Login => "login",
+            FormKind::Signup => "signup",
+            FormKind::Forgot => "forgot",
+            FormKind::Reset(_) => "reset",
+            FormKind::TwoFactor => "two-factor",
+            FormKind::CompleteProfile => "complete-profile",
+            FormKind::Invitation => "invitation",
+            FormKind::Profile => "profile",
+            FormKind::ChangePassword => "change-password",
+        }
+    }
+
+    /// The submit button's and the progress message's Fluent keys.
+    fn keys(self) -> (&'static str, &'static str) {
+        match self {
+            FormKind::Login => ("login-submit", "login-pending"),
+            FormKind::Signup => ("signup-submit", "signup-pending"),
+            FormKind::Forgot => ("forgot-submit", "forgot-pending"),
+            FormKind::Reset(_) => ("reset-submit", "reset-pending"),
+            FormKind::TwoFactor => ("two-factor-submit", "two-factor-pending"),
+            FormKind::CompleteProfile => ("complete-profile-submit", "complete-profile-pending"),
+            FormKind::Invitation => ("invitation-submit", "invitation-pending"),
+            FormKind::Profile => ("profile-submit", "profile-pending"),
+            FormKind::ChangePassword => ("password-change-submit", "password-change-pending"),
+        }
+    }
+
+    /// The confirmation shown after a success, if the form shows one (the others move on).
+    fn success_key(self) -> Option<&'static str> {
+        match self {
+            FormKind::Forgot => Some("forgot-sent"),
+            FormKind::Reset(AfterReset::ContinueSignedIn) => Some("reset-done"),
+            FormKind::Reset(AfterReset::SignIn) => Some("reset-done-sign-in"),
+            FormKind::Invitation => Some("invitation-sent"),
+            FormKind::Profile => Some("profile-saved"),
+            FormKind::ChangePassword => Some("password-changed"),
+            _ => None,
+        }
+    }
+}
+
+static NEXT_FORM: AtomicUsize = AtomicUsize::new(1);
+
+/// What a shell shares with the fields inside it.
+#[derive(Clone)]
+pub(crate) struct Shell {
+    /// The form's id; control ids derive from it.
+    pub(crate) form_id: String,
+    pub(crate) status: FormStatus,
+    /// The value each field's control is read into at submit (autofill included).
+    pub(crate) bindings: StoredValue<Vec<(FieldId, RwSignal<String>)>>,
+}
+
+impl Shell {
+    /// The shell of the form being built. A field outside any shell (a kit bug) still
+    /// renders, on a form of its own that never submits.
+    pub(crate) fn current(ctx: crate::LoginRocketContext) -> Self {
+        use_context::<Shell>().unwrap_or_else(|| Shell {
+            form_id: "lr-field".into(),
+            status: crate::hooks::FormCore::new(crate::logic::form_state::Flow::Login, vec![])
+                .status(ctx),
+            bindings: StoredValue::new(Vec::new()),
+        })
+    }
+}
+
+/// One kit form around its fields: a real `<form novalidate>`, the alert for messages that
+/// belong to no field, the submit button (disabled while in flight or cooling down), a retry
+/// when the service could not be reached, and a polite status region. At submit it reads
+/// every field's control into its value (autofill included) and runs `submit`; after a
+/// failure it moves focus to the first invalid field, else the alert; after a success it
+/// empties the secret inputs.
+///
+/// Not generic on purpose: one copy serves every form (wasm size).
+#[component]
+pub(crate) fn FormShell(
+    /// Which form.
+    kind: FormKind,
+    /// The hook's state.
+    status: FormStatus,
+    /// The hook's submit.
+    submit: Callback<()>,
+    /// Extra classes on the `<form>`.
+    class: MaybeProp<String>,
+    /// The form's id; default `lr-<kind>-N`.
+    id: Option<String>,
+    /// Buttons after the submit button.
+    #[prop(optional, into)]
+    actions: Option<ViewFn>,
+    /// The fields.
+    children: Children,
+) -> impl IntoView {
+    let ctx = use_loginrocket();
+    let id = id.unwrap_or_else(|| {
+        format!(
+            "lr-{}-{}",
+            kind.name(),
+            NEXT_FORM.fetch_add(1, Ordering::Relaxed)
+        )
+    });
+    let bindings = StoredValue::new(Vec::new());
+    provide_context(Shell {
+        form_id: id.clone(),
+        status,
+        bindings,
+    });
+    let fields = children();
+    let form_ref = NodeRef::<html::Form>::new();
+    let alert_id = format!("{id}-alert");
+    let status_id = format!("{id}-status");
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if let Some(form) = form_ref.get_untracked() {
+            for (field, value) in bindings.get_value() {
+                if let Some(v) = platform::form_value(&form, field.api_name()) {
+                    value.set(v);
+                }
+            }
+        }
+        submit.run(());
+    };
+    let state = status.state;
+    // a password or code is cleared from the page once the call it was for succeeded
+    Effect::watch(
+        move || state.get() == FormState::Succeeded,
+        move |succeeded, _, _| {
+            if let (true, Some(Some(form))) = (*succeeded, form_ref.try_get_untracked()) {
+                platform::clear_secrets(&form);
+            }
+        },
+        false,
+    );
+    let focus_target = alert_id.clone();
+    Effect::watch(
+        move || status.failures.get(),
+        move |n, _, _| {
+            if *n > 0 {
+                let target = focus_target.clone();
+                request_animation_frame(move || {
+                    // the form may be gone by the next frame
+                    if let Some(Some(form)) = form_ref.try_get_untracked() {
+                        platform::focus_first_invalid(&form, &target);
+                    }
+                });
+            }
+        },
+        false,
+    );
+    let (submit_key, pending_key) = kind.keys();
+    let success_key = kind.success_key();
+    let message = status.message;
+    // the ticking countdown is announced politely, in the status region; the rest is an alert
+    let alert = Signal::derive(move || match state.get() {
+        FormState::CoolingDown => String::new(),
+        _ => message.get(),
+    });
+    let progress = Signal::derive(move || match state.get() {
+        FormState::Submitting => ctx.t(pending_key),
+        FormState::CoolingDown => message.get(),
+        FormState::Succeeded => success_key.map(|k| ctx.t(k)).unwrap_or_default(),
+        _ => String::new(),
+    });
+    let classes = move || match class.get() {
+        Some(extra) => format!("lr-form lr-form--{} {extra}", kind.name()),
+        None => format!("lr-form lr-form--{}", kind.name()),
+    };
+    let retry = move |_| {
+        if let Some(form) = form_ref.get_untracked() {
+            platform::request_submit(&form);
+        }
+    };
+    view! {
+        <form
+            node_ref=form_ref
+            id=id
+            class=classes
+            method="post"
+            novalidate=true
+            aria-busy=move || (state.get() == FormState::Submitting).to_string()
+            on:submit=on_submit
+        >
+            <Alert id=alert_id text=alert/>
+            {fields}
+            <div class="lr-form__actions">
+                <button type="submit" class="lr-button lr-form__submit" disabled=move || !status.can_submit()>
+                    {move || ctx.t(submit_key)}
+                </button>
+                <Show when=move || state.get().retryable()>
+                    <button type="button" class="lr-button lr-button--secondary lr-form__retry" on:click=retry>
+                        {move || ctx.t("retry")}
+                    </button>
+                </Show>
+                {actions.map(|a| move || a.run())}
+            </div>
+                        <StatusRegion id=status_id text=progress/>
+        </form>
+    }
+    .into_any()
+}

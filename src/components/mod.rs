@@ -1,0 +1,47 @@
+//! Thin components, one per flow, each one hook plus a view, built on shared pieces (a form
+//! shell, a field, an alert, a status region). No component reads the URL, the session store
+//! or a form's machinery itself: its hook does.
+//!
+//! Every form: one real `<form novalidate>` with a submit button; a `<label for>` per control;
+//! ids unique per form (`lr-login-1-email`, …) and stable while mounted; `autocomplete`
+//! tokens; values read from the DOM at submit (autofill included); a show-password toggle on
+//! password fields; messages next to their fields (`aria-invalid`, `aria-describedby`); a
+//! `role="alert"` area for messages that belong to no field; a polite `role="status"` region
+//! for "Signing in…", the rate-limit countdown and confirmations; focus on the first invalid
+//! field (or the alert) after a failed submit. Server text is only ever rendered as text.
+
+mod account_picker;
+mod alert;
+mod change_password_form;
+mod complete_profile_form;
+mod field;
+mod forgot_password_form;
+mod form_shell;
+mod login_form;
+mod logout_button;
+mod next_step_fallback;
+mod profile_form;
+mod request_invitation_form;
+mod reset_password_form;
+mod signup_form;
+mod status_region;
+mod two_factor_form;
+mod verify_email;
+
+pub use account_picker::AccountPicker;
+pub(crate) use alert::Alert;
+pub use change_password_form::ChangePasswordForm;
+pub use complete_profile_form::CompleteProfileForm;
+pub(crate) use field::{Field, FieldKind};
+pub use forgot_password_form::ForgotPasswordForm;
+pub(crate) use form_shell::{FormKind, FormShell};
+pub use login_form::LoginForm;
+pub use logout_button::LogoutButton;
+pub use next_step_fallback::NextStepFallback;
+pub use profile_form::ProfileForm;
+pub use request_invitation_form::RequestInvitationForm;
+pub use reset_password_form::ResetPasswordForm;
+pub use signup_form::SignupForm;
+pub(crate) use status_region::StatusRegion;
+pub use two_factor_form::TwoFactorForm;
+pub use verify_email::VerifyEmail;

@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+use crate::context::use_loginrocket;
+use crate::hooks::use_hosted_page;
+
+/// For a condition the kit does not know: a clear message and the realm's hosted pages for
+/// this session, never a dead end.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Next() -> impl IntoView {
+///     view! { <NextStepFallback/> }
+/// }
+/// ```
+#[component]
+pub fn NextStepFallback(
+    /// Extra classes.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+) -> impl IntoView {
+    let ctx = use_loginrocket();
+    let hosted = use_hosted_page("login");
+    let classes = move || format!("lr-next-step {}", class.get().unwrap_or_default());
+    view! {
+        <div class=classes>
+            <p role="status">{move || ctx.t("next-step-unknown")}</p>
+            <button type="button" class="lr-button" on:click=move |_| hosted.run(())>{move || ctx.t("next-step-continue")}</button>
+        </div>
+    }
+}

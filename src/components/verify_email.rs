@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+
+use super::reset_password_form::no_referrer_while_mounted;
+use super::{Alert, StatusRegion};
+use crate::context::use_loginrocket;
+use crate::hooks::{use_verify_email_with_options, UseVerifyEmailOptions};
+use crate::logic::form_state::FormState;
+
+/// Email verification page content, over [`use_verify_email`](crate::hooks::use_verify_email):
+/// verifying → verified, or "invalid or expired link", or a retryable error. Keeps the token
+/// out of `Referer` headers while mounted.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// // mounted at the URL the verification email links to: `/verify?token=tve:…`
+/// #[component]
+/// fn Verify() -> impl IntoView {
+///     view! { <VerifyEmail on_success=|()| leptos::logging::log!("verified")/> }
+/// }
+/// ```
+#[component]
+pub fn VerifyEmail(
+    /// Extra classes.
+    #[prop(optional, into)]
+    class: MaybeProp<String>,
+    /// The emailed token (`tve:…`); default: `?token=`.
+    #[prop(optional, into)]
+    token: Option<String>,
+    /// Verified.
+    #[prop(optional, into)]
+    on_success: Option<Callback<()>>,
+) -> impl IntoView {
+    no_referrer_while_mounted();
+    let ctx = use_loginrocket();
+    let v = use_verify_email_with_options(UseVerifyEmailOptions { token, on_success });
+    let progress = Signal::derive(move || match v.state.get() {
+        FormState::Submitting => ctx.t("verify-email-verifying"),
+        FormState::Succeeded => ctx.t("verify-email-done"),
+        _ => String::new(),
+    });
+    let classes = move || format!("lr-verify-email {}", class.get().unwrap_or_default());
+    view! {
+        <div class=classes aria-busy=move || (v.state.get() == FormState::Submitting).to_string()>
+            <Alert text=v.message/>
+            <StatusRegion text=progress/>
+            <Show when=move || v.state.get().retryable()>
+                <button type="button" class="lr-button lr-form__retry" on:click=move |_| v.retry.run(())>{move || ctx.t("retry")}</button>
+            </Show>
+        </div>
+    }
+}

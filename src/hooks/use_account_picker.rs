@@ -1,0 +1,116 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use loginrocket::{AccountChoice, FullLogin};
+
+use super::{run_opt, state_message};
+use crate::context::use_loginrocket;
+use crate::logic::form_state::FormState;
+use crate::logic::session::SessionState;
+
+/// Options for [`use_account_picker_with_options`].
+#[derive(Clone, Default)]
+pub struct UseAccountPickerOptions {
+    /// Signed in to the chosen account.
+    pub on_login: Option<Callback<FullLogin>>,
+}
+
+/// What [`use_account_picker`] returns.
+#[derive(Clone, Copy)]
+pub struct UseAccountPickerReturn {
+    /// The accounts to choose from, when the `conditional_login` lists them (`None`: offer
+    /// [`open_hosted`](Self::open_hosted) instead).
+    pub accounts: Signal<Option<Vec<AccountChoice>>>,
+    /// Chooses an account by its id.
+    pub choose: Callback<String>,
+    /// Opens the realm's hosted accounts page for this session.
+    pub open_hosted: Callback<()>,
+    /// The state of the choice: `Submitting` while it is sent, a retryable state when it
+    /// failed.
+    pub state: Signal<FormState>,
+    /// The one localized message for that state (empty when there is nothing to say).
+    pub message: Signal<String>,
+}
+
+/// The account choice (`no_account_selected`), headless.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn MyAccounts() -> impl IntoView {
+///     let picker = use_account_picker();
+///     view! {
+///         <For each=move || picker.accounts.get().unwrap_or_default() key=|a| a.id.clone() let:a>
+///             <button on:click=move |_| picker.choose.run(a.id.clone())>{a.name.clone()}</button>
+///         </For>
+///         <p role="alert">{move || picker.message.get()}</p>
+///     }
+/// }
+/// ```
+pub fn use_account_picker() -> UseAccountPickerReturn {
+    use_account_picker_with_options(UseAccountPickerOptions::default())
+}
+
+/// The account choice, with a callback.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// let _ = || use_account_picker_with_options(UseAccountPickerOptions {
+///     on_login: Some(Callback::new(|login: loginrocket::FullLogin| {
+///         leptos::logging::log!("now in {}", login.account)
+///     })),
+/// });
+/// ```
+pub fn use_account_picker_with_options(options: UseAccountPickerOptions) -> UseAccountPickerReturn {
+    let ctx = use_loginrocket();
+    let store = ctx.session();
+    let state = store.state();
+    let accounts = Memo::new(move |_| match state.get() {
+        SessionState::Conditional(c) => c.accounts(),
+        _ => None,
+    });
+    // signed in after a choice
+    let on_login = options.on_login;
+    Effect::new(move |_| {
+        if let SessionState::SignedIn { login, .. } = state.get() {
+            run_opt(on_login, &login);
+        }
+    });
+    UseAccountPickerReturn {
+        accounts: accounts.into(),
+        choose: Callback::new(move |id: String| spawn_local(store.switch_account(id))),
+        open_hosted: use_hosted_page("accounts"),
+        state: store.status(),
+        message: state_message(ctx, store.status(), None, Signal::stored(0)),
+    }
+}
+
+/// Opens the realm's hosted LoginRocket page `path` (`"login"`, `"accounts"`, `"profile"`, …)
+/// for the current session. The URL, which carries the session id, is built only when the
+/// callback runs: it is never in the DOM.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn Hosted() -> impl IntoView {
+///     let open = use_hosted_page("profile");
+///     view! { <button on:click=move |_| open.run(())>"Manage on AuthRocket"</button> }
+/// }
+/// ```
+pub fn use_hosted_page(path: &'static str) -> Callback<()> {
+    let ctx = use_loginrocket();
+    Callback::new(move |()| {
+        let url = ctx
+            .session()
+            .session_untracked()
+            .and_then(|s| ctx.client().hosted_page_url(path, &s).ok());
+        if let Some(url) = url {
+            crate::platform::navigate(&url);
+        }
+    })
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use crate::components::AccountPicker;
+use crate::routes::page::PageFrame;
+use crate::routes::Navigator;
+use crate::routes::{AuthConfig, AuthPage};
+
+/// The account choice page: [`AccountPicker`](crate::AccountPicker).
+///
+/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::choose_account`](crate::AuthPaths::choose_account);
+/// an app with routes of its own can mount it anywhere.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::routes::ChooseAccountPage;
+///
+/// #[component]
+/// fn Mine() -> impl IntoView {
+///     view! { <ChooseAccountPage/> }
+/// }
+/// ```
+#[component]
+pub fn ChooseAccountPage(
+    /// Paths and destinations.
+    #[prop(optional)]
+    config: Option<AuthConfig>,
+) -> impl IntoView {
+    let cfg = config.unwrap_or_default();
+    let nav = Navigator::new(&cfg);
+    view! {
+        <PageFrame page=AuthPage::ChooseAccount>
+            <AccountPicker on_login=nav.signed_in/>
+        </PageFrame>
+    }
+}

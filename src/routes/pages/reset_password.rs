@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use crate::components::ResetPasswordForm;
+use crate::routes::page::PageFrame;
+use crate::routes::Navigator;
+use crate::routes::{AuthConfig, AuthPage};
+
+/// The reset-password page (the emailed link): [`ResetPasswordForm`](crate::ResetPasswordForm); an expired link leads to the forgot-password page.
+///
+/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::reset_password`](crate::AuthPaths::reset_password);
+/// an app with routes of its own can mount it anywhere.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::routes::ResetPasswordPage;
+///
+/// #[component]
+/// fn Mine() -> impl IntoView {
+///     view! { <ResetPasswordPage/> }
+/// }
+/// ```
+#[component]
+pub fn ResetPasswordPage(
+    /// Paths and destinations.
+    #[prop(optional)]
+    config: Option<AuthConfig>,
+) -> impl IntoView {
+    let cfg = config.unwrap_or_default();
+    let nav = Navigator::new(&cfg);
+    view! {
+        <PageFrame page=AuthPage::ResetPassword>
+            <ResetPasswordForm on_login=nav.signed_in on_conditional=nav.conditional on_request_new=move |()| nav.to_page.run(AuthPage::ForgotPassword)/>
+        </PageFrame>
+    }
+}

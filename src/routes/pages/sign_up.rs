@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::components::SignupForm;
+use crate::routes::page::{PageFrame, PageLinks};
+use crate::routes::Navigator;
+use crate::routes::{AuthConfig, AuthPage};
+
+/// The sign-up page: [`SignupForm`](crate::SignupForm) with the configured fields; a link to sign in.
+///
+/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::sign_up`](crate::AuthPaths::sign_up);
+/// an app with routes of its own can mount it anywhere.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::routes::SignUpPage;
+///
+/// #[component]
+/// fn Mine() -> impl IntoView {
+///     view! { <SignUpPage/> }
+/// }
+/// ```
+#[component]
+pub fn SignUpPage(
+    /// Paths and destinations.
+    #[prop(optional)]
+    config: Option<AuthConfig>,
+) -> impl IntoView {
+    let cfg = config.unwrap_or_default();
+    let nav = Navigator::new(&cfg);
+    view! {
+        <PageFrame page=AuthPage::SignUp>
+            <SignupForm fields=cfg.signup_fields on_login=nav.signed_in on_conditional=nav.conditional/>
+            <PageLinks paths=cfg.paths links=&[(AuthPage::SignIn, "link-sign-in")]/>
+        </PageFrame>
+    }
+}
