@@ -12,6 +12,8 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use serde_json::json;
 
+mod custom;
+
 const LR_URL: &str = match option_env!("LR_URL") {
     Some(url) => url,
     None => "http://127.0.0.1:4000",
@@ -66,7 +68,8 @@ fn App() -> impl IntoView {
                         <A href="/">"Home"</A>
                         <A href="/protected">"Protected"</A>
                         <A href="/auth/sign-in">"Sign in"</A>
-                        <A href="/auth/sign-up">"Sign up"</A>
+                                                <A href="/auth/sign-up">"Sign up"</A>
+                        <A href="/custom/sign-in">"Custom sign-in"</A>
                     </nav>
                     <LocaleSwitcher locale=locale/>
                 </header>
@@ -74,6 +77,7 @@ fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <h1>"Page not found"</h1><p><A href="/">"Home"</A></p> }>
                         <Route path=path!("/") view=Home/>
                         <Route path=path!("/protected") view=|| view! { <RequireSession><Protected/></RequireSession> }/>
+                                                <Route path=path!("/custom/sign-in") view=custom::CustomSignIn/>
                         <AuthRoutes/>
                     </Routes>
                 </main>
