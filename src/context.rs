@@ -154,23 +154,24 @@ impl LoginRocketContext {
 
     /// The message `key` in the current locale (tracks the locale when called reactively).
     pub fn t(&self, key: &str) -> String {
-        let locale = self.locale.get();
-        self.shared
-            .try_with_value(|s| s.catalog.text(locale, key))
-            .unwrap_or_default()
+        self.text(self.locale.get(), key, &[])
     }
 
     /// The message `key` with arguments, in the current locale.
     pub fn t_with(&self, key: &str, args: &[(&str, FluentArg<'_>)]) -> String {
-        let locale = self.locale.get();
+        self.text(self.locale.get(), key, args)
+    }
+
+    /// [`t_with`](Self::t_with) without tracking the locale (for values computed once, at
+    /// submit).
+    pub(crate) fn t_untracked(&self, key: &str, args: &[(&str, FluentArg<'_>)]) -> String {
+        self.text(self.locale.get_untracked(), key, args)
+    }
+
+    fn text(&self, locale: Locale, key: &str, args: &[(&str, FluentArg<'_>)]) -> String {
         self.shared
             .try_with_value(|s| s.catalog.text_with(locale, key, args))
             .unwrap_or_default()
-    }
-
-    /// [`t`](Self::t) without tracking the locale (for values computed once, at submit).
-    pub(crate) fn t_untracked(&self, key: &str) -> String {
-        untrack(|| self.t(key))
     }
 }
 

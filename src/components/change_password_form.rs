@@ -42,7 +42,7 @@ pub fn ChangePasswordForm(
         on_success,
     });
     view! {
-        <FormShell kind=FormKind::ChangePassword status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::ChangePassword status=form.status submit=form.submit class id on_request_new=None>
             <Field field=FieldId::CurrentPassword kind=FieldKind::Password value=form.current_password autocomplete="current-password" required=true/>
             <Field field=FieldId::Password kind=FieldKind::Password value=form.password autocomplete="new-password" required=true min_length=min_password_length/>
             {confirm_password.shown().then(|| view! {

@@ -38,7 +38,7 @@ pub fn CompleteProfileForm(
         on_conditional,
     });
     view! {
-        <FormShell kind=FormKind::CompleteProfile status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::CompleteProfile status=form.status submit=form.submit class id on_request_new=None>
             <Field field=FieldId::OrgName kind=FieldKind::Text value=form.org_name autocomplete="organization" required=true/>
         </FormShell>
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::form_shell::Shell;
 use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, FormState};
+use crate::logic::form_state::FieldId;
 
 /// What a field asks for: its input `type` and `inputmode`, and whether it is a secret
 /// (masked, with a show toggle, emptied after use).
@@ -40,8 +40,9 @@ impl FieldKind {
 
 /// One labelled control inside a [`FormShell`](super::FormShell), with its messages next to
 /// it (`aria-invalid`, `aria-describedby`), a hint for a minimum length, and a show toggle
-/// on passwords. Its control is read into `value` at submit (autofill included), and shows
-/// what the hook puts there (a token from the link, a prefilled claim, a cleared password).
+/// on passwords. Its control is read into `value` at submit (autofill included). Until the
+/// user types, it shows what the hook puts there (a token from the link, a prefilled claim);
+/// a secret's value is never written into the page (its `value` attribute stays unset).
 #[component]
 pub(crate) fn Field(
     /// Which field (its name, label and messages).
@@ -70,15 +71,12 @@ pub(crate) fn Field(
     let errors = Memo::new(move |_| status.errors_for(field));
     let invalid = move || !errors.with(Vec::is_empty);
     let is_password = kind == FieldKind::Password;
-    let shown = RwSignal::new(false);
-    // back to masked on every submit
-    Effect::new(move |_| {
-        if status.state.get() == FormState::Submitting {
-            shown.set(false);
-        }
-    });
+    let secret = matches!(kind, FieldKind::Password | FieldKind::Code);
+    // shown in clear since which submit: back to masked on every submit
+    let (submits, shown_at) = (shell.submits, RwSignal::new(None::<u32>));
+    let shown = move || shown_at.get() == Some(submits.get());
     let input_type = move || {
-        if is_password && shown.get() {
+        if is_password && shown() {
             "text"
         } else {
             kind.input_type()
@@ -108,14 +106,16 @@ pub(crate) fn Field(
                 type="button"
                 class="lr-field__toggle"
                 aria-controls=id.clone()
-                aria-pressed=move || shown.get().to_string()
-                on:click=move |_| shown.update(|s| *s = !*s)
+                                aria-pressed=move || shown().to_string()
+                on:click=move |_| {
+                    shown_at.set((!shown()).then(|| submits.get_untracked()))
+                }
             >
                 {move || ctx.t("password-show")}
             </button>
         }
     });
-    let secret = matches!(kind, FieldKind::Password | FieldKind::Code);
+
     view! {
         <div class="lr-field">
             <label class="lr-field__label" for=id.clone()>{move || ctx.t(field.label_key())}</label>
@@ -129,7 +129,7 @@ pub(crate) fn Field(
                     inputmode=kind.inputmode()
                     required=required
                     aria-required=required.then_some("true")
-                    prop:value=move || value.get()
+                                        value=move || (!secret).then(|| value.get())
                     data-lr-secret=secret.then_some("")
                     aria-invalid=move || invalid().then_some("true")
                     aria-describedby=described

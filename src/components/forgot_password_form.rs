@@ -39,7 +39,7 @@ pub fn ForgotPasswordForm(
 ) -> impl IntoView {
     let form = use_forgot_password_form_with_options(UseForgotPasswordFormOptions { on_success });
     view! {
-        <FormShell kind=FormKind::Forgot status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::Forgot status=form.status submit=form.submit class id on_request_new=None>
             <Field field=FieldId::Email kind=FieldKind::Email value=form.email autocomplete="email" required=true/>
         </FormShell>
     }

@@ -79,6 +79,8 @@ pub(crate) struct Shell {
     pub(crate) status: FormStatus,
     /// The value each field's control is read into at submit (autofill included).
     pub(crate) bindings: StoredValue<Vec<(FieldId, RwSignal<String>)>>,
+    /// Submits so far (a password shown in clear is masked again by the next one).
+    pub(crate) submits: RwSignal<u32>,
 }
 
 impl Shell {
@@ -90,13 +92,15 @@ impl Shell {
             status: crate::hooks::FormCore::new(crate::logic::form_state::Flow::Login, vec![])
                 .status(ctx),
             bindings: StoredValue::new(Vec::new()),
+            submits: RwSignal::new(0),
         })
     }
 }
 
 /// One kit form around its fields: a real `<form novalidate>`, the alert for messages that
 /// belong to no field, the submit button (disabled while in flight or cooling down), a retry
-/// when the service could not be reached, and a polite status region. At submit it reads
+/// when the service could not be reached, a new link when an emailed one expired, and a
+/// polite status region. At submit it reads
 /// every field's control into its value (autofill included) and runs `submit`; after a
 /// failure it moves focus to the first invalid field, else the alert; after a success it
 /// empties the secret inputs.
@@ -114,9 +118,9 @@ pub(crate) fn FormShell(
     class: MaybeProp<String>,
     /// The form's id; default `lr-<kind>-N`.
     id: Option<String>,
-    /// Buttons after the submit button.
-    #[prop(optional, into)]
-    actions: Option<ViewFn>,
+    /// A reset form's "request a new link" button, offered when the emailed link is invalid
+    /// or expired.
+    on_request_new: Option<Callback<()>>,
     /// The fields.
     children: Children,
 ) -> impl IntoView {
@@ -128,11 +132,12 @@ pub(crate) fn FormShell(
             NEXT_FORM.fetch_add(1, Ordering::Relaxed)
         )
     });
-    let bindings = StoredValue::new(Vec::new());
+    let (bindings, submits) = (StoredValue::new(Vec::new()), RwSignal::new(0));
     provide_context(Shell {
         form_id: id.clone(),
         status,
         bindings,
+        submits,
     });
     let fields = children();
     let form_ref = NodeRef::<html::Form>::new();
@@ -140,6 +145,7 @@ pub(crate) fn FormShell(
     let status_id = format!("{id}-status");
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        submits.update(|n| *n += 1);
         if let Some(form) = form_ref.get_untracked() {
             for (field, value) in bindings.get_value() {
                 if let Some(v) = platform::form_value(&form, field.api_name()) {
@@ -220,7 +226,22 @@ pub(crate) fn FormShell(
                         {move || ctx.t("retry")}
                     </button>
                 </Show>
-                {actions.map(|a| move || a.run())}
+                                {move || {
+                                        let reset = matches!(kind, FormKind::Reset(_));
+                    (reset && state.get() == FormState::LinkExpired).then(|| view! {
+                        <button
+                            type="button"
+                            class="lr-button lr-button--secondary lr-form__request-new"
+                            on:click=move |_| {
+                                if let Some(cb) = on_request_new {
+                                    cb.run(());
+                                }
+                            }
+                        >
+                                                        {move || ctx.t("reset-request-new")}
+                        </button>
+                    })
+                }}
             </div>
                         <StatusRegion id=status_id text=progress/>
         </form>

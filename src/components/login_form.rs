@@ -49,7 +49,7 @@ pub fn LoginForm(
         on_conditional,
     });
     view! {
-        <FormShell kind=FormKind::Login status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::Login status=form.status submit=form.submit class id on_request_new=None>
             <Field field=FieldId::Email kind=FieldKind::EmailOrUsername value=form.email autocomplete="username" required=true/>
             <Field field=FieldId::Password kind=FieldKind::Password value=form.password autocomplete="current-password" required=true/>
         </FormShell>

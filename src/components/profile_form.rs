@@ -52,7 +52,7 @@ pub fn ProfileForm(
             .collect_view()
     };
     view! {
-        <FormShell kind=FormKind::Profile status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::Profile status=form.status submit=form.submit class id on_request_new=None>
             {views()}
         </FormShell>
     }

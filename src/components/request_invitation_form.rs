@@ -32,7 +32,7 @@ pub fn RequestInvitationForm(
     let form =
         use_request_invitation_form_with_options(UseRequestInvitationFormOptions { on_success });
     view! {
-        <FormShell kind=FormKind::Invitation status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::Invitation status=form.status submit=form.submit class id on_request_new=None>
             <Field field=FieldId::Email kind=FieldKind::Email value=form.email autocomplete="email" required=true/>
         </FormShell>
     }

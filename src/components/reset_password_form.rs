@@ -2,11 +2,10 @@ use leptos::prelude::*;
 use loginrocket::{ConditionalLogin, FullLogin};
 
 use super::{Field, FieldKind, FormKind, FormShell};
-use crate::context::use_loginrocket;
 use crate::hooks::{
     use_reset_password_form_with_options, AfterReset, FieldMode, UseResetPasswordFormOptions,
 };
-use crate::logic::form_state::{FieldId, FormState};
+use crate::logic::form_state::FieldId;
 use crate::platform::NoReferrer;
 
 /// Keeps `<meta name="referrer" content="no-referrer">` in `<head>` while the calling
@@ -84,7 +83,6 @@ pub fn ResetPasswordForm(
     on_request_new: Option<Callback<()>>,
 ) -> impl IntoView {
     no_referrer_while_mounted();
-    let ctx = use_loginrocket();
     let form = use_reset_password_form_with_options(UseResetPasswordFormOptions {
         token,
         confirm_password,
@@ -93,26 +91,8 @@ pub fn ResetPasswordForm(
         on_conditional,
         on_success,
     });
-    let state = form.status.state;
-    let request_new = move || {
-        (state.get() == FormState::LinkExpired).then(|| {
-            view! {
-                <button
-                    type="button"
-                    class="lr-button lr-button--secondary lr-form__request-new"
-                    on:click=move |_| {
-                        if let Some(cb) = on_request_new {
-                            cb.run(());
-                        }
-                    }
-                >
-                    {move || ctx.t("reset-request-new")}
-                </button>
-            }
-        })
-    };
     view! {
-        <FormShell kind=FormKind::Reset(after_reset) status=form.status submit=form.submit class id actions=request_new>
+        <FormShell kind=FormKind::Reset(after_reset) status=form.status submit=form.submit class id on_request_new>
             <Field field=FieldId::Password kind=FieldKind::Password value=form.password autocomplete="new-password" required=true min_length=min_password_length/>
             {confirm_password.shown().then(|| view! {
                 <Field field=FieldId::PasswordConfirmation kind=FieldKind::Password value=form.password_confirmation autocomplete="new-password" required={confirm_password == FieldMode::Required}/>

@@ -83,7 +83,7 @@ pub fn SignupForm(
             .collect_view()
     };
     view! {
-        <FormShell kind=FormKind::Signup status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::Signup status=form.status submit=form.submit class id on_request_new=None>
             {views()}
         </FormShell>
     }

@@ -46,7 +46,7 @@ pub fn TwoFactorForm(
         on_conditional,
     });
     view! {
-        <FormShell kind=FormKind::TwoFactor status=form.status submit=form.submit class id>
+        <FormShell kind=FormKind::TwoFactor status=form.status submit=form.submit class id on_request_new=None>
             <Field field=FieldId::Code kind=FieldKind::Code value=form.code autocomplete="one-time-code" required=true/>
         </FormShell>
     }

@@ -171,7 +171,7 @@ impl FormCore {
             .fields
             .get_value()
             .into_iter()
-            .map(|f| (f, ctx.t_untracked(f.label_key())))
+            .map(|f| (f, ctx.t_untracked(f.label_key(), &[])))
             .collect();
         let (core, client, options, feeds_session) =
             (*self, ctx.client(), ctx.options(), self.feeds_session);

@@ -78,9 +78,11 @@ pub(crate) fn required_messages(
         .iter()
         .filter(|(_, v)| v.trim().is_empty())
         .map(|(f, _)| {
-            let name = ctx.t_untracked(f.label_key());
-            let text = untrack(|| ctx.t_with("field-required", &[("field", name.into())]));
-            (*f, text)
+            let name = ctx.t_untracked(f.label_key(), &[]);
+            (
+                *f,
+                ctx.t_untracked("field-required", &[("field", name.into())]),
+            )
         })
         .collect()
 }
@@ -126,6 +128,28 @@ pub(crate) fn run_opt<T: Clone + Send + Sync + 'static>(cb: Option<Callback<T>>,
     if let Some(cb) = cb {
         cb.run(value.clone());
     }
+}
+
+/// The machinery of a form that asks only for an email and answers `okay` (forgot password,
+/// invitation request): the email, the state and the submit. `call` builds the request.
+pub(crate) fn email_form(
+    flow: crate::logic::form_state::Flow,
+    call: fn(String) -> form_core::Request,
+    on_success: Option<Callback<()>>,
+) -> (RwSignal<String>, FormStatus, Callback<()>) {
+    let ctx = crate::context::use_loginrocket();
+    let core = FormCore::new(flow, vec![FieldId::Email]);
+    let email = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| {
+        if check_required(ctx, &core, &[(FieldId::Email, email.get_untracked())]) {
+            core.run(
+                ctx,
+                call(email.get_untracked().trim().to_owned()),
+                on_done(on_success),
+            );
+        }
+    });
+    (email, core.status(ctx), submit)
 }
 
 /// The session a call is made with: the one given, else the session store's.

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use loginrocket::{ForgotPasswordParams, LoginRocket};
 
-use super::{check_required, on_done, FormCore, FormStatus};
-use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, Flow};
+use super::{email_form, FormStatus};
+use crate::logic::form_state::Flow;
 
 /// Options for [`use_forgot_password_form_with_options`].
 #[derive(Clone, Default)]
@@ -63,25 +62,19 @@ pub fn use_forgot_password_form() -> UseForgotPasswordFormReturn {
 pub fn use_forgot_password_form_with_options(
     options: UseForgotPasswordFormOptions,
 ) -> UseForgotPasswordFormReturn {
-    let ctx = use_loginrocket();
-    let core = FormCore::new(Flow::ForgotPassword, vec![FieldId::Email]);
-    let email = RwSignal::new(String::new());
-    let submit = Callback::new(move |()| {
-        if !check_required(ctx, &core, &[(FieldId::Email, email.get_untracked())]) {
-            return;
-        }
-        let params = ForgotPasswordParams::new(email.get_untracked().trim());
-        core.run(
-            ctx,
-            Box::new(move |client: LoginRocket| {
-                Box::pin(async move { client.forgot_password(&params).await })
-            }),
-            on_done(options.on_success),
-        );
-    });
+    let (email, status, submit) = email_form(
+        Flow::ForgotPassword,
+        |email| {
+            let params = ForgotPasswordParams::new(email);
+            Box::new(move |c: LoginRocket| {
+                Box::pin(async move { c.forgot_password(&params).await })
+            })
+        },
+        options.on_success,
+    );
     UseForgotPasswordFormReturn {
         email,
-        status: core.status(ctx),
+        status,
         submit,
     }
 }

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use loginrocket::{LoginRocket, RequestInvitationParams};
 
-use super::{check_required, on_done, FormCore, FormStatus};
-use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, Flow};
+use super::{email_form, FormStatus};
+use crate::logic::form_state::Flow;
 
 /// Options for [`use_request_invitation_form_with_options`].
 #[derive(Clone, Default)]
@@ -57,25 +56,20 @@ pub fn use_request_invitation_form() -> UseRequestInvitationFormReturn {
 pub fn use_request_invitation_form_with_options(
     options: UseRequestInvitationFormOptions,
 ) -> UseRequestInvitationFormReturn {
-    let ctx = use_loginrocket();
-    let core = FormCore::new(Flow::ForgotPassword, vec![FieldId::Email]);
-    let email = RwSignal::new(String::new());
-    let submit = Callback::new(move |()| {
-        if !check_required(ctx, &core, &[(FieldId::Email, email.get_untracked())]) {
-            return;
-        }
-        let params = RequestInvitationParams::new(email.get_untracked().trim());
-        core.run(
-            ctx,
+    // its answers read like forgot password's: the same confirmation for every email
+    let (email, status, submit) = email_form(
+        Flow::ForgotPassword,
+        |email| {
+            let params = RequestInvitationParams::new(email);
             Box::new(move |c: LoginRocket| {
                 Box::pin(async move { c.request_invitation(&params).await })
-            }),
-            on_done(options.on_success),
-        );
-    });
+            })
+        },
+        options.on_success,
+    );
     UseRequestInvitationFormReturn {
         email,
-        status: core.status(ctx),
+        status,
         submit,
     }
 }
