@@ -71,6 +71,21 @@ async fn login_hook_states_and_messages() {
     until("signed in", || session.state.get_untracked().is_signed_in()).await;
     assert_eq!(f.password.get_untracked(), "", "the password is cleared");
     assert_eq!(f.status.message.get_untracked(), "");
+    // the session's own calls have their one message too
+    page.mock.push(Err(TransportError::Offline));
+    session.refresh.run(());
+    until("refresh failed", || {
+        session.status.get_untracked() == FormState::Unavailable(Unavailable::Offline)
+    })
+    .await;
+    assert_eq!(
+        session.message.get_untracked(),
+        "You appear to be offline. Check your connection and try again."
+    );
+    assert!(
+        session.state.get_untracked().is_signed_in(),
+        "kept while offline"
+    );
     page.unmount();
 }
 

@@ -152,6 +152,11 @@ pub(crate) fn email_form(
     (email, core.status(ctx), submit)
 }
 
+/// The one localized message for the session store's last call (refresh, account switch).
+pub(crate) fn store_message(ctx: LoginRocketContext) -> Signal<String> {
+    state_message(ctx, ctx.session().status(), None, Signal::stored(0))
+}
+
 /// The session a call is made with: the one given, else the session store's.
 pub(crate) fn session_of(ctx: LoginRocketContext, given: &Option<Secret>) -> Option<Secret> {
     given.clone().or_else(|| ctx.session().session_untracked())

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loginrocket::{AccountChoice, FullLogin};
 
-use super::{run_opt, state_message};
+use super::{run_opt, store_message};
 use crate::context::use_loginrocket;
 use crate::logic::form_state::FormState;
 use crate::logic::session::SessionState;
@@ -84,7 +84,7 @@ pub fn use_account_picker_with_options(options: UseAccountPickerOptions) -> UseA
         choose: Callback::new(move |id: String| spawn_local(store.switch_account(id))),
         open_hosted: use_hosted_page("accounts"),
         state: store.status(),
-        message: state_message(ctx, store.status(), None, Signal::stored(0)),
+        message: store_message(ctx),
     }
 }
 

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::store_message;
 use crate::context::{use_loginrocket, SessionStore};
 use crate::logic::form_state::FormState;
 use crate::logic::session::SessionState;
@@ -12,6 +13,9 @@ pub struct UseSessionReturn {
     pub state: Signal<SessionState>,
     /// The last session call's state (see [`SessionStore::status`]).
     pub status: Signal<FormState>,
+    /// The one localized message for that state: a refresh that could not reach the service,
+    /// a session that expired, a sign-out the server could not be told of; empty otherwise.
+    pub message: Signal<String>,
     /// Refreshes the session (single-flight).
     pub refresh: Callback<()>,
     /// Selects another account.
@@ -39,10 +43,12 @@ pub struct UseSessionReturn {
 /// }
 /// ```
 pub fn use_session() -> UseSessionReturn {
-    let store = use_loginrocket().session();
+    let ctx = use_loginrocket();
+    let store = ctx.session();
     UseSessionReturn {
         state: store.state(),
         status: store.status(),
+        message: store_message(ctx),
         refresh: Callback::new(move |()| spawn_local(store.refresh())),
         switch_account: Callback::new(move |account: String| {
             spawn_local(store.switch_account(account))
