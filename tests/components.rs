@@ -653,14 +653,16 @@ async fn an_expired_reset_link_offers_a_new_one() {
     assert!(asked.get_untracked());
     page.unmount();
 
-    // no token at all: the same state at once, and nothing is sent
+    // no token at all: an incomplete link (not an expired one), a new link offered, and
+    // nothing is sent
     set_url("");
     let page = mount(|| view! { <ResetPasswordForm/> });
     settle().await;
     assert_eq!(
         page.text("[role=alert]"),
-        "This link is invalid or has expired."
+        "This password reset link is incomplete. Please request a new one."
     );
+    assert!(page.q(".lr-form__request-new").is_some());
     page.type_into("input[name=password]", "a-new-password");
     page.click("button[type=submit]");
     settle().await;

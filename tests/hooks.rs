@@ -176,13 +176,13 @@ async fn reset_hook_owns_the_missing_link_state() {
     let (page, f, _) = bare(use_reset_password_form).await;
     // no token anywhere: the link is reported, no request
     until("no link", || {
-        f.status.state.get_untracked() == FormState::LinkExpired
+        f.status.state.get_untracked() == FormState::LinkMissing
     })
     .await;
     assert!(!f.has_token.get_untracked());
     assert_eq!(
         f.status.message.get_untracked(),
-        "This link is invalid or has expired."
+        "This password reset link is incomplete. Please request a new one."
     );
     f.password.set("a-new-password".into());
     f.submit.run(());

@@ -111,7 +111,8 @@ pub(crate) fn Field(
                     shown_at.set((!shown()).then(|| submits.get_untracked()))
                 }
             >
-                {move || ctx.t("password-show")}
+                                // says what a press will do; `aria-pressed` says what it did
+                {move || ctx.t(if shown() { "password-hide" } else { "password-show" })}
             </button>
         }
     });

@@ -118,8 +118,8 @@ pub(crate) fn FormShell(
     class: MaybeProp<String>,
     /// The form's id; default `lr-<kind>-N`.
     id: Option<String>,
-    /// A reset form's "request a new link" button, offered when the emailed link is invalid
-    /// or expired.
+    /// A reset form's "request a new link" button, offered when the emailed link is invalid,
+    /// expired or incomplete.
     on_request_new: Option<Callback<()>>,
     /// The fields.
     children: Children,
@@ -228,7 +228,8 @@ pub(crate) fn FormShell(
                 </Show>
                                 {move || {
                                         let reset = matches!(kind, FormKind::Reset(_));
-                    (reset && state.get() == FormState::LinkExpired).then(|| view! {
+                                        let dead_link = matches!(state.get(), FormState::LinkExpired | FormState::LinkMissing);
+                    (reset && dead_link).then(|| view! {
                         <button
                             type="button"
                             class="lr-button lr-button--secondary lr-form__request-new"

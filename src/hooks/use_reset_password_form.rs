@@ -43,12 +43,12 @@ pub struct UseResetPasswordFormReturn {
     /// The confirmation; cleared after success.
     pub password_confirmation: RwSignal<String>,
     /// Whether there is a token at all. Without one the state is
-    /// [`FormState::LinkExpired`] from the start: offer a new link.
+    /// [`FormState::LinkMissing`] from the start: offer a new link.
     pub has_token: Signal<bool>,
     /// Whether the confirmation field is shown.
     pub confirm_password: FieldMode,
     /// The form's state and messages: `LinkExpired` when the link is invalid, used or
-    /// expired.
+    /// expired, `LinkMissing` when the page has no token.
     pub status: FormStatus,
     /// Sets the new password.
     pub submit: Callback<()>,
@@ -63,7 +63,9 @@ pub struct UseResetPasswordFormReturn {
 /// #[component]
 /// fn MyReset() -> impl IntoView {
 ///     let form = use_reset_password_form();
-///     let expired = move || form.status.state.get() == FormState::LinkExpired;
+///     let expired = move || {
+///         matches!(form.status.state.get(), FormState::LinkExpired | FormState::LinkMissing)
+///     };
 ///     view! {
 ///         <form on:submit=move |ev| { ev.prevent_default(); form.submit.run(()); }>
 ///             <input type="password" bind:value=form.password autocomplete="new-password"/>
@@ -111,7 +113,7 @@ pub fn use_reset_password_form_with_options(
         Box::new(move |t| {
             if t.is_none() {
                 has_token.set(false);
-                core.state.set(FormState::LinkExpired);
+                core.state.set(FormState::LinkMissing);
             }
         }),
     );
@@ -120,7 +122,7 @@ pub fn use_reset_password_form_with_options(
     let confirm = options.confirm_password;
     let submit = Callback::new(move |()| {
         let Some(token_value) = token.get_value() else {
-            return core.fail_locally(FormState::LinkExpired);
+            return core.fail_locally(FormState::LinkMissing);
         };
         let mut values = vec![(FieldId::Password, password.get_untracked())];
         if confirm == FieldMode::Required {

@@ -9,6 +9,7 @@ use crate::logic::form_state::{FieldId, FormState, Notice, Unavailable};
 const LISTED: &[&str] = &[
     // shared pieces
     "password-show",
+    "password-hide",
     "password-hint",
     "error-rate-limited",
     "retry",
@@ -81,6 +82,7 @@ pub(crate) fn used() -> Vec<&'static str> {
     for s in [
         FormState::SessionExpired,
         FormState::LinkExpired,
+        FormState::LinkMissing,
         FormState::Unavailable(Unavailable::Offline),
         FormState::Unavailable(Unavailable::Timeout),
         FormState::Unavailable(Unavailable::Server),

@@ -243,6 +243,9 @@ pub enum FormState {
     SessionExpired,
     /// An emailed link is invalid, used or expired.
     LinkExpired,
+    /// A password reset page was opened without its link's token (a link cut short, or a
+    /// reload after the kit took the token out of the address bar).
+    LinkMissing,
     /// The service could not be reached; a retry is offered.
     Unavailable(Unavailable),
     /// The call succeeded.
@@ -256,6 +259,7 @@ impl FormState {
             FormState::Failed(n) => Some(n.key()),
             FormState::SessionExpired => Some("error-session-expired"),
             FormState::LinkExpired => Some("error-link-expired"),
+            FormState::LinkMissing => Some("reset-missing-token"),
             FormState::Unavailable(Unavailable::Offline) => Some("error-offline"),
             FormState::Unavailable(Unavailable::Timeout) => Some("error-timeout"),
             FormState::Unavailable(Unavailable::Server) => Some("error-unavailable"),
