@@ -133,7 +133,7 @@ impl LoginRocketContext {
         self.locale
     }
 
-    /// The session store (see [`use_session`](crate::hooks::use_session)).
+    /// The session store (what `use_session()` reads).
     pub fn session(&self) -> SessionStore {
         self.session
     }

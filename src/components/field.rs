@@ -21,6 +21,24 @@ pub(crate) enum FieldKind {
 }
 
 impl FieldKind {
+    /// What a field asks for and its `autocomplete` token, where a form has nothing more
+    /// specific to say (a new account's or a profile's fields).
+    pub(crate) fn of(field: FieldId) -> (Self, &'static str) {
+        match field {
+            FieldId::Email => (FieldKind::Email, "email"),
+            FieldId::FirstName => (FieldKind::Text, "given-name"),
+            FieldId::LastName => (FieldKind::Text, "family-name"),
+            FieldId::Username => (FieldKind::Text, "username"),
+            FieldId::OrgName => (FieldKind::Text, "organization"),
+            FieldId::Password | FieldId::PasswordConfirmation => {
+                (FieldKind::Password, "new-password")
+            }
+            FieldId::CurrentPassword => (FieldKind::Password, "current-password"),
+            FieldId::Code => (FieldKind::Code, "one-time-code"),
+            _ => (FieldKind::Text, "off"),
+        }
+    }
+
     fn input_type(self) -> &'static str {
         match self {
             FieldKind::Email => "email",

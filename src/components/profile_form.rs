@@ -3,7 +3,6 @@ use loginrocket::FullLogin;
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_profile_form_with_options, ProfileFields, UseProfileFormOptions};
-use crate::logic::form_state::FieldId;
 
 /// Profile update (`PUT profile`), over [`use_profile_form`](crate::hooks::use_profile_form):
 /// the fields shown, prefilled from the token's claims; the fresh `full_login` updates the
@@ -41,12 +40,7 @@ pub fn ProfileForm(
             .into_iter()
             .filter_map(|f| {
                 let value = form.value(f)?;
-                let (kind, autocomplete) = match f {
-                    FieldId::FirstName => (FieldKind::Text, "given-name"),
-                    FieldId::LastName => (FieldKind::Text, "family-name"),
-                    FieldId::Email => (FieldKind::Email, "email"),
-                    _ => (FieldKind::Text, "username"),
-                };
+                let (kind, autocomplete) = FieldKind::of(f);
                 Some(view! { <Field field=f kind value autocomplete/> })
             })
             .collect_view()

@@ -63,17 +63,7 @@ pub fn SignupForm(
             .into_iter()
             .filter_map(|f| {
                 let value = form.value(f)?;
-                let (kind, autocomplete) = match f {
-                    FieldId::Email => (FieldKind::Email, "email"),
-                    FieldId::FirstName => (FieldKind::Text, "given-name"),
-                    FieldId::LastName => (FieldKind::Text, "family-name"),
-                    FieldId::Username => (FieldKind::Text, "username"),
-                    FieldId::OrgName => (FieldKind::Text, "organization"),
-                    FieldId::Password | FieldId::PasswordConfirmation => {
-                        (FieldKind::Password, "new-password")
-                    }
-                    _ => (FieldKind::Text, "off"),
-                };
+                let (kind, autocomplete) = FieldKind::of(f);
                 let min_length = (f == FieldId::Password)
                     .then_some(min_password_length)
                     .flatten();

@@ -1,5 +1,5 @@
 //! The session store: one per provider, in context. Forms feed it (a `full_login` signs the
-//! user in); [`use_session`](crate::hooks::use_session) reads it and refreshes, switches
+//! user in); `hooks::use_session` reads it and refreshes, switches
 //! accounts and signs out.
 //!
 //! Every change of the session (a sign-in, a new token, a sign-out, another tab's change)

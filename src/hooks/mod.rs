@@ -1,6 +1,6 @@
 //! Headless hooks, one per flow (`use_x()` and `use_x_with_options(UseXOptions)` returning
 //! `UseXReturn`): each owns its flow's state machine and hands out field values, read-only
-//! signals ([`FormStatus`]) and callbacks. The [components](crate::components) are thin
+//! signals ([`FormStatus`]) and callbacks. The `components` are thin
 //! views over them; apps that want their own markup use the hooks directly.
 //!
 //! Every hook needs a [`LoginRocketProvider`](crate::LoginRocketProvider) above it.

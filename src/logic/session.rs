@@ -1,5 +1,5 @@
 //! The session: what the app knows about the signed-in user, and how LoginRocket's answers
-//! change it. The pure part (this module) is tested natively; [`use_session`](crate::hooks::use_session) wires it
+//! change it. The pure part (this module) is tested natively; `hooks::use_session` wires it
 //! to signals, timers and storage.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
