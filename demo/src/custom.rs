@@ -50,7 +50,39 @@ pub fn CustomSignIn() -> impl IntoView {
 #[component]
 fn PasswordStep(form: UseLoginFormReturn) -> impl IntoView {
     let status = form.status;
-    let errors = move |field| move || status.errors_for(field).join(" ");
+    view! {
+        <CustomForm status submit=form.submit label="Continue" pending_label="Signing in…" retry=true>
+            <CustomField id="custom-email" label="Email" field=FieldId::Email input_type="email"
+                autocomplete="username" value=form.email status/>
+            <CustomField id="custom-password" label="Password" field=FieldId::Password input_type="password"
+                autocomplete="current-password" value=form.password status/>
+        </CustomForm>
+    }
+}
+
+#[component]
+fn CodeStep(form: UseTwoFactorFormReturn) -> impl IntoView {
+    let status = form.status;
+    view! {
+        <CustomForm status submit=form.submit label="Verify" pending_label="Verify" retry=false>
+            <CustomField id="custom-code" label="Code from your authenticator app" field=FieldId::Code
+                input_type="text" inputmode="numeric" autocomplete="one-time-code" value=form.code
+                status code=true/>
+        </CustomForm>
+    }
+}
+
+/// The page's form: its fields, the hook's one message, submit (and a retry when the
+/// service could not be reached).
+#[component]
+fn CustomForm(
+    status: FormStatus,
+    submit: Callback<()>,
+    label: &'static str,
+    pending_label: &'static str,
+    retry: bool,
+    children: Children,
+) -> impl IntoView {
     view! {
         <form
             class="custom-form"
@@ -58,38 +90,17 @@ fn PasswordStep(form: UseLoginFormReturn) -> impl IntoView {
             aria-busy=move || status.pending().to_string()
             on:submit=move |ev| {
                 ev.prevent_default();
-                form.submit.run(());
+                submit.run(());
             }
         >
-            <label class="custom-label" for="custom-email">"Email"</label>
-            <input
-                class="custom-input"
-                id="custom-email"
-                name="email"
-                type="email"
-                autocomplete="username"
-                bind:value=form.email
-                on:input=move |_| status.edited(FieldId::Email)
-            />
-            <p class="custom-error" id="custom-email-error">{errors(FieldId::Email)}</p>
-            <label class="custom-label" for="custom-password">"Password"</label>
-            <input
-                class="custom-input"
-                id="custom-password"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                bind:value=form.password
-                on:input=move |_| status.edited(FieldId::Password)
-            />
-            <p class="custom-error" id="custom-password-error">{errors(FieldId::Password)}</p>
+            {children()}
             <p class="custom-message" role="status">{move || status.message.get()}</p>
             <div class="custom-actions">
                 <button class="custom-button" type="submit" disabled=move || !status.can_submit()>
-                    {move || if status.pending() { "Signing in…" } else { "Continue" }}
+                    {move || if status.pending() { pending_label } else { label }}
                 </button>
-                <Show when=move || status.state.get().retryable()>
-                    <button class="custom-button custom-button--quiet" type="button" on:click=move |_| form.submit.run(())>
+                <Show when=move || retry && status.state.get().retryable()>
+                    <button class="custom-button custom-button--quiet" type="button" on:click=move |_| submit.run(())>
                         "Try again"
                     </button>
                 </Show>
@@ -98,35 +109,36 @@ fn PasswordStep(form: UseLoginFormReturn) -> impl IntoView {
     }
 }
 
+/// A label, its input bound to the hook's value, and the field's messages under it.
 #[component]
-fn CodeStep(form: UseTwoFactorFormReturn) -> impl IntoView {
-    let status = form.status;
+fn CustomField(
+    id: &'static str,
+    label: &'static str,
+    field: FieldId,
+    input_type: &'static str,
+    autocomplete: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] code: bool,
+    value: RwSignal<String>,
+    status: FormStatus,
+) -> impl IntoView {
+    let class = if code {
+        "custom-input custom-input--code"
+    } else {
+        "custom-input"
+    };
     view! {
-        <form
-            class="custom-form"
-            novalidate=true
-            aria-busy=move || status.pending().to_string()
-            on:submit=move |ev| {
-                ev.prevent_default();
-                form.submit.run(());
-            }
-        >
-            <label class="custom-label" for="custom-code">"Code from your authenticator app"</label>
-            <input
-                class="custom-input custom-input--code"
-                id="custom-code"
-                name="code"
-                type="text"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                bind:value=form.code
-                on:input=move |_| status.edited(FieldId::Code)
-            />
-            <p class="custom-error" id="custom-code-error">{move || status.errors_for(FieldId::Code).join(" ")}</p>
-            <p class="custom-message" role="status">{move || status.message.get()}</p>
-            <div class="custom-actions">
-                <button class="custom-button" type="submit" disabled=move || !status.can_submit()>"Verify"</button>
-            </div>
-        </form>
+        <label class="custom-label" for=id>{label}</label>
+        <input
+            class=class
+            id=id
+            name=field.api_name()
+            type=input_type
+            inputmode=inputmode
+            autocomplete=autocomplete
+            bind:value=value
+            on:input=move |_| status.edited(field)
+        />
+        <p class="custom-error" id=format!("{id}-error")>{move || status.errors_for(field).join(" ")}</p>
     }
 }
