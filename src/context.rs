@@ -255,6 +255,7 @@ pub fn LoginRocketProvider(
     /// The app.
     children: Children,
 ) -> impl IntoView {
+    crate::platform::note_landing();
     let client = client.unwrap_or_else(|| default_client(url));
     let locale = locale.unwrap_or_else(|| Signal::stored(Locale::En));
     let ctx = LoginRocketContext::build(

@@ -244,3 +244,87 @@ pub(crate) fn clear_secrets(form: &HtmlFormElement) {
 pub(crate) fn request_submit(form: &HtmlFormElement) {
     let _ = form.request_submit();
 }
+
+/// The browser's preferred languages (`navigator.languages`, best first); empty off the
+/// browser.
+pub(crate) fn languages() -> Vec<String> {
+    let Some(window) = window() else {
+        return Vec::new();
+    };
+    let navigator = window.navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+thread_local! {
+    /// The address the app was loaded at, and the document's title before any kit page set
+    /// its own.
+    static LANDING: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn href() -> Option<String> {
+    window()?.location().href().ok()
+}
+
+/// Notes the address the app was loaded at and the app's own document title (once: the
+/// provider calls it as the app starts).
+pub(crate) fn note_landing() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    LANDING.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| (href().unwrap_or_default(), doc.title()));
+    });
+}
+
+/// Whether the address is still the one the app was loaded at.
+pub(crate) fn at_landing() -> bool {
+    LANDING.with(|l| {
+        l.borrow()
+            .as_ref()
+            .is_some_and(|(first, _)| Some(first) == href().as_ref())
+    })
+}
+
+/// Sets the document's title.
+pub(crate) fn set_title(title: &str) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// Gives the document back the app's own title, unless someone else has set one since
+/// `ours` (a page of the app's own that names itself).
+pub(crate) fn restore_title(ours: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.title() == ours {
+        if let Some(app) = LANDING.with(|l| l.borrow().as_ref().map(|(_, t)| t.clone())) {
+            doc.set_title(&app);
+        }
+    }
+}
+
+/// Moves focus into a page that was just navigated to: to its first form control when
+/// `field` (the user came from a submit) and there is one, else to `heading`.
+pub(crate) fn focus_page(page: &HtmlElement, heading: &HtmlElement, field: bool) {
+    let control = field
+        .then(|| {
+            page.query_selector("input:not([type=hidden]), select, textarea")
+                .ok()
+                .flatten()
+        })
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    let _ = control.as_ref().unwrap_or(heading).focus();
+}

@@ -315,20 +315,27 @@ async fn rate_limited_counts_down_then_reenables_submit() {
         HttpResponse::new(429, "").with_header("Retry-After", "2")
     ));
     page.click("button[type=submit]");
+    // said once, in the alert, with the wait's length; the countdown ticks outside it
     until("cooldown", || {
-        page.text("[role=status]") == "Too many attempts. Try again in 2 seconds."
+        page.text("[role=alert]") == "Too many attempts. Try again in 2 seconds."
     })
     .await;
     assert!(page.submit_disabled());
+    assert_eq!(page.text(".lr-form__countdown"), "2 seconds left");
     assert_eq!(
-        page.text("[role=alert]"),
+        page.text("[role=status]"),
         "",
-        "not worded as an error about credentials"
+        "nothing polite while waiting"
     );
     until("counting down", || {
-        page.text("[role=status]") == "Too many attempts. Try again in 1 second."
+        page.text(".lr-form__countdown") == "1 second left"
     })
     .await;
+    assert_eq!(
+        page.text("[role=alert]"),
+        "Too many attempts. Try again in 2 seconds.",
+        "the announcement does not tick"
+    );
     assert!(page.submit_disabled());
     page.click("button[type=submit]");
     assert_eq!(
@@ -337,7 +344,8 @@ async fn rate_limited_counts_down_then_reenables_submit() {
         "no request while cooling down"
     );
     until("re-enabled", || !page.submit_disabled()).await;
-    assert_eq!(page.text("[role=status]"), "");
+    assert_eq!(page.text("[role=status]"), "You can try again now.");
+    assert_eq!(page.text("[role=alert]"), "");
     page.unmount();
 }
 

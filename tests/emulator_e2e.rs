@@ -132,8 +132,7 @@ async fn login_form_against_the_emulator() {
     control("faults", json!({"path": "login", "status": 429, "headers": {"Retry-After": "1"}, "body": {"result": "error"}})).await;
     page.submit();
     until("cooldown", || {
-        page.text("[role=status]")
-            .starts_with("Demasiados intentos")
+        page.text("[role=alert]").starts_with("Demasiados intentos")
     })
     .await;
     assert!(page.disabled());

@@ -333,3 +333,63 @@ async fn account_picker_and_logout_hooks() {
         .starts_with("You're signed out on this device"));
     page.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn our_messages_follow_the_locale_and_the_servers_keep_their_language() {
+    let (page, f, _) = bare(use_login_form).await;
+    f.submit.run(());
+    assert_eq!(
+        f.status.errors_for(FieldId::Email),
+        vec!["Please fill in Email.".to_owned()]
+    );
+    assert_eq!(
+        f.status.server_lang(),
+        None,
+        "ours are in the page's language"
+    );
+    page.locale.set(Locale::Ja);
+    assert_eq!(
+        f.status.errors_for(FieldId::Email),
+        vec!["メールアドレスを入力してください。".to_owned()]
+    );
+    page.locale.set(Locale::En);
+    f.email.set("ann@example.com".into());
+    f.password.set("pw".into());
+    page.mock
+        .push_json(422, invalid(&["Email is invalid", "Login failed"]));
+    f.submit.run(());
+    until("rejected", || {
+        f.status.state.get_untracked() == FormState::Rejected
+    })
+    .await;
+    page.locale.set(Locale::Es);
+    assert_eq!(
+        f.status.errors_for(FieldId::Email),
+        vec!["Email is invalid".to_owned()],
+        "the server's message stays as it came"
+    );
+    assert_eq!(f.status.message.get_untracked(), "Login failed");
+    assert_eq!(
+        f.status.server_lang(),
+        Some("en"),
+        "in the request's language"
+    );
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn change_password_labels_the_new_field_as_new_and_names_it_so_when_missing() {
+    let (page, f, session) = bare(use_change_password_form).await;
+    sign_in(&session, "kss_1");
+    assert_eq!(f.status.label_key(FieldId::Password), "field-new-password");
+    assert_eq!(
+        f.status.label_key(FieldId::CurrentPassword),
+        "field-current-password"
+    );
+    f.submit.run(());
+    assert_eq!(
+        f.status.errors_for(FieldId::Password),
+        vec!["Please fill in New password.".to_owned()]
+    );
+    page.unmount();
+}

@@ -94,9 +94,10 @@ async fn the_guard_sends_visitors_to_sign_in_with_the_way_back() {
     until("redirected", || page.q("form.lr-form--login").is_some()).await;
     assert_eq!(here(), "/auth/sign-in?redirect=%2F");
     assert!(page.q("#home").is_none());
-    // links between pages
-    page.click("a[href='/auth/sign-up']");
+    // links between pages keep the way back
+    page.click("a[href='/auth/sign-up?redirect=%2F']");
     until("sign-up page", || page.q("form.lr-form--signup").is_some()).await;
+    assert_eq!(here(), "/auth/sign-up?redirect=%2F");
     page.unmount();
     go("/");
 }

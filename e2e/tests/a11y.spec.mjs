@@ -1,6 +1,6 @@
 // Every page in its idle state passes axe-core and is captured; keyboard-only sign in; the
 // locale switcher changes everything at once.
-import { test, expect, emu, visit, axe, shot, alertOf, PASSWORD } from "./fixtures.mjs";
+import { test, expect, emu, visit, axe, shot, alertOf, signIn, PASSWORD } from "./fixtures.mjs";
 
 const pages = [
   ["home", "/", "leptos-loginrocket demo"],
@@ -9,9 +9,6 @@ const pages = [
   ["forgot-password", "/auth/forgot-password", "Forgot your password?"],
   ["reset-password-no-token", "/auth/reset-password", "Choose a new password"],
   ["verify-email-no-token", "/auth/verify-email", "Verify your email"],
-  ["two-factor", "/auth/two-factor", "Enter your verification code"],
-  ["choose-account", "/auth/choose-account", "Choose an account"],
-  ["complete-profile", "/auth/complete-profile", "Complete your profile"],
   ["request-invitation", "/auth/request-invitation", "Request an invitation"],
   ["next-step", "/auth/next-step", "One more step"],
   ["not-found", "/nowhere", "Page not found"],
@@ -66,4 +63,77 @@ test("the locale switch changes the kit's strings and the server's messages (ja)
   await shot(page, "sign-in-error-ja");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+});
+
+// Every drop-in page in both colour schemes: axe on each, and the screenshots in docs/
+// (scripts/screenshots.sh copies them there). Pages that need a sign-in step get one.
+for (const scheme of ["light", "dark"]) {
+  test(`axe and screenshots: every page, ${scheme} scheme`, async ({ page, secrets }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const capture = async (name) => {
+      await axe(page, `${name} (${scheme})`);
+      await shot(page, `docs-${name}-${scheme}`);
+    };
+    for (const [name, path] of [
+      ["sign-in", "/auth/sign-in"],
+      ["sign-up", "/auth/sign-up"],
+      ["forgot-password", "/auth/forgot-password"],
+      ["reset-password", "/auth/reset-password"],
+      ["verify-email", "/auth/verify-email"],
+      ["request-invitation", "/auth/request-invitation"],
+      ["next-step", "/auth/next-step"],
+      ["custom-sign-in", "/custom/sign-in"],
+    ]) {
+      await visit(page, path);
+      await capture(name);
+    }
+    await visit(page, "/auth/sign-in");
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator("form input[aria-invalid=true]").first()).toBeFocused();
+    await capture("sign-in-required");
+
+    secrets.add(PASSWORD);
+    await signIn(page, "tom@example.com");
+    await expect(page).toHaveURL("/auth/two-factor");
+    await capture("two-factor");
+
+    await visit(page, "/auth/sign-in");
+    await signIn(page, "mia@example.com");
+    await expect(page.getByRole("button", { name: "Globex" })).toBeVisible();
+    await capture("choose-account");
+    await page.getByRole("button", { name: "Globex" }).click();
+    await expect(page).toHaveURL("/");
+    await page.getByRole("link", { name: "Protected" }).click();
+    await page.getByRole("link", { name: "Edit profile" }).click();
+    await expect(page.locator("form input[name=first_name]")).toBeVisible();
+        await capture("profile");
+    await page.getByRole("link", { name: "Protected" }).click();
+    await page.getByRole("link", { name: "Change password" }).click();
+    await expect(page.locator("form input[name=current_password]")).toBeVisible();
+    await capture("change-password");
+
+    await emu.realm({ org_name_field: "required" });
+    await emu.user({ email: "nora@example.com", password: PASSWORD, orgs: [] });
+    await page.getByRole("link", { name: "Protected" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+    await signIn(page, "nora@example.com");
+        // signed out from the protected page: the destination is carried through the step
+    await expect(page).toHaveURL("/auth/complete-profile?redirect=%2Fprotected");
+    await capture("complete-profile");
+  });
+}
+
+test("a 320 px phone: the card fits without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ["/auth/sign-in", "/auth/sign-up"]) {
+    await visit(page, path);
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator("form input[aria-invalid=true]").first()).toBeFocused();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    await axe(page, `${path} at 320 px`);
+  }
+  await shot(page, "phone-sign-up");
 });

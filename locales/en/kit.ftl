@@ -7,6 +7,7 @@ field-email = Email
 field-password = Password
 field-password-confirmation = Password confirmation
 field-current-password = Current password
+field-new-password = New password
 field-first-name = First name
 field-last-name = Last name
 field-username = Username
@@ -43,6 +44,11 @@ error-rate-limited = Too many attempts. Try again in { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
 }.
+rate-limit-countdown = { $seconds ->
+    [one] { $seconds } second left
+   *[other] { $seconds } seconds left
+}
+rate-limit-over = You can try again now.
 error-session-expired = Your session has expired. Please sign in again.
 error-link-expired = This link is invalid or has expired.
 error-offline = You appear to be offline. Check your connection and try again.
@@ -73,6 +79,7 @@ password-change-pending = Saving…
 password-changed = Your password has been changed.
 logout = Sign out
 logged-out = You're signed out.
+step-expired = That sign-in step is no longer open. Please sign in again.
 next-step-unknown = One more step is needed to finish signing in.
 next-step-continue = Continue on the sign-in page
 
@@ -93,6 +100,7 @@ link-forgot-password = Forgot your password?
 link-sign-up = Create an account
 link-sign-in = Back to sign in
 links-label = Related pages
+page-title = { $page } · { $app }
 
 password-hint = At least { $count ->
     [one] { $count } character

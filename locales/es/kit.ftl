@@ -5,6 +5,7 @@ field-email = Correo electrónico
 field-password = Contraseña
 field-password-confirmation = Confirmación de contraseña
 field-current-password = Contraseña actual
+field-new-password = Nueva contraseña
 field-first-name = Nombre
 field-last-name = Apellido
 field-username = Nombre de usuario
@@ -37,6 +38,11 @@ error-rate-limited = Demasiados intentos. Inténtalo de nuevo en { $seconds ->
     [one] { $seconds } segundo
    *[other] { $seconds } segundos
 }.
+rate-limit-countdown = { $seconds ->
+    [one] Queda { $seconds } segundo
+   *[other] Quedan { $seconds } segundos
+}
+rate-limit-over = Ya puedes volver a intentarlo.
 error-session-expired = Tu sesión ha caducado. Vuelve a iniciar sesión.
 error-link-expired = Este enlace no es válido o ha caducado.
 error-offline = Parece que no tienes conexión. Compruébala e inténtalo de nuevo.
@@ -65,6 +71,7 @@ password-change-pending = Guardando…
 password-changed = Tu contraseña se ha cambiado.
 logout = Cerrar sesión
 logged-out = Has cerrado sesión.
+step-expired = Ese paso del inicio de sesión ya no está abierto. Vuelve a iniciar sesión.
 next-step-unknown = Falta un paso para terminar de iniciar sesión.
 next-step-continue = Continuar en la página de inicio de sesión
 
@@ -84,6 +91,7 @@ link-forgot-password = ¿Olvidaste tu contraseña?
 link-sign-up = Crear una cuenta
 link-sign-in = Volver a iniciar sesión
 links-label = Páginas relacionadas
+page-title = { $page } · { $app }
 
 password-hint = Al menos { $count ->
     [one] { $count } carácter

@@ -5,6 +5,7 @@ field-email = メールアドレス
 field-password = パスワード
 field-password-confirmation = パスワード（確認）
 field-current-password = 現在のパスワード
+field-new-password = 新しいパスワード
 field-first-name = 名
 field-last-name = 姓
 field-username = ユーザー名
@@ -34,6 +35,8 @@ reset-missing-token = このパスワード再設定リンクは不完全です�
 reset-request-new = 新しいリンクをリクエスト
 
 error-rate-limited = 試行回数が多すぎます。{ $seconds }秒後にもう一度お試しください。
+rate-limit-countdown = 残り{ $seconds }秒
+rate-limit-over = もう一度お試しいただけます。
 error-session-expired = セッションの有効期限が切れました。もう一度ログインしてください。
 error-link-expired = このリンクは無効か、有効期限が切れています。
 error-offline = オフラインのようです。接続を確認して、もう一度お試しください。
@@ -62,6 +65,7 @@ password-change-pending = 保存しています…
 password-changed = パスワードを変更しました。
 logout = ログアウト
 logged-out = ログアウトしました。
+step-expired = このログイン手順はすでに終了しています。もう一度ログインしてください。
 next-step-unknown = ログインを完了するには、もう1つの手順が必要です。
 next-step-continue = ログインページで続ける
 
@@ -81,5 +85,6 @@ link-forgot-password = パスワードをお忘れですか？
 link-sign-up = アカウントを作成
 link-sign-in = ログインに戻る
 links-label = 関連ページ
+page-title = { $page } · { $app }
 
 password-hint = { $count }文字以上

@@ -1,15 +1,29 @@
 use leptos::prelude::*;
 
-/// A live region's markup: one element type for both kinds, so that they share one copy of
-/// the rendering code (wasm size).
+use crate::hooks::FormStatus;
+
+/// A `lang` for a form's messages: the server's language while its messages are shown (they
+/// keep it after a language switch), else none (the page's). One closure type for every
+/// element that carries it (wasm size).
+pub(super) fn messages_lang(
+    status: FormStatus,
+) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+    move || status.server_lang()
+}
+
+/// A message region's markup: one element type for the live regions (and the countdown,
+/// which is not one: `role` none), so that they share one copy of the rendering code (wasm
+/// size).
 pub(super) fn live_region(
     class: &'static str,
-    role: &'static str,
+    role: Option<&'static str>,
     id: Option<String>,
     tabindex: Option<&'static str>,
+    of: Option<FormStatus>,
     text: Signal<String>,
 ) -> impl IntoView {
-    view! { <div class=class role=role id=id tabindex=tabindex>{text}</div> }
+    let lang = of.map(messages_lang);
+    view! { <div class=class role=role id=id tabindex=tabindex lang=lang>{text}</div> }
 }
 
 /// A `role="alert"` region: messages that need attention now (a failure, an expired link).
@@ -22,6 +36,9 @@ pub(crate) fn Alert(
     /// The message; the region stays in the page when it is empty.
     #[prop(into)]
     text: Signal<String>,
+    /// The form whose messages these are (their `lang`, when they are the server's).
+    #[prop(optional)]
+    of: Option<FormStatus>,
 ) -> impl IntoView {
-    live_region("lr-form__alert", "alert", id, Some("-1"), text)
+    live_region("lr-form__alert", Some("alert"), id, Some("-1"), of, text)
 }

@@ -30,8 +30,9 @@ pub fn ChangePasswordForm(
     /// Whether a confirmation field is shown (default hidden; a show-password toggle instead).
     #[prop(optional)]
     confirm_password: FieldMode,
-    /// The realm's minimum password length, shown as a hint under the new password.
-    #[prop(optional)]
+    /// The realm's minimum password length, shown as a hint under the new password. A number, or
+    /// an `Option` (`None`: no hint).
+    #[prop(default = None, into)]
     min_password_length: Option<usize>,
     /// Changed.
     #[prop(optional, into)]

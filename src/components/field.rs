@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::alert::messages_lang;
 use super::form_shell::Shell;
 use crate::context::use_loginrocket;
 use crate::logic::form_state::FieldId;
@@ -124,12 +125,12 @@ pub(crate) fn Field(
                 type="button"
                 class="lr-field__toggle"
                 aria-controls=id.clone()
-                                aria-pressed=move || shown().to_string()
+                aria-pressed=move || shown().to_string()
                 on:click=move |_| {
                     shown_at.set((!shown()).then(|| submits.get_untracked()))
                 }
             >
-                                // says what a press will do; `aria-pressed` says what it did
+                // says what a press will do; `aria-pressed` says what it did
                 {move || ctx.t(if shown() { "password-hide" } else { "password-show" })}
             </button>
         }
@@ -137,7 +138,7 @@ pub(crate) fn Field(
 
     view! {
         <div class="lr-field">
-            <label class="lr-field__label" for=id.clone()>{move || ctx.t(field.label_key())}</label>
+            <label class="lr-field__label" for=id.clone()>{move || ctx.t(status.label_key(field))}</label>
             <div class="lr-field__control">
                 <input
                     class="lr-field__input"
@@ -148,18 +149,18 @@ pub(crate) fn Field(
                     inputmode=kind.inputmode()
                     required=required
                     aria-required=required.then_some("true")
-                                        value=move || (!secret).then(|| value.get())
+                    value=move || (!secret).then(|| value.get())
                     data-lr-secret=secret.then_some("")
                     aria-invalid=move || invalid().then_some("true")
                     aria-describedby=described
-                                        on:input=move |_| status.edited(field)
+                    on:input=move |_| status.edited(field)
                 />
                 {toggle}
             </div>
             {hint}
-            <p class="lr-field__error" id=error_id hidden=move || !invalid()>
+            <p class="lr-field__error" id=error_id hidden=move || !invalid() lang=messages_lang(status)>
                 {move || errors.get().join(" ")}
-                        </p>
+            </p>
         </div>
     }
 }

@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use super::alert::live_region;
 use super::{Alert, StatusRegion};
 use crate::context::use_loginrocket;
 use crate::hooks::{AfterReset, FormStatus};
@@ -182,20 +183,32 @@ pub(crate) fn FormShell(
         },
         false,
     );
+    let cooldown = status.cooldown;
     let (submit_key, pending_key) = kind.keys();
     let success_key = kind.success_key();
-    let message = status.message;
-    // the ticking countdown is announced politely, in the status region; the rest is an alert
-    let alert = Signal::derive(move || match state.get() {
-        FormState::CoolingDown => String::new(),
-        _ => message.get(),
-    });
+    // a rate-limit wait is announced twice: when it starts (the alert's message, which names
+    // its length and does not change) and when it ends; the countdown ticks outside both
     let progress = Signal::derive(move || match state.get() {
         FormState::Submitting => ctx.t(pending_key),
-        FormState::CoolingDown => message.get(),
         FormState::Succeeded => success_key.map(|k| ctx.t(k)).unwrap_or_default(),
+        _ if status.wait_over() => ctx.t("rate-limit-over"),
         _ => String::new(),
     });
+    // not a live region: read on demand, never announced
+    let countdown = live_region(
+        "lr-form__countdown",
+        None,
+        None,
+        None,
+        None,
+        Signal::derive(move || match cooldown.get() {
+            0 => String::new(),
+            left => ctx.t_with(
+                "rate-limit-countdown",
+                &[("seconds", i64::from(left).into())],
+            ),
+        }),
+    );
     let classes = move || match class.get() {
         Some(extra) => format!("lr-form lr-form--{} {extra}", kind.name()),
         None => format!("lr-form lr-form--{}", kind.name()),
@@ -215,7 +228,7 @@ pub(crate) fn FormShell(
             aria-busy=move || (state.get() == FormState::Submitting).to_string()
             on:submit=on_submit
         >
-            <Alert id=alert_id text=alert/>
+            <Alert id=alert_id text=status.message of=status/>
             {fields}
             <div class="lr-form__actions">
                 <button type="submit" class="lr-button lr-form__submit" disabled=move || !status.can_submit()>
@@ -226,9 +239,9 @@ pub(crate) fn FormShell(
                         {move || ctx.t("retry")}
                     </button>
                 </Show>
-                                {move || {
-                                        let reset = matches!(kind, FormKind::Reset(_));
-                                        let dead_link = matches!(state.get(), FormState::LinkExpired | FormState::LinkMissing);
+                {move || {
+                    let reset = matches!(kind, FormKind::Reset(_));
+                    let dead_link = matches!(state.get(), FormState::LinkExpired | FormState::LinkMissing);
                     (reset && dead_link).then(|| view! {
                         <button
                             type="button"
@@ -239,12 +252,13 @@ pub(crate) fn FormShell(
                                 }
                             }
                         >
-                                                        {move || ctx.t("reset-request-new")}
+                            {move || ctx.t("reset-request-new")}
                         </button>
                     })
                 }}
             </div>
-                        <StatusRegion id=status_id text=progress/>
+            {countdown}
+            <StatusRegion id=status_id text=progress/>
         </form>
     }
     .into_any()

@@ -63,8 +63,9 @@ pub fn ResetPasswordForm(
     /// Whether a confirmation field is shown (default: hidden; a show-password toggle instead).
     #[prop(optional)]
     confirm_password: FieldMode,
-    /// The realm's minimum password length, shown as a hint under the password.
-    #[prop(optional)]
+    /// The realm's minimum password length, shown as a hint under the password. A number, or
+    /// an `Option` (`None`: no hint).
+    #[prop(default = None, into)]
     min_password_length: Option<usize>,
     /// Continue signed in (default) or ask the user to sign in.
     #[prop(optional)]

@@ -40,8 +40,9 @@ pub fn SignupForm(
     /// An invitation token to fill in (otherwise `?token=` when the invitation field is shown).
     #[prop(optional, into)]
     token: Option<String>,
-    /// The realm's minimum password length, shown as a hint under the password.
-    #[prop(optional)]
+    /// The realm's minimum password length, shown as a hint under the password. A number, or
+    /// an `Option` (`None`: no hint).
+    #[prop(default = None, into)]
     min_password_length: Option<usize>,
     /// Signed in with the new account.
     #[prop(optional, into)]

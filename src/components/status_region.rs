@@ -16,5 +16,12 @@ pub(crate) fn StatusRegion(
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
-    live_region(class.unwrap_or("lr-form__status"), "status", id, None, text)
+    live_region(
+        class.unwrap_or("lr-form__status"),
+        Some("status"),
+        id,
+        None,
+        None,
+        text,
+    )
 }

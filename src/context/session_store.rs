@@ -58,6 +58,8 @@ pub struct SessionStore {
     expiry: StoredValue<Option<SystemTime>>,
     /// Scheduled refreshes that failed in a row (for the backoff).
     failed_refreshes: StoredValue<u32>,
+    /// What the next page should tell the user (a Fluent key), until it is taken.
+    notice: StoredValue<Option<&'static str>>,
 }
 
 /// What is in storage now (`None` without persistence, or where there is no storage).
@@ -99,9 +101,35 @@ impl SessionStore {
             timer: StoredValue::new(None),
             expiry: StoredValue::new(None),
             failed_refreshes: StoredValue::new(0),
+            notice: StoredValue::new(None),
         };
         on_cleanup(move || store.stop_timer());
         store
+    }
+
+    /// What the page the user lands on next should tell them, as a Fluent key, taken once:
+    /// `logged-out` after a sign-out, `step-expired` when a sign-in step's page was opened
+    /// without that step. The kit's pages show it; an app whose own page is where users
+    /// land can take it and show it.
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use leptos_loginrocket::*;
+    ///
+    /// #[component]
+    /// fn Landing() -> impl IntoView {
+    ///     let ctx = use_loginrocket();
+    ///     let notice = ctx.session().take_notice();
+    ///     view! { <p role="status">{move || notice.map(|key| ctx.t(key))}</p> }
+    /// }
+    /// ```
+    pub fn take_notice(&self) -> Option<&'static str> {
+        self.notice.try_update_value(Option::take).flatten()
+    }
+
+    /// Leaves `key` for the next page to show.
+    pub(crate) fn set_notice(&self, key: &'static str) {
+        self.notice.try_set_value(Some(key));
     }
 
     /// What the app knows about the user: signed out, a step left, or signed in.
@@ -409,6 +437,8 @@ impl SessionStore {
                 .try_with_untracked(|s| s.session().cloned())
                 .flatten();
             store.inflight.try_set_value(None);
+            // said on the page the user lands on (set first: leaving starts at the next line)
+            store.set_notice("logged-out");
             store.set(SessionState::SignedOut);
             let (Some(session), Some(client)) = (session, store.client()) else {
                 return;

@@ -11,6 +11,7 @@ use loginrocket::{LoginRocket, Response};
 
 use super::run_opt;
 use crate::context::{KitOptions, LoginRocketContext};
+use crate::i18n::Locale;
 use crate::logic::form_state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
 use crate::logic::session::SessionState;
 
@@ -27,18 +28,30 @@ pub(crate) type Request = Box<
 pub(crate) struct FormCore {
     /// The UI state.
     pub(crate) state: RwSignal<FormState>,
-    /// Server messages next to their fields.
+    /// Messages next to their fields: the server's, or, as an empty text, ours ("please
+    /// fill in …" for a required field left empty), rendered when read, in the current
+    /// locale, so that they follow a language switch.
     field_errors: RwSignal<Vec<(FieldId, String)>>,
     /// Server messages that belong to no field (shown in the form's alert).
     form_errors: RwSignal<Vec<String>>,
+    /// The locale of the request the server's messages answer (they are in its language).
+    /// Not a signal: it changes only together with the messages, which are.
+    server_lang: StoredValue<Option<Locale>>,
     /// Seconds left in a rate-limit cooldown (0 when none).
     cooldown: RwSignal<u32>,
+    /// The cooldown's length when it started (what the one announcement says).
+    cooldown_from: RwSignal<u32>,
+    /// A cooldown ended since the last submit (said once).
+    wait_over: RwSignal<bool>,
     /// Submits that ended in an error, counted (views move focus when it changes).
     failures: RwSignal<u32>,
     seq: StoredValue<u64>,
     timer: StoredValue<Option<IntervalHandle>>,
     flow: Flow,
     fields: StoredValue<Vec<FieldId>>,
+    /// A field whose label on this form is not its name (a new password next to the
+    /// current one): its label's Fluent key.
+    relabel: Option<(FieldId, &'static str)>,
     /// Whether the session store follows this form's sign-ins (not after a reset that asks
     /// the user to sign in again).
     feeds_session: bool,
@@ -52,12 +65,16 @@ impl FormCore {
             state: RwSignal::new(FormState::Idle),
             field_errors: RwSignal::new(Vec::new()),
             form_errors: RwSignal::new(Vec::new()),
+            server_lang: StoredValue::new(None),
             cooldown: RwSignal::new(0),
+            cooldown_from: RwSignal::new(0),
+            wait_over: RwSignal::new(false),
             failures: RwSignal::new(0),
             seq: StoredValue::new(0),
             timer: StoredValue::new(None),
             flow,
             fields: StoredValue::new(fields),
+            relabel: None,
             feeds_session: true,
         };
         on_cleanup(move || core.stop_timer());
@@ -69,6 +86,23 @@ impl FormCore {
         Self {
             feeds_session: false,
             ..self
+        }
+    }
+
+    /// `field` is labelled `label_key` on this form, not by its name (its messages still
+    /// name it the way the server does).
+    pub(crate) fn relabelled(self, field: FieldId, label_key: &'static str) -> Self {
+        Self {
+            relabel: Some((field, label_key)),
+            ..self
+        }
+    }
+
+    /// The Fluent key of `field`'s label on this form.
+    pub(crate) fn label_key(&self, field: FieldId) -> &'static str {
+        match self.relabel {
+            Some((f, key)) if f == field => key,
+            _ => field.label_key(),
         }
     }
 
@@ -95,14 +129,15 @@ impl FormCore {
         }
     }
 
-    /// Client-side checks failed: shows `errors` as if the server had, without a request.
-    /// Ignored while a request is in flight or a cooldown runs (the form is not submittable,
-    /// and its pending state must not be lost).
-    pub(crate) fn reject_locally(&self, errors: Vec<(FieldId, String)>) {
+    /// Required `fields` are empty: each gets "please fill in …" next to it, without a
+    /// request. Ignored while a request is in flight or a cooldown runs (the form is not
+    /// submittable, and its pending state must not be lost).
+    pub(crate) fn reject_missing(&self, fields: Vec<FieldId>) {
         if !self.submittable() {
             return;
         }
-        self.field_errors.set(errors);
+        self.field_errors
+            .set(fields.into_iter().map(|f| (f, String::new())).collect());
         self.form_errors.set(Vec::new());
         self.state.set(FormState::Rejected);
         self.failures.update(|n| *n += 1);
@@ -126,6 +161,7 @@ impl FormCore {
 
     fn start_cooldown(&self, secs: u32) {
         self.stop_timer();
+        self.cooldown_from.set(secs);
         self.cooldown.set(secs);
         let core = *self;
         let tick = move || {
@@ -135,6 +171,7 @@ impl FormCore {
             if left <= 1 {
                 core.stop_timer();
                 core.cooldown.try_set(0);
+                core.wait_over.try_set(true);
                 if core.state.try_get_untracked() == Some(FormState::CoolingDown) {
                     core.state.try_set(FormState::Idle);
                 }
@@ -167,6 +204,10 @@ impl FormCore {
         self.state.set(FormState::Submitting);
         self.field_errors.set(Vec::new());
         self.form_errors.set(Vec::new());
+
+        self.wait_over.set(false);
+        // the server answers in the language of the request
+        let lang = ctx.locale().get_untracked();
         let names: Vec<(FieldId, String)> = self
             .fields
             .get_value()
@@ -183,6 +224,7 @@ impl FormCore {
                 return;
             }
             let outcome = classify(core.flow, answer, &names);
+            core.server_lang.set_value(Some(lang));
             core.apply(&outcome, options);
             // the session store follows every login the forms see
             match &outcome {
@@ -225,37 +267,57 @@ impl FormCore {
     /// The read-only view of this core that hooks return, its messages in `ctx`'s locale.
     pub(crate) fn status(&self, ctx: LoginRocketContext) -> FormStatus {
         let core = *self;
+        // ours are rendered now, in the current locale; the server's are kept as they came
+        let field_errors = Signal::derive(move || {
+            let mut errors = core.field_errors.get();
+            for (f, text) in errors.iter_mut().filter(|(_, t)| t.is_empty()) {
+                let name = ctx.t(core.label_key(*f));
+                *text = ctx.t_with("field-required", &[("field", name.into())]);
+            }
+            errors
+        });
         FormStatus {
             state: core.state.into(),
-            field_errors: core.field_errors.into(),
+            field_errors,
             cooldown: core.cooldown.into(),
             failures: core.failures.into(),
             message: state_message(
                 ctx,
                 core.state.into(),
                 Some(core.form_errors),
-                core.cooldown.into(),
+                core.cooldown_from.into(),
             ),
             core,
         }
+    }
+
+    /// The language of the server's messages on show, when there are some (they keep it
+    /// after a language switch).
+    fn server_messages_lang(&self) -> Option<&'static str> {
+        let ours = |e: &Vec<(FieldId, String)>| e.iter().all(|(_, t)| t.is_empty());
+        let shown = !(self.field_errors.with(ours) && self.form_errors.with(Vec::is_empty));
+        shown
+            .then(|| self.server_lang.get_value().map(Locale::as_str))
+            .flatten()
     }
 }
 
 /// The one localized message for a form state: the server's messages that belong to no
 /// field, the state's own message (offline, timeout, server error, session expired, link
-/// expired, …), or the rate-limit countdown. Empty when there is nothing to say.
+/// expired, …), or, rate limited, how long the wait is (`waited`: its length when it
+/// started, so the message does not change while it runs). Empty when there is nothing to say.
 ///
 /// Not generic on purpose: one copy serves every hook (wasm size).
 pub(crate) fn state_message(
     ctx: LoginRocketContext,
     state: Signal<FormState>,
     form_errors: Option<RwSignal<Vec<String>>>,
-    cooldown: Signal<u32>,
+    waited: Signal<u32>,
 ) -> Signal<String> {
     Signal::derive(move || match state.get() {
         FormState::CoolingDown => ctx.t_with(
             "error-rate-limited",
-            &[("seconds", i64::from(cooldown.get()).into())],
+            &[("seconds", i64::from(waited.get()).into())],
         ),
         s => {
             let mut parts = form_errors.map(|e| e.get()).unwrap_or_default();
@@ -289,13 +351,17 @@ pub struct FormStatus {
     /// The UI state.
     pub state: Signal<FormState>,
     /// The one localized message for the whole form state (see [`FormState`]): the server's
-    /// messages that belong to no field, the state's message, or, while rate limited, the
-    /// countdown ("try again in N seconds", ticking: show it in a polite `role="status"`
-    /// region). Empty when there is nothing to say.
+    /// messages that belong to no field, the state's message, or, while rate limited, how
+    /// long the wait is ("try again in N seconds", N fixed when the wait starts, so it is
+    /// announced once: show it in a `role="alert"` region). Empty when there is nothing to
+    /// say. Server messages are in the language of the request: see
+    /// [`server_lang`](Self::server_lang).
     pub message: Signal<String>,
-    /// The server's messages next to their fields.
+    /// The messages next to their fields: the server's, or ours for a required field left
+    /// empty (those follow a language switch).
     pub field_errors: Signal<Vec<(FieldId, String)>>,
-    /// Seconds left in a rate-limit cooldown (0 when none).
+    /// Seconds left in a rate-limit cooldown (0 when none). It ticks: show it outside any
+    /// live region, or it is announced every second.
     pub cooldown: Signal<u32>,
     /// Submits that ended in an error, counted (move focus when it changes).
     pub failures: Signal<u32>,
@@ -311,6 +377,25 @@ impl FormStatus {
                 .map(|(_, m)| m.clone())
                 .collect()
         })
+    }
+
+    /// The language tag of the server's messages on show (field messages and those in
+    /// [`message`](Self::message)), when there are some: the locale of the request they
+    /// answer. After a language switch they stay as they came; put this in their element's
+    /// `lang` so that screen readers pronounce them right. Tracks when called reactively.
+    pub fn server_lang(&self) -> Option<&'static str> {
+        self.core.server_messages_lang()
+    }
+
+    /// Whether a rate-limit wait ended since the last submit.
+    pub(crate) fn wait_over(&self) -> bool {
+        self.core.wait_over.get()
+    }
+
+    /// The Fluent key of `field`'s label on this form (a form may label a field apart from
+    /// its name: change password's "New password").
+    pub fn label_key(&self, field: FieldId) -> &'static str {
+        self.core.label_key(field)
     }
 
     /// Whether a request is in flight.

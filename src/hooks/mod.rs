@@ -69,35 +69,17 @@ impl FieldMode {
     }
 }
 
-/// Required fields that are empty, as field messages (`field-required`).
-pub(crate) fn required_messages(
-    ctx: LoginRocketContext,
-    values: &[(FieldId, String)],
-) -> Vec<(FieldId, String)> {
-    values
-        .iter()
-        .filter(|(_, v)| v.trim().is_empty())
-        .map(|(f, _)| {
-            let name = ctx.t_untracked(f.label_key(), &[]);
-            (
-                *f,
-                ctx.t_untracked("field-required", &[("field", name.into())]),
-            )
-        })
-        .collect()
-}
-
 /// Checks the required `values`; when one is empty the form shows why, without a request.
 /// Returns whether all are there.
-pub(crate) fn check_required(
-    ctx: LoginRocketContext,
-    core: &FormCore,
-    values: &[(FieldId, String)],
-) -> bool {
-    let missing = required_messages(ctx, values);
+pub(crate) fn check_required(core: &FormCore, values: &[(FieldId, String)]) -> bool {
+    let missing: Vec<FieldId> = values
+        .iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(f, _)| *f)
+        .collect();
     let ok = missing.is_empty();
     if !ok {
-        core.reject_locally(missing);
+        core.reject_missing(missing);
     }
     ok
 }
@@ -141,7 +123,7 @@ pub(crate) fn email_form(
     let core = FormCore::new(flow, vec![FieldId::Email]);
     let email = RwSignal::new(String::new());
     let submit = Callback::new(move |()| {
-        if check_required(ctx, &core, &[(FieldId::Email, email.get_untracked())]) {
+        if check_required(&core, &[(FieldId::Email, email.get_untracked())]) {
             core.run(
                 ctx,
                 call(email.get_untracked().trim().to_owned()),

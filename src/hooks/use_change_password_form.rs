@@ -72,7 +72,8 @@ pub fn use_change_password_form_with_options(
     if confirm_password.shown() {
         shown.push(FieldId::PasswordConfirmation);
     }
-    let core = FormCore::new(Flow::WithSession, shown);
+    let core =
+        FormCore::new(Flow::WithSession, shown).relabelled(FieldId::Password, "field-new-password");
     let (current, new, confirm) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -90,7 +91,7 @@ pub fn use_change_password_form_with_options(
         if confirm_password == FieldMode::Required {
             must.push((FieldId::PasswordConfirmation, confirm.get_untracked()));
         }
-        if !check_required(ctx, &core, &must) {
+        if !check_required(&core, &must) {
             return;
         }
         let mut params = UpdatePasswordParams::new(

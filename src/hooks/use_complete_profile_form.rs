@@ -70,7 +70,7 @@ pub fn use_complete_profile_form_with_options(
         let Some(session) = session_of(ctx, &None) else {
             return no_session(&core);
         };
-        if !check_required(ctx, &core, &[(FieldId::OrgName, org_name.get_untracked())]) {
+        if !check_required(&core, &[(FieldId::OrgName, org_name.get_untracked())]) {
             return;
         }
         let mut params = UpdateProfileParams::new(session);

@@ -77,7 +77,7 @@ pub fn use_login_form_with_options(options: UseLoginFormOptions) -> UseLoginForm
             (FieldId::Email, email.get_untracked()),
             (FieldId::Password, password.get_untracked()),
         ];
-        if !check_required(ctx, &core, &values) {
+        if !check_required(&core, &values) {
             return;
         }
         let params = LoginParams::new(

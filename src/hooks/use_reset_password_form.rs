@@ -131,7 +131,7 @@ pub fn use_reset_password_form_with_options(
                 password_confirmation.get_untracked(),
             ));
         }
-        if !check_required(ctx, &core, &values) {
+        if !check_required(&core, &values) {
             return;
         }
         let mut params =

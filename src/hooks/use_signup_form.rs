@@ -190,7 +190,7 @@ pub fn use_signup_form_with_options(options: UseSignupFormOptions) -> UseSignupF
             .filter(|(f, _)| fields.mode(*f) == FieldMode::Required)
             .cloned()
             .collect();
-        if !check_required(ctx, &core, &must) {
+        if !check_required(&core, &must) {
             return;
         }
         let value = |f: FieldId| Some(ret.get(f)).filter(|v| !v.trim().is_empty());

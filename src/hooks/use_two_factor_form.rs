@@ -81,7 +81,7 @@ pub fn use_two_factor_form_with_options(
             return no_session(&core);
         };
         let value = normalize_code(&code.get_untracked());
-        if !check_required(ctx, &core, &[(FieldId::Code, value.clone())]) {
+        if !check_required(&core, &[(FieldId::Code, value.clone())]) {
             return;
         }
         let params = VerifyLoginParams::new(session, value);

@@ -12,8 +12,11 @@ const LISTED: &[&str] = &[
     "password-hide",
     "password-hint",
     "error-rate-limited",
+    "rate-limit-countdown",
+    "rate-limit-over",
     "retry",
     "field-required",
+    "field-new-password",
     // forms: submit, progress, confirmation
     "login-submit",
     "login-pending",
@@ -64,6 +67,10 @@ const LISTED: &[&str] = &[
     "link-sign-up",
     "link-sign-in",
     "links-label",
+    "page-title",
+    // notices the next page shows
+    "logged-out",
+    "step-expired",
 ];
 
 /// Every Fluent key the code uses.

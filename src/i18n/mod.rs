@@ -48,6 +48,35 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.as_str() == primary)
     }
 
+    /// The first of `tags` (a user's preferred languages, best first) that the kit speaks,
+    /// else the default, English.
+    ///
+    /// ```
+    /// use leptos_loginrocket::Locale;
+    ///
+    /// assert_eq!(Locale::best_of(["fr-CA", "ja-JP", "en"]), Locale::Ja);
+    /// assert_eq!(Locale::best_of(["de"]), Locale::En);
+    /// ```
+    pub fn best_of<T: AsRef<str>>(tags: impl IntoIterator<Item = T>) -> Self {
+        tags.into_iter()
+            .find_map(|t| Self::from_tag(t.as_ref()))
+            .unwrap_or_default()
+    }
+
+    /// The kit's best locale for the browser's preferred languages (`navigator.languages`,
+    /// best first; see [`best_of`](Self::best_of)): what an app starts in before the user
+    /// picks. English off the browser (a server render, native tests).
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use leptos_loginrocket::Locale;
+    ///
+    /// let locale = RwSignal::new(Locale::from_browser());
+    /// ```
+    pub fn from_browser() -> Self {
+        Self::best_of(crate::platform::languages())
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -164,30 +193,16 @@ mod tests {
         }
     }
 
-    /// Keys the catalogs define before any code uses them: each must leave this list in the
-    /// change that puts it to use, so the list only shrinks.
-    const DEFINED_AHEAD_OF_USE: &[&str] = &["logged-out"];
-
     #[test]
     fn every_key_a_locale_defines_is_used_by_the_code() {
         let used = keys::used();
         for locale in Locale::ALL {
             for key in keys(locale) {
                 assert!(
-                    used.contains(&key.as_str()) || DEFINED_AHEAD_OF_USE.contains(&key.as_str()),
+                    used.contains(&key.as_str()),
                     "{locale:?} defines {key}, which no code uses"
                 );
             }
-        }
-        for key in DEFINED_AHEAD_OF_USE {
-            assert!(
-                !used.contains(key),
-                "{key} is used now: take it off DEFINED_AHEAD_OF_USE"
-            );
-            assert!(
-                keys(Locale::En).iter().any(|k| k == key),
-                "{key} is not defined"
-            );
         }
     }
 

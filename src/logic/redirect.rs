@@ -23,9 +23,13 @@
 /// assert_eq!(safe_redirect(None, "/home"), "/home");
 /// ```
 pub fn safe_redirect(raw: Option<&str>, default: &str) -> String {
-    raw.and_then(canonical)
-        .and_then(same_origin)
-        .unwrap_or_else(|| default.to_owned())
+    checked_redirect(raw).unwrap_or_else(|| default.to_owned())
+}
+
+/// `raw` in its canonical form when [`safe_redirect`] would accept it: what links between
+/// the auth pages carry on (a refused value is dropped, not passed along).
+pub(crate) fn checked_redirect(raw: Option<&str>) -> Option<String> {
+    raw.and_then(canonical).and_then(same_origin)
 }
 
 /// `raw` with its dot segments resolved, when it and every percent-decoded form of it are
@@ -148,6 +152,17 @@ mod tests {
         ] {
             assert_eq!(safe_redirect(Some(ok), "/home"), ok, "{ok:?}");
         }
+    }
+
+    #[test]
+    fn a_carried_destination_is_the_accepted_one_or_none() {
+        assert_eq!(
+            checked_redirect(Some("/a/../billing")),
+            Some("/billing".into())
+        );
+        assert_eq!(checked_redirect(Some("//evil.com")), None);
+        assert_eq!(checked_redirect(Some("")), None);
+        assert_eq!(checked_redirect(None), None);
     }
 
     #[test]

@@ -4,14 +4,15 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
-use super::{page_for, with_destination, AuthPage, AuthPaths};
+use super::{page_for, replacing, with_destination, AuthPage, AuthPaths};
 use crate::hooks::use_session;
 use crate::logic::session::SessionState;
 
 /// Shows its children to signed-in users. A session with a step left (`conditional_login`,
 /// e.g. "which account?" after [`SessionStore::choose_account`](crate::SessionStore::choose_account))
 /// goes to that step's page, everyone else to sign in — both with the current path as
-/// `?redirect=`, so they come back here.
+/// `?redirect=`, so they come back here. The redirect replaces the current history entry:
+/// Back from the sign-in page goes where the user was before, not here again.
 #[component]
 pub fn RequireSession(
     /// The auth pages' paths (default [`AuthPaths::default`]).
@@ -49,7 +50,7 @@ pub fn RequireSession(
                 location.search.get_untracked()
             );
             let target = with_destination(&page, param, Some(&here));
-            view! { <Redirect path=target/> }.into_any()
+            view! { <Redirect path=target options=replacing()/> }.into_any()
         }
     }
 }

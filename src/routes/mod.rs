@@ -20,17 +20,33 @@
 //! | another step the kit does not know | `/auth/next-step` |
 //!
 //! After a sign-in the user goes to `?redirect=` when it is a same-origin path
-//! ([`safe_redirect`]), else to [`AuthConfig::after_login`]; a `conditional_login` first
-//! goes to the page for its condition, keeping `?redirect=`.
+//! ([`safe_redirect`](crate::safe_redirect)), else to [`AuthConfig::after_login`]; a
+//! `conditional_login` first goes to the page for its condition. Every link and navigation between the pages keeps a
+//! same-origin `?redirect=` (and drops any other).
+//!
+//! How the pages behave around their forms:
+//! - Each sets a localized document title, "Sign in · App" with [`AuthConfig::app_name`],
+//!   and gives the app's own title back when the user leaves.
+//! - After a navigation, focus moves to the new page's heading, or to its first field when
+//!   the user came from a submit (sign-in → two-factor).
+//! - Sign in, sign up and forgot password make no sense while signed in: a signed-in user
+//!   who opens one (Back, a bookmark) goes on to the destination, and the page's history
+//!   entry is replaced, so Back is not trapped. The pages of a sign-in step (two-factor,
+//!   choose account, complete profile) opened without that step (a reload, a bookmark) go
+//!   to sign in, which says why.
+//! - The page the user lands on after signing out says so (see
+//!   [`SessionStore::take_notice`](crate::SessionStore::take_notice)).
+//! - [`RequireSession`] replaces the history entry it redirects from.
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, StaticSegment};
 use loginrocket::{Condition, ConditionalLogin, FullLogin};
+use std::cell::Cell;
 
 use crate::hooks::SignupFields;
-use crate::logic::redirect::safe_redirect;
+use crate::logic::redirect::checked_redirect;
 
 mod guard;
 mod page;
@@ -202,6 +218,16 @@ pub struct AuthConfig {
     pub signup_fields: SignupFields,
     /// How a sign-in reaches the app's backend.
     pub handoff: Handoff,
+    /// The realm's minimum password length, said under every new password (sign up, reset,
+    /// change) before the user types. Default 8 (the emulator's realm): set your realm's;
+    /// `None` says nothing.
+    pub min_password_length: Option<usize>,
+    /// The app's name: at the top of each page's card, and after the page's name in the
+    /// document title ("Sign in · Acme"). Default none.
+    pub app_name: Option<&'static str>,
+    /// A logo's URL, shown before [`app_name`](Self::app_name) (decorative: the name says
+    /// what it is; without a name no logo is shown). Default none.
+    pub logo: Option<&'static str>,
 }
 
 impl Default for AuthConfig {
@@ -212,7 +238,39 @@ impl Default for AuthConfig {
             redirect_param: "redirect",
             signup_fields: SignupFields::default(),
             handoff: Handoff::KeepToken,
+            min_password_length: Some(8),
+            app_name: None,
+            logo: None,
         }
+    }
+}
+
+impl AuthConfig {
+    /// The destination in the address bar (`?redirect=`), when it is a same-origin path.
+    fn carried(&self, query: Memo<leptos_router::params::ParamsMap>) -> Option<String> {
+        checked_redirect(
+            query
+                .with_untracked(|q| q.get(self.redirect_param))
+                .as_deref(),
+        )
+    }
+
+    /// `page`'s path, with the destination carried on.
+    fn path_to(&self, page: AuthPage, destination: Option<&str>) -> String {
+        with_destination(&self.paths.path(page), self.redirect_param, destination)
+    }
+}
+
+thread_local! {
+    /// The next page was reached from a submit: focus goes to its first field.
+    static FROM_SUBMIT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A navigation to a history entry that takes the current one's place.
+fn replacing() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        ..NavigateOptions::default()
     }
 }
 
@@ -270,22 +328,23 @@ fn navigator(
 ) {
     let navigate = use_navigate();
     let query = use_query_map();
-    let cfg = config.clone();
-    let raw = move || query.with_untracked(|q| q.get(cfg.redirect_param));
-    let (nav1, cfg1, raw1) = (navigate.clone(), config.clone(), raw);
+    let (nav1, cfg1) = (navigate.clone(), config.clone());
+    // each follows a form's answer: the next page's first field gets focus
     let to_page = move |page: AuthPage| {
-        let path = with_destination(
-            &cfg1.paths.path(page),
-            cfg1.redirect_param,
-            raw1().as_deref(),
+        FROM_SUBMIT.set(true);
+        nav1(
+            &cfg1.path_to(page, cfg1.carried(query).as_deref()),
+            NavigateOptions::default(),
         );
-        nav1(&path, NavigateOptions::default());
     };
     let cfg2 = config.clone();
     let to_destination = move |login: &FullLogin| {
-        let dest = safe_redirect(raw().as_deref(), cfg2.after_login);
+        let dest = cfg2
+            .carried(query)
+            .unwrap_or_else(|| cfg2.after_login.to_owned());
         match cfg2.handoff {
-            Handoff::KeepToken => navigate(&dest, NavigateOptions::default()),
+            // the auth page is done with: Back skips it
+            Handoff::KeepToken => navigate(&dest, replacing()),
             Handoff::Backend(handler) => crate::platform::navigate(&backend_handoff_url(
                 handler,
                 login.token.expose(),

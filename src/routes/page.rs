@@ -1,42 +1,172 @@
-//! What every drop-in page shares: its frame (a section with its title) and its links.
+//! What every drop-in page shares: its frame (a card with the brand, the page's title and a
+//! notice), what it does as it opens (document title, focus, sending away a user it is not
+//! for) and its links.
 
+use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_query_map;
 
-use super::{AuthPage, AuthPaths};
-use crate::context::use_loginrocket;
+use super::{replacing, AuthConfig, AuthPage, FROM_SUBMIT};
+use crate::components::StatusRegion;
+use crate::context::{use_loginrocket, LoginRocketContext};
+use crate::logic::form_state::{FormState, Notice};
+use crate::logic::session::SessionState;
+use crate::platform;
 
-/// A page's frame: a `<section>` with the page's `<h1>`.
+/// Whom a page is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Audience {
+    /// Anyone.
+    #[default]
+    Anyone,
+    /// Signed-out users (sign in, sign up, forgot password): a signed-in one goes on to the
+    /// destination.
+    SignedOut,
+    /// Users in the middle of a sign-in step (two-factor, account choice, profile
+    /// completion): others go to sign in (told why) or, signed in, to the destination.
+    MidStep,
+}
+
+/// Where a page for `audience` sends a user in `state`, if elsewhere. Leaves the notice
+/// that says why, when there is one to say.
+fn elsewhere(
+    ctx: LoginRocketContext,
+    audience: Audience,
+    config: &AuthConfig,
+    destination: Option<String>,
+) -> Option<String> {
+    let state = ctx.session().state();
+    let onward = || {
+        destination
+            .clone()
+            .unwrap_or_else(|| config.after_login.to_owned())
+    };
+    state.with_untracked(|s| match (audience, s) {
+        (Audience::SignedOut, SessionState::SignedIn { .. }) => Some(onward()),
+        (Audience::MidStep, SessionState::SignedIn { .. }) => Some(onward()),
+        (Audience::MidStep, SessionState::SignedOut) => {
+            ctx.session().set_notice("step-expired");
+            Some(config.path_to(AuthPage::SignIn, destination.as_deref()))
+        }
+        _ => None,
+    })
+}
+
+/// A page's frame: a `<section>` card with the app's brand, the page's `<h1>` and a polite
+/// notice (what the previous page left to say: "You're signed out"), then the content.
+/// As it opens it names the document ("Sign in · App"), moves focus to itself after a
+/// navigation, and sends away a user it is not for (replacing its history entry).
 #[component]
 pub(crate) fn PageFrame(
     /// Which page (its title).
     page: AuthPage,
+    /// The pages' configuration (brand, paths, destination).
+    config: AuthConfig,
+    /// Whom it is for.
+    #[prop(optional)]
+    audience: Audience,
     /// The page's content.
     children: Children,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
+    let destination = config.carried(use_query_map());
+    if let Some(target) = elsewhere(ctx, audience, &config, destination) {
+        return view! { <Redirect path=target options=replacing()/> }.into_any();
+    }
     let title_key = page.title_key();
+    let app = config.app_name;
+    let title = move || match app {
+        Some(app) => ctx.t_with(
+            "page-title",
+            &[("page", ctx.t(title_key).into()), ("app", app.into())],
+        ),
+        None => ctx.t(title_key),
+    };
+    let shown = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let now = title();
+        platform::set_title(&now);
+        shown.set_value(now);
+    });
+    on_cleanup(move || {
+        if let Some(t) = shown.try_get_value() {
+            platform::restore_title(&t);
+        }
+    });
+
+    // the notice is written after the first render, so that its region announces it
+    let store = ctx.session();
+    let taken = store.take_notice();
+    let notice_key = RwSignal::new(None::<&'static str>);
+    let local_only = Notice::LoggedOutLocally;
+    let notice = Signal::derive(move || match notice_key.get() {
+        // a sign-out the server could not be told of says so
+        Some("logged-out") if store.status().get() == FormState::Failed(local_only) => {
+            ctx.t(local_only.key())
+        }
+        Some(key) => ctx.t(key),
+        None => String::new(),
+    });
+
+    let section = NodeRef::<html::Section>::new();
+    let heading = NodeRef::<html::H1>::new();
+    // the first page the app opens at keeps the browser's focus; later ones take it
+    let moved_here = !platform::at_landing() || PAGES_SHOWN.get() > 0;
+    PAGES_SHOWN.set(PAGES_SHOWN.get() + 1);
+    platform::after_render(Box::new(move || {
+        notice_key.set(taken);
+        let from_submit = FROM_SUBMIT.replace(false);
+        // by the next frame the router has put the page into the document
+        request_animation_frame(move || {
+            if let (true, Some(Some(page)), Some(Some(h))) = (
+                moved_here,
+                section.try_get_untracked(),
+                heading.try_get_untracked(),
+            ) {
+                platform::focus_page(&page, &h, from_submit);
+            }
+        });
+    }));
+
+    let brand = app.map(|name| {
+        let logo = config
+            .logo
+            .map(|src| view! { <img class="lr-page__logo" src=src alt=""/> });
+        view! { <div class="lr-page__brand">{logo}<span>{name}</span></div> }
+    });
     view! {
-        <section class="lr-page" data-page=title_key>
-            <h1 class="lr-page__title">{move || ctx.t(title_key)}</h1>
+        <section class="lr-page" data-page=title_key node_ref=section>
+            {brand}
+            <h1 class="lr-page__title" tabindex="-1" node_ref=heading>{move || ctx.t(title_key)}</h1>
+            <StatusRegion class="lr-page__notice" text=notice/>
             {children()}
         </section>
     }
+    .into_any()
 }
 
-/// Links to the neighbouring pages, in a landmark named apart from the app's own navigation.
+thread_local! {
+    /// Kit pages opened so far in this document.
+    static PAGES_SHOWN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Links to the neighbouring pages, in a landmark named apart from the app's own navigation;
+/// each keeps the destination (`?redirect=`) when it is a same-origin path.
 #[component]
 pub(crate) fn PageLinks(
-    /// The auth pages' paths.
-    paths: AuthPaths,
+    /// The pages' configuration (paths, the destination's parameter).
+    config: AuthConfig,
     /// Each link: its page and its text's Fluent key.
     links: &'static [(AuthPage, &'static str)],
 ) -> impl IntoView {
     let ctx = use_loginrocket();
+    let destination = config.carried(use_query_map());
     let items = links
         .iter()
         .map(|&(target, key)| {
-            view! { <A href=paths.path(target) attr:class="lr-link">{move || ctx.t(key)}</A> }
+            let href = config.path_to(target, destination.as_deref());
+            view! { <A href=href attr:class="lr-link">{move || ctx.t(key)}</A> }
         })
         .collect_view();
     view! { <nav class="lr-links" aria-label=move || ctx.t("links-label")>{items}</nav> }

@@ -26,8 +26,8 @@ pub fn ChangePasswordPage(
 ) -> impl IntoView {
     let cfg = config.unwrap_or_default();
     view! {
-        <PageFrame page=AuthPage::ChangePassword>
-            <RequireSession paths=cfg.paths><ChangePasswordForm/></RequireSession>
+        <PageFrame page=AuthPage::ChangePassword config=cfg.clone()>
+            <RequireSession paths=cfg.paths><ChangePasswordForm min_password_length=cfg.min_password_length/></RequireSession>
         </PageFrame>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::AccountPicker;
-use crate::routes::page::PageFrame;
+use crate::routes::page::{Audience, PageFrame};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
@@ -28,7 +28,7 @@ pub fn ChooseAccountPage(
     let cfg = config.unwrap_or_default();
     let nav = Navigator::new(&cfg);
     view! {
-        <PageFrame page=AuthPage::ChooseAccount>
+        <PageFrame page=AuthPage::ChooseAccount config=cfg.clone() audience=Audience::MidStep>
             <AccountPicker on_login=nav.signed_in/>
         </PageFrame>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::ForgotPasswordForm;
-use crate::routes::page::{PageFrame, PageLinks};
+use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::{AuthConfig, AuthPage};
 
 /// The forgot-password page: [`ForgotPasswordForm`](crate::ForgotPasswordForm); a link to sign in.
@@ -26,9 +26,9 @@ pub fn ForgotPasswordPage(
 ) -> impl IntoView {
     let cfg = config.unwrap_or_default();
     view! {
-        <PageFrame page=AuthPage::ForgotPassword>
+        <PageFrame page=AuthPage::ForgotPassword config=cfg.clone() audience=Audience::SignedOut>
             <ForgotPasswordForm/>
-            <PageLinks paths=cfg.paths links=&[(AuthPage::SignIn, "link-sign-in")]/>
+            <PageLinks config=cfg.clone() links=&[(AuthPage::SignIn, "link-sign-in")]/>
         </PageFrame>
     }
 }

@@ -24,9 +24,9 @@ pub fn NextStepPage(
     #[prop(optional)]
     config: Option<AuthConfig>,
 ) -> impl IntoView {
-    let _ = config;
+    let cfg = config.unwrap_or_default();
     view! {
-        <PageFrame page=AuthPage::NextStep>
+        <PageFrame page=AuthPage::NextStep config=cfg.clone()>
             <NextStepFallback/>
         </PageFrame>
     }

@@ -26,7 +26,7 @@ pub fn ProfilePage(
 ) -> impl IntoView {
     let cfg = config.unwrap_or_default();
     view! {
-        <PageFrame page=AuthPage::Profile>
+        <PageFrame page=AuthPage::Profile config=cfg.clone()>
             <RequireSession paths=cfg.paths><ProfileForm/></RequireSession>
         </PageFrame>
     }

@@ -26,9 +26,9 @@ pub fn RequestInvitationPage(
 ) -> impl IntoView {
     let cfg = config.unwrap_or_default();
     view! {
-        <PageFrame page=AuthPage::RequestInvitation>
+        <PageFrame page=AuthPage::RequestInvitation config=cfg.clone()>
             <RequestInvitationForm/>
-            <PageLinks paths=cfg.paths links=&[(AuthPage::SignIn, "link-sign-in")]/>
+            <PageLinks config=cfg.clone() links=&[(AuthPage::SignIn, "link-sign-in")]/>
         </PageFrame>
     }
 }

@@ -28,8 +28,8 @@ pub fn ResetPasswordPage(
     let cfg = config.unwrap_or_default();
     let nav = Navigator::new(&cfg);
     view! {
-        <PageFrame page=AuthPage::ResetPassword>
-            <ResetPasswordForm on_login=nav.signed_in on_conditional=nav.conditional on_request_new=move |()| nav.to_page.run(AuthPage::ForgotPassword)/>
+        <PageFrame page=AuthPage::ResetPassword config=cfg.clone()>
+            <ResetPasswordForm min_password_length=cfg.min_password_length on_login=nav.signed_in on_conditional=nav.conditional on_request_new=move |()| nav.to_page.run(AuthPage::ForgotPassword)/>
         </PageFrame>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::LoginForm;
-use crate::routes::page::{PageFrame, PageLinks};
+use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
@@ -28,9 +28,9 @@ pub fn SignInPage(
     let cfg = config.unwrap_or_default();
     let nav = Navigator::new(&cfg);
     view! {
-        <PageFrame page=AuthPage::SignIn>
+        <PageFrame page=AuthPage::SignIn config=cfg.clone() audience=Audience::SignedOut>
             <LoginForm on_login=nav.signed_in on_conditional=nav.conditional/>
-            <PageLinks paths=cfg.paths links=&[(AuthPage::ForgotPassword, "link-forgot-password"), (AuthPage::SignUp, "link-sign-up")]/>
+            <PageLinks config=cfg.clone() links=&[(AuthPage::ForgotPassword, "link-forgot-password"), (AuthPage::SignUp, "link-sign-up")]/>
         </PageFrame>
     }
 }

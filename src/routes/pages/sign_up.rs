@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::SignupForm;
-use crate::routes::page::{PageFrame, PageLinks};
+use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
@@ -28,9 +28,9 @@ pub fn SignUpPage(
     let cfg = config.unwrap_or_default();
     let nav = Navigator::new(&cfg);
     view! {
-        <PageFrame page=AuthPage::SignUp>
-            <SignupForm fields=cfg.signup_fields on_login=nav.signed_in on_conditional=nav.conditional/>
-            <PageLinks paths=cfg.paths links=&[(AuthPage::SignIn, "link-sign-in")]/>
+        <PageFrame page=AuthPage::SignUp config=cfg.clone() audience=Audience::SignedOut>
+            <SignupForm fields=cfg.signup_fields min_password_length=cfg.min_password_length on_login=nav.signed_in on_conditional=nav.conditional/>
+            <PageLinks config=cfg.clone() links=&[(AuthPage::SignIn, "link-sign-in")]/>
         </PageFrame>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::TwoFactorForm;
-use crate::routes::page::PageFrame;
+use crate::routes::page::{Audience, PageFrame};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
@@ -28,7 +28,7 @@ pub fn TwoFactorPage(
     let cfg = config.unwrap_or_default();
     let nav = Navigator::new(&cfg);
     view! {
-        <PageFrame page=AuthPage::TwoFactor>
+        <PageFrame page=AuthPage::TwoFactor config=cfg.clone() audience=Audience::MidStep>
             <TwoFactorForm on_login=nav.signed_in on_conditional=nav.conditional/>
         </PageFrame>
     }

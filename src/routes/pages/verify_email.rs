@@ -26,9 +26,9 @@ pub fn VerifyEmailPage(
 ) -> impl IntoView {
     let cfg = config.unwrap_or_default();
     view! {
-        <PageFrame page=AuthPage::VerifyEmail>
+        <PageFrame page=AuthPage::VerifyEmail config=cfg.clone()>
             <VerifyEmail/>
-            <PageLinks paths=cfg.paths links=&[(AuthPage::SignIn, "link-sign-in")]/>
+            <PageLinks config=cfg.clone() links=&[(AuthPage::SignIn, "link-sign-in")]/>
         </PageFrame>
     }
 }
