@@ -19,16 +19,43 @@ const LR_URL: &str = match option_env!("LR_URL") {
     None => "http://127.0.0.1:4000",
 };
 
-/// The emulator's demo users (its built-in seed).
+/// The emulator's demo users (its built-in seed), each with the key of what it shows.
 const DEMO_USERS: &[(&str, &str)] = &[
-    ("ann@example.com", "plain user"),
-    (
-        "tom@example.com",
-        "two-factor (code: GET /_emulator/totp?email=tom@example.com)",
-    ),
-    ("mia@example.com", "two organizations; saved locale: es"),
-    ("una@example.com", "email not verified yet"),
+    ("ann@example.com", "demo-user-ann"),
+    ("tom@example.com", "demo-user-tom"),
+    ("mia@example.com", "demo-user-mia"),
+    ("una@example.com", "demo-user-una"),
 ];
+
+/// The demo's own strings, one Fluent file per locale, added to the kit's catalog: the kit's
+/// machinery serves the app's chrome too.
+fn catalog() -> std::sync::Arc<Catalog> {
+    let mut catalog = Catalog::new();
+    for (locale, ftl) in [
+        (Locale::En, include_str!("../locales/en/demo.ftl")),
+        (Locale::Es, include_str!("../locales/es/demo.ftl")),
+        (Locale::Ja, include_str!("../locales/ja/demo.ftl")),
+    ] {
+        let (with_demo, errors) = catalog.with_overrides(locale, ftl);
+        debug_assert!(errors.is_empty(), "{errors:?}");
+        catalog = with_demo;
+    }
+    std::sync::Arc::new(catalog)
+}
+
+/// The drop-in pages' settings: the demo's name on their cards and in their titles.
+fn auth_config() -> AuthConfig {
+    AuthConfig {
+        app_name: Some("LoginRocket Demo"),
+        ..AuthConfig::default()
+    }
+}
+
+/// Names the document after a page of the demo's own, in the current locale.
+fn titled(key: &'static str) {
+    let ctx = use_loginrocket();
+    Effect::new(move |_| document().set_title(&ctx.t(key)));
+}
 
 fn main() {
     leptos::mount::mount_to_body(App);
@@ -49,7 +76,8 @@ fn remembered() -> bool {
 
 #[component]
 fn App() -> impl IntoView {
-    let locale = RwSignal::new(Locale::En);
+    // the browser's preferred language, until the user picks one
+    let locale = RwSignal::new(Locale::from_browser());
     // the document's language follows the switcher (screen readers, hyphenation, fonts)
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
@@ -59,26 +87,18 @@ fn App() -> impl IntoView {
     view! {
         <LoginRocketProvider
             url=LR_URL
-            locale=locale
+                        locale=locale
+            catalog=catalog()
             persistence=if remembered() { Persistence::LocalStorage } else { Persistence::Memory }
         >
             <Router>
-                <header class="demo-header">
-                    <nav class="demo-nav" aria-label="Demo">
-                        <A href="/">"Home"</A>
-                        <A href="/protected">"Protected"</A>
-                        <A href="/auth/sign-in">"Sign in"</A>
-                                                <A href="/auth/sign-up">"Sign up"</A>
-                        <A href="/custom/sign-in">"Custom sign-in"</A>
-                    </nav>
-                    <LocaleSwitcher locale=locale/>
-                </header>
+                                <Header locale=locale/>
                 <main class="demo-main">
-                    <Routes fallback=|| view! { <h1>"Page not found"</h1><p><A href="/">"Home"</A></p> }>
+                    <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
                         <Route path=path!("/protected") view=|| view! { <RequireSession><Protected/></RequireSession> }/>
-                                                <Route path=path!("/custom/sign-in") view=custom::CustomSignIn/>
-                        <AuthRoutes/>
+                        <Route path=path!("/custom/sign-in") view=custom::CustomSignIn/>
+                        <AuthRoutes config=auth_config()/>
                     </Routes>
                 </main>
                 <FailureLab/>
@@ -87,40 +107,77 @@ fn App() -> impl IntoView {
     }
 }
 
+/// The text of the demo's string `key` in the current locale, for a view.
+fn tr(key: &'static str) -> impl Fn() -> String + Copy {
+    let ctx = use_loginrocket();
+    move || ctx.t(key)
+}
+
+#[component]
+fn Header(locale: RwSignal<Locale>) -> impl IntoView {
+    view! {
+        <header class="demo-header">
+            <nav class="demo-nav" aria-label=tr("demo-nav")>
+                <A href="/">{tr("demo-nav-home")}</A>
+                <A href="/protected">{tr("demo-nav-protected")}</A>
+                <A href="/auth/sign-in">{tr("demo-nav-sign-in")}</A>
+                <A href="/auth/sign-up">{tr("demo-nav-sign-up")}</A>
+                <A href="/custom/sign-in">{tr("demo-nav-custom")}</A>
+            </nav>
+            <LocaleSwitcher locale=locale/>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    titled("demo-not-found");
+    view! { <h1>{tr("demo-not-found")}</h1><p><A href="/">{tr("demo-nav-home")}</A></p> }
+}
+
 #[component]
 fn LocaleSwitcher(locale: RwSignal<Locale>) -> impl IntoView {
     let choose = move |l: Locale| move |_| locale.set(l);
+    // each language's name is in that language (lang marks it for screen readers)
     view! {
-        <div class="demo-locales" role="group" aria-label="Language">
-            <button type="button" aria-pressed=move || (locale.get() == Locale::En).to_string() on:click=choose(Locale::En)>"English"</button>
-            <button type="button" aria-pressed=move || (locale.get() == Locale::Es).to_string() on:click=choose(Locale::Es)>"Español"</button>
-            <button type="button" aria-pressed=move || (locale.get() == Locale::Ja).to_string() on:click=choose(Locale::Ja)>"日本語"</button>
+        <div class="demo-locales" role="group" aria-label=tr("demo-language")>
+            <button type="button" lang="en" aria-pressed=move || (locale.get() == Locale::En).to_string() on:click=choose(Locale::En)>"English"</button>
+            <button type="button" lang="es" aria-pressed=move || (locale.get() == Locale::Es).to_string() on:click=choose(Locale::Es)>"Español"</button>
+            <button type="button" lang="ja" aria-pressed=move || (locale.get() == Locale::Ja).to_string() on:click=choose(Locale::Ja)>"日本語"</button>
         </div>
     }
 }
 
 #[component]
 fn Home() -> impl IntoView {
+    titled("demo-title");
+    let ctx = use_loginrocket();
     let session = use_session();
+    // what the kit's pages left to say (a sign-out that landed here)
+    let notice = ctx.session().take_notice();
     let state = move || match session.state.get() {
-        SessionState::SignedOut => "Signed out".to_owned(),
-        SessionState::Conditional(c) => format!("Conditional: {:?}", c.conditions),
-        SessionState::SignedIn { login, claims } => {
-            format!(
-                "Signed in as {} (account {})",
-                claims.email().unwrap_or("?"),
-                login.account
-            )
-        }
+        SessionState::SignedOut => ctx.t("demo-signed-out"),
+        SessionState::Conditional(c) => ctx.t_with(
+            "demo-conditional",
+            &[("conditions", format!("{:?}", c.conditions).into())],
+        ),
+        SessionState::SignedIn { login, claims } => ctx.t_with(
+            "demo-signed-in",
+            &[
+                ("email", claims.email().unwrap_or("?").to_owned().into()),
+                ("account", login.account.clone().into()),
+            ],
+        ),
     };
     view! {
-        <h1>"leptos-loginrocket demo"</h1>
+        <h1>{tr("demo-title")}</h1>
+        <p role="status">{move || notice.map(|key| ctx.t(key))}</p>
         <p id="session-state" role="status">{state}</p>
         <Remember/>
-        <h2>"Demo users"</h2>
-        <p>"Password for all: " <code>"demo-password"</code></p>
+        <h2>{tr("demo-users")}</h2>
+        <p>{tr("demo-password-for-all")}" " <code>"demo-password"</code></p>
         <ul class="demo-users">
-            {DEMO_USERS.iter().map(|(email, what)| view! { <li><code>{*email}</code>" — "{*what}</li> }).collect_view()}
+            {DEMO_USERS.iter().map(|&(email, what)| view! { <li><code>{email}</code>" — "{tr(what)}</li> }).collect_view()}
         </ul>
     }
 }
@@ -143,7 +200,7 @@ fn Remember() -> impl IntoView {
         <p>
             <label>
                 <input type="checkbox" id="remember" checked=remembered() on:change=toggle/>
-                " Keep me signed in on this device (every tab shares the session; reloads the page)"
+                                " "{tr("demo-remember")}
             </label>
         </p>
     }
@@ -151,6 +208,7 @@ fn Remember() -> impl IntoView {
 
 #[component]
 fn Protected() -> impl IntoView {
+    titled("demo-protected-title");
     let session = use_session();
     // "which account?": a user with several gets the list (this page's guard sends them to the
     // kit's account page, and back here after the choice); a user with one stays as is
@@ -167,17 +225,17 @@ fn Protected() -> impl IntoView {
         _ => String::new(),
     };
     view! {
-        <h1>"Protected page"</h1>
-        <p>"Token claims (decoded for display only; the backend verifies the signature):"</p>
+                <h1>{tr("demo-protected")}</h1>
+        <p>{tr("demo-claims")}</p>
         <pre id="claims">{claims}</pre>
         <div class="demo-actions">
-            <button type="button" on:click=move |_| session.refresh.run(())>"Refresh session"</button>
-            <button type="button" on:click=switch>"Switch account"</button>
+            <button type="button" on:click=move |_| session.refresh.run(())>{tr("demo-refresh")}</button>
+            <button type="button" on:click=switch>{tr("demo-switch-account")}</button>
             <LogoutButton/>
         </div>
-        <nav class="demo-links" aria-label="Account">
-            <A href="/auth/profile">"Edit profile"</A>
-            <A href="/auth/change-password">"Change password"</A>
+        <nav class="demo-links" aria-label=tr("demo-account")>
+            <A href="/auth/profile">{tr("demo-edit-profile")}</A>
+            <A href="/auth/change-password">{tr("demo-change-password")}</A>
         </nav>
     }
 }
@@ -185,7 +243,9 @@ fn Protected() -> impl IntoView {
 /// Buttons that make the emulator's next request fail, to see each UI state of the kit.
 #[component]
 fn FailureLab() -> impl IntoView {
-    let note = RwSignal::new(String::new());
+    let ctx = use_loginrocket();
+    // the key of what happened, and the fault's name's key
+    let note = RwSignal::new(None::<(&'static str, &'static str)>);
     let fault = move |label: &'static str, body: serde_json::Value| {
         move |_| {
             let body = body.clone();
@@ -198,23 +258,25 @@ fn FailureLab() -> impl IntoView {
                     Ok(fut) => fut.await.map(|r| r.ok()).unwrap_or(false),
                     Err(_) => false,
                 };
-                note.set(if ok {
-                    format!("Next request: {label}")
+                note.set(Some(if ok {
+                    ("demo-lab-queued", label)
                 } else {
-                    "The emulator is not reachable".into()
-                });
+                    ("demo-lab-unreachable", label)
+                }));
             });
         }
     };
     view! {
-        <aside class="demo-lab" aria-label="Failure lab">
-            <h2>"Failure lab"</h2>
-            <button type="button" on:click=fault("rate limited (5 s)", json!({"path": "*", "status": 429, "headers": {"Retry-After": "5"}, "body": {"result": "error"}}))>"Rate limit"</button>
-            <button type="button" on:click=fault("hangs past the timeout", json!({"path": "*", "delay_ms": 15000}))>"Time out"</button>
-            <button type="button" on:click=fault("server error", json!({"path": "*", "status": 500, "body": "<h1>Internal Server Error</h1>", "content_type": "text/html"}))>"Server error"</button>
-            <button type="button" on:click=fault("garbage body", json!({"path": "*", "status": 200, "body": "<html>captive portal</html>", "content_type": "text/html"}))>"Garbage"</button>
-            <button type="button" on:click=fault("session expired", json!({"path": "*", "status": 403, "body": {"result": "error"}}))>"Session expired"</button>
-            <p role="status">{move || note.get()}</p>
+                <aside class="demo-lab" aria-label=tr("demo-lab")>
+            <h2>{tr("demo-lab")}</h2>
+            <button type="button" on:click=fault("demo-lab-rate-limit-next", json!({"path": "*", "status": 429, "headers": {"Retry-After": "5"}, "body": {"result": "error"}}))>{tr("demo-lab-rate-limit")}</button>
+            <button type="button" on:click=fault("demo-lab-timeout-next", json!({"path": "*", "delay_ms": 15000}))>{tr("demo-lab-timeout")}</button>
+            <button type="button" on:click=fault("demo-lab-server-error-next", json!({"path": "*", "status": 500, "body": "<h1>Internal Server Error</h1>", "content_type": "text/html"}))>{tr("demo-lab-server-error")}</button>
+            <button type="button" on:click=fault("demo-lab-garbage-next", json!({"path": "*", "status": 200, "body": "<html>captive portal</html>", "content_type": "text/html"}))>{tr("demo-lab-garbage")}</button>
+            <button type="button" on:click=fault("demo-lab-expired-next", json!({"path": "*", "status": 403, "body": {"result": "error"}}))>{tr("demo-lab-expired")}</button>
+            <p role="status">
+                {move || note.get().map(|(what, fault)| ctx.t_with(what, &[("fault", ctx.t(fault).into())]))}
+            </p>
         </aside>
     }
 }
