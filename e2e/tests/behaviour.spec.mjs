@@ -154,6 +154,17 @@ test("signing out says so on the page the user lands on", async ({ page, secrets
   await expect(pageNotice(page)).toBeEmpty();
 });
 
+test("a sign-out the server could not be told of says so on the landing page", async ({ page, secrets }) => {
+  await signedIn(page, "ann@example.com", secrets);
+  await page.getByRole("link", { name: "Protected" }).click();
+  await emu.fault({ path: "session", method: "DELETE", status: 500, body: "<h1>down</h1>", content_type: "text/html" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(heading(page)).toHaveText("Sign in");
+  await expect(pageNotice(page)).toHaveText(
+    "You're signed out on this device, but we couldn't reach the sign-in service to end the session everywhere.",
+  );
+});
+
 test("a signed-in user on sign-in, sign-up or forgot password goes on to the app, and Back is not trapped", async ({ page, secrets }) => {
   await signedIn(page, "ann@example.com", secrets);
   const before = await historyLength(page);
