@@ -124,8 +124,17 @@ async function perCall() {
       });
       clicked = performance.now();
       button.click();
-      const settled = await done;
-      const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/v2/login"));
+            const settled = await done;
+      // the request's timing entry is queued at its end and may land after the DOM update
+      const entry = await new Promise((resolve) => {
+        new PerformanceObserver((list, obs) => {
+          const found = list.getEntries().find((e) => e.name.endsWith("/v2/login"));
+          if (found) {
+            obs.disconnect();
+            resolve(found);
+          }
+        }).observe({ type: "resource", buffered: true });
+      });
       return [entry.startTime - clicked, entry.responseEnd, settled];
     });
     toRequest.push(sent);
