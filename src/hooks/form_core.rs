@@ -246,7 +246,9 @@ impl FormCore {
         let state = outcome.state();
         match outcome {
             Outcome::Rejected(a) => {
-                self.field_errors.set(a.fields.clone());
+                // a blank text is how ours are kept: a blank one from the server says nothing
+                let said = a.fields.iter().filter(|(_, m)| !m.trim().is_empty());
+                self.field_errors.set(said.cloned().collect());
                 self.form_errors.set(a.form.clone());
             }
             Outcome::RateLimited(retry) => {
