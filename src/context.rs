@@ -252,6 +252,10 @@ pub fn LoginRocketProvider(
     /// local storage (see [`Persistence`]).
     #[prop(optional)]
     persistence: Persistence,
+    /// Keep `<html lang>` on the locale's tag (screen readers, hyphenation and fonts follow
+    /// it). Off by default: the document is the app's.
+    #[prop(optional)]
+    sync_html_lang: bool,
     /// The app.
     children: Children,
 ) -> impl IntoView {
@@ -274,6 +278,9 @@ pub fn LoginRocketProvider(
         let l = ctx.locale.get();
         ctx.shared
             .with_value(|s| s.client.set_locale(Some(l.as_str())));
+        if sync_html_lang {
+            crate::platform::set_document_lang(l.as_str());
+        }
     });
     provide_context(ctx);
     children()

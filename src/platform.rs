@@ -295,6 +295,16 @@ pub(crate) fn at_landing() -> bool {
     })
 }
 
+/// Sets `<html lang>`.
+pub(crate) fn set_document_lang(tag: &str) {
+    if let Some(html) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", tag);
+    }
+}
+
 /// Sets the document's title.
 pub(crate) fn set_title(title: &str) {
     if let Some(doc) = window().and_then(|w| w.document()) {

@@ -774,3 +774,29 @@ async fn a_password_hint_is_linked_to_the_field_with_its_errors() {
     .await;
     page.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn the_provider_keeps_html_lang_on_the_locale_when_asked() {
+    let html = document().document_element().unwrap();
+    html.set_attribute("lang", "en").unwrap();
+    let root: web_sys::HtmlElement = document()
+        .create_element("section")
+        .unwrap()
+        .unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let locale = RwSignal::new(Locale::Es);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <LoginRocketProvider url="https://lr.test" locale=locale sync_html_lang=true><p/></LoginRocketProvider> }
+    });
+    until("es", || html.get_attribute("lang").as_deref() == Some("es")).await;
+    locale.set(Locale::Ja);
+    until("ja", || html.get_attribute("lang").as_deref() == Some("ja")).await;
+    drop(handle);
+    root.remove();
+    // off by default: the document is the app's
+    html.set_attribute("lang", "en").unwrap();
+    let page = mount_with(Locale::Ja, || view! { <p/> });
+    settle().await;
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    page.unmount();
+}

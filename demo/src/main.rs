@@ -78,16 +78,13 @@ fn remembered() -> bool {
 fn App() -> impl IntoView {
     // the browser's preferred language, until the user picks one
     let locale = RwSignal::new(Locale::from_browser());
-    // the document's language follows the switcher (screen readers, hyphenation, fonts)
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", locale.get().as_str());
-        }
-    });
+
     view! {
         <LoginRocketProvider
             url=LR_URL
-                        locale=locale
+                                    locale=locale
+            // the document's language follows the switcher
+            sync_html_lang=true
             catalog=catalog()
             persistence=if remembered() { Persistence::LocalStorage } else { Persistence::Memory }
         >

@@ -171,7 +171,7 @@ fn attribute_map(map: &serde_json::Map<String, Value>, fields: &[(FieldId, Strin
 /// Which flow a form runs: decides how `source` values read to the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flow {
-    /// Sign in: every credential-ish failure reads the same (R15).
+    /// Sign in: every credential-ish failure reads the same.
     Login,
     /// Sign up.
     Signup,

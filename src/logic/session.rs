@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::logic::form_state::{classify, Flow, FormState, Outcome};
 
-/// Where a session is kept (R36). Passwords, codes and emailed tokens never are.
+/// Where a session is kept. Passwords, codes and emailed tokens never are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Persistence {
     /// In memory only: gone on reload (the default).
@@ -179,7 +179,7 @@ impl SessionState {
 }
 
 /// How an answer to a session call (`get_session`, `logout`, …) changes the session, and the
-/// form state to show (R33): only `AccessDenied` clears the session; network errors,
+/// form state to show: only `AccessDenied` clears the session; network errors,
 /// timeouts, 5xx, 429 and unreadable answers keep it and show a retryable state.
 pub fn after_session_call(
     current: &SessionState,

@@ -232,9 +232,9 @@ impl LoginRocket {
         Self::with_transport(config, default_transport())
     }
 
-    /// A client on a transport of your choice (for example a
-    /// [`MockTransport`](crate::transport::MockTransport) in tests). Checks the URL like
-    /// [`new`](Self::new).
+    /// A client on a transport of your choice (for example the `MockTransport` of the
+    /// `mock` feature, in tests). Checks the URL like `new` (in the browser, or natively with
+    /// the `native` feature).
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Result<Self, Error> {
         if let Some(url) = &config.url {
             check_lr_url(url)?;

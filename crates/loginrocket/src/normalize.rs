@@ -17,7 +17,7 @@
 //!   missing or mistyped, becomes a `LoginRocketError` with [`Failure::UnexpectedBody`];
 //!   loginrocket.js would resolve with the raw string or value. **\[ours\]**: a `full_login` or
 //!   `conditional_login` whose `session` does not start with `kss_`, or a `full_login` whose
-//!   `token` is not shaped like a JWT, counts as such a body (R27);
+//!   `token` is not shaped like a JWT, counts as such a body;
 //! - a body larger than [`MAX_BODY_BYTES`] is not decoded (same error);
 //! - where it is as lax as `JSON.parse` (see [`decode_body`]): a byte order mark, unpaired
 //!   surrogate escapes, and unknown keys whose values serde_json cannot hold;

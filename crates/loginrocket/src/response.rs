@@ -395,7 +395,7 @@ fn take_strings(map: &mut Map<String, Value>, key: &'static str) -> Result<Vec<S
     }
 }
 
-/// **\[ours\]** (R27): the shape checks on session ids and tokens. A session must start with
+/// **\[ours\]**: the shape checks on session ids and tokens. A session must start with
 /// `kss_`; a token must look like a JWT (three non-empty dot-separated base64url parts).
 fn check_session(session: &str) -> Result<(), Malformed> {
     if session.starts_with("kss_") && session.len() > 4 {
