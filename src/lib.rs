@@ -72,3 +72,8 @@ pub use logic::session::{DisplayClaims, Persistence, SessionState};
 pub use loginrocket;
 #[cfg(feature = "router")]
 pub use routes::{page_for, AuthConfig, AuthPage, AuthPaths, AuthRoutes, Handoff, RequireSession};
+
+// Every Rust snippet of the README compiles (and runs) as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeSnippets;

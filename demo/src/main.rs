@@ -78,18 +78,17 @@ fn remembered() -> bool {
 fn App() -> impl IntoView {
     // the browser's preferred language, until the user picks one
     let locale = RwSignal::new(Locale::from_browser());
-
     view! {
         <LoginRocketProvider
             url=LR_URL
-                                    locale=locale
+            locale=locale
             // the document's language follows the switcher
             sync_html_lang=true
             catalog=catalog()
             persistence=if remembered() { Persistence::LocalStorage } else { Persistence::Memory }
         >
             <Router>
-                                <Header locale=locale/>
+                <Header locale=locale/>
                 <main class="demo-main">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
@@ -197,7 +196,7 @@ fn Remember() -> impl IntoView {
         <p>
             <label>
                 <input type="checkbox" id="remember" checked=remembered() on:change=toggle/>
-                                " "{tr("demo-remember")}
+                " "{tr("demo-remember")}
             </label>
         </p>
     }
@@ -222,7 +221,7 @@ fn Protected() -> impl IntoView {
         _ => String::new(),
     };
     view! {
-                <h1>{tr("demo-protected")}</h1>
+        <h1>{tr("demo-protected")}</h1>
         <p>{tr("demo-claims")}</p>
         <pre id="claims">{claims}</pre>
         <div class="demo-actions">
