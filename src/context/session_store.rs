@@ -119,12 +119,25 @@ impl SessionStore {
     /// #[component]
     /// fn Landing() -> impl IntoView {
     ///     let ctx = use_loginrocket();
-    ///     let notice = ctx.session().take_notice();
-    ///     view! { <p role="status">{move || notice.map(|key| ctx.t(key))}</p> }
+    ///     let store = ctx.session();
+    ///     let notice = store.take_notice();
+    ///     view! { <p role="status">{move || notice.map(|key| ctx.t(store.notice_key(key)))}</p> }
     /// }
     /// ```
     pub fn take_notice(&self) -> Option<&'static str> {
         self.notice.try_update_value(Option::take).flatten()
+    }
+
+    /// The key to show for a notice taken with [`take_notice`](Self::take_notice), now: a
+    /// sign-out the server could not be told of says so (`logout-local-only`, once the
+    /// server's answer is in). Tracks when called reactively.
+    pub fn notice_key(&self, taken: &'static str) -> &'static str {
+        let local_only = Notice::LoggedOutLocally;
+        if taken == "logged-out" && self.status.get() == FormState::Failed(local_only) {
+            local_only.key()
+        } else {
+            taken
+        }
     }
 
     /// Leaves `key` for the next page to show.

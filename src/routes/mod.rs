@@ -43,7 +43,6 @@ use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, StaticSegment};
 use loginrocket::{Condition, ConditionalLogin, FullLogin};
-use std::cell::Cell;
 
 use crate::hooks::SignupFields;
 use crate::logic::redirect::checked_redirect;
@@ -261,11 +260,6 @@ impl AuthConfig {
     }
 }
 
-thread_local! {
-    /// The next page was reached from a submit: focus goes to its first field.
-    static FROM_SUBMIT: Cell<bool> = const { Cell::new(false) };
-}
-
 /// A navigation to a history entry that takes the current one's place.
 fn replacing() -> NavigateOptions {
     NavigateOptions {
@@ -331,7 +325,7 @@ fn navigator(
     let (nav1, cfg1) = (navigate.clone(), config.clone());
     // each follows a form's answer: the next page's first field gets focus
     let to_page = move |page: AuthPage| {
-        FROM_SUBMIT.set(true);
+        page::focus_first_field_next();
         nav1(
             &cfg1.path_to(page, cfg1.carried(query).as_deref()),
             NavigateOptions::default(),

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
-use super::{replacing, AuthConfig, AuthPage, FROM_SUBMIT};
+use super::{replacing, AuthConfig, AuthPage};
 use crate::components::StatusRegion;
 use crate::context::{use_loginrocket, LoginRocketContext};
-use crate::logic::form_state::{FormState, Notice};
+
 use crate::logic::session::SessionState;
 use crate::platform;
 
@@ -99,14 +99,11 @@ pub(crate) fn PageFrame(
     let store = ctx.session();
     let taken = store.take_notice();
     let notice_key = RwSignal::new(None::<&'static str>);
-    let local_only = Notice::LoggedOutLocally;
-    let notice = Signal::derive(move || match notice_key.get() {
-        // a sign-out the server could not be told of says so
-        Some("logged-out") if store.status().get() == FormState::Failed(local_only) => {
-            ctx.t(local_only.key())
-        }
-        Some(key) => ctx.t(key),
-        None => String::new(),
+    let notice = Signal::derive(move || {
+        notice_key
+            .get()
+            .map(|key| ctx.t(store.notice_key(key)))
+            .unwrap_or_default()
     });
 
     let section = NodeRef::<html::Section>::new();
@@ -149,6 +146,14 @@ pub(crate) fn PageFrame(
 thread_local! {
     /// Kit pages opened so far in this document.
     static PAGES_SHOWN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The next page is reached from a form's answer: focus goes to its first field.
+    static FROM_SUBMIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The next page opens after a form's answer (sign-in → two-factor): it focuses its first
+/// field, not its heading.
+pub(super) fn focus_first_field_next() {
+    FROM_SUBMIT.set(true);
 }
 
 /// Links to the neighbouring pages, in a landmark named apart from the app's own navigation;
