@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use loginrocket::LoginRocket;
 
-use crate::i18n::{Catalog, FluentArg, Locale};
+use crate::i18n::{Catalog, FluentArg, Locale, Translator};
 use crate::logic::session::Persistence;
 
 mod session_store;
@@ -52,6 +52,7 @@ pub(crate) fn sync_locale(client: &LoginRocket, locale: Signal<Locale>) {
 struct Shared {
     client: LoginRocket,
     catalog: Arc<Catalog>,
+    translator: Option<Translator>,
     options: KitOptions,
     on_session_expired: Option<Callback<()>>,
 }
@@ -84,6 +85,7 @@ impl LoginRocketContext {
             client,
             locale,
             Arc::new(Catalog::new()),
+            None,
             KitOptions::default(),
             None,
             Persistence::Memory,
@@ -94,6 +96,7 @@ impl LoginRocketContext {
         client: LoginRocket,
         locale: Signal<Locale>,
         catalog: Arc<Catalog>,
+        translator: Option<Translator>,
         options: KitOptions,
         on_session_expired: Option<Callback<()>>,
         persistence: Persistence,
@@ -109,6 +112,7 @@ impl LoginRocketContext {
             shared: StoredValue::new(Shared {
                 client,
                 catalog,
+                translator,
                 options,
                 on_session_expired,
             }),
@@ -170,7 +174,12 @@ impl LoginRocketContext {
 
     fn text(&self, locale: Locale, key: &str, args: &[(&str, FluentArg<'_>)]) -> String {
         self.shared
-            .try_with_value(|s| s.catalog.text_with(locale, key, args))
+            .try_with_value(|s| {
+                s.translator
+                    .as_ref()
+                    .and_then(|t| t.translate(locale, key, args))
+                    .unwrap_or_else(|| s.catalog.text_with(locale, key, args))
+            })
             .unwrap_or_default()
     }
 }
@@ -207,7 +216,7 @@ pub fn use_loginrocket() -> LoginRocketContext {
     use_context::<LoginRocketContext>().unwrap_or_else(|| {
         #[cfg(debug_assertions)]
         leptos::logging::warn!("leptos-loginrocket: no <LoginRocketProvider> above this component");
-        LoginRocketContext::new(default_client(None), Signal::stored(Locale::En))
+        LoginRocketContext::new(default_client(None), Signal::stored(Locale::EN))
     })
 }
 
@@ -219,7 +228,7 @@ pub fn use_loginrocket() -> LoginRocketContext {
 ///
 /// #[component]
 /// fn App() -> impl IntoView {
-///     let locale = RwSignal::new(Locale::En);
+///     let locale = RwSignal::new(Locale::EN);
 ///     view! {
 ///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" locale=locale>
 ///             <LoginForm on_login=|login: loginrocket::FullLogin| leptos::logging::log!("account {}", login.account)/>
@@ -239,9 +248,14 @@ pub fn LoginRocketProvider(
     /// `Accept-Language`. Default: English.
     #[prop(optional, into)]
     locale: Option<Signal<Locale>>,
-    /// The kit's strings, for apps that override some (see [`Catalog::with_overrides`]).
+    /// The kit's strings, for apps that add locales or override strings (see
+    /// [`Catalog::with_locale`] and [`Catalog::with_ftl`]).
     #[prop(optional)]
     catalog: Option<Arc<Catalog>>,
+    /// The app's own translations, asked first for every kit string (what it returns `None`
+    /// for comes from the catalog): one Fluent bundle for the app and the kit.
+    #[prop(optional)]
+    translator: Option<Translator>,
     /// Kit-wide settings.
     #[prop(optional)]
     options: Option<KitOptions>,
@@ -261,11 +275,12 @@ pub fn LoginRocketProvider(
 ) -> impl IntoView {
     crate::platform::note_landing();
     let client = client.unwrap_or_else(|| default_client(url));
-    let locale = locale.unwrap_or_else(|| Signal::stored(Locale::En));
+    let locale = locale.unwrap_or_else(|| Signal::stored(Locale::EN));
     let ctx = LoginRocketContext::build(
         client,
         locale,
         catalog.unwrap_or_default(),
+        translator,
         options.unwrap_or_default(),
         on_session_expired,
         persistence,

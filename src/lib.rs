@@ -9,7 +9,7 @@
 //!
 //! #[component]
 //! fn SignIn() -> impl IntoView {
-//!     let locale = RwSignal::new(Locale::Es);
+//!     let locale = RwSignal::new(Locale::ES);
 //!     view! {
 //!         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" locale=locale>
 //!             <LoginForm
@@ -65,7 +65,7 @@ pub use context::{
     use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, SessionStore,
 };
 pub use hooks::*;
-pub use i18n::{Catalog, Locale};
+pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
 pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
 pub use logic::redirect::safe_redirect;
 pub use logic::session::{DisplayClaims, Persistence, SessionState};

@@ -191,7 +191,7 @@ async fn server_messages_land_next_to_their_fields_in_english() {
 #[wasm_bindgen_test]
 async fn server_messages_land_next_to_their_fields_in_spanish() {
     let page = mount_with(
-        Locale::Es,
+        Locale::ES,
         || view! { <SignupForm fields=SignupFields { org_name: FieldMode::Optional, ..Default::default() }/> },
     );
     settle().await;
@@ -529,7 +529,7 @@ async fn locale_switch_rerenders_and_changes_the_next_request() {
     settle().await;
     assert_eq!(page.text("label[for$='-email']"), "Email");
     assert_eq!(page.text("button[type=submit]"), "Sign in");
-    page.locale.set(Locale::Es);
+    page.locale.set(Locale::ES);
     until("spanish", || {
         page.text("label[for$='-email']") == "Correo electrónico"
     })
@@ -547,7 +547,7 @@ async fn locale_switch_rerenders_and_changes_the_next_request() {
         page.mock.last_request().unwrap().header("accept-language"),
         Some("es")
     );
-    page.locale.set(Locale::Ja);
+    page.locale.set(Locale::JA);
     until("japanese", || {
         page.text("[role=alert]")
             .starts_with("オフラインのようです")
@@ -767,7 +767,7 @@ async fn a_password_hint_is_linked_to_the_field_with_its_errors() {
             == Some(format!("{hint_id} {}-error", pw.id()))
     })
     .await;
-    page.locale.set(Locale::Es);
+    page.locale.set(Locale::ES);
     until("hint in spanish", || {
         page.text(&format!("#{hint_id}")) == "Al menos 12 caracteres."
     })
@@ -784,19 +784,130 @@ async fn the_provider_keeps_html_lang_on_the_locale_when_asked() {
         .unwrap()
         .unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let locale = RwSignal::new(Locale::Es);
+    let locale = RwSignal::new(Locale::ES);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <LoginRocketProvider url="https://lr.test" locale=locale sync_html_lang=true><p/></LoginRocketProvider> }
     });
     until("es", || html.get_attribute("lang").as_deref() == Some("es")).await;
-    locale.set(Locale::Ja);
+    locale.set(Locale::JA);
     until("ja", || html.get_attribute("lang").as_deref() == Some("ja")).await;
     drop(handle);
     root.remove();
     // off by default: the document is the app's
     html.set_attribute("lang", "en").unwrap();
-    let page = mount_with(Locale::Ja, || view! { <p/> });
+    let page = mount_with(Locale::JA, || view! { <p/> });
     settle().await;
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    page.unmount();
+}
+
+/// French, which the kit doesn't ship: the app registers it from its own Fluent with French
+/// plural rules, and the kit's strings, the plurals and the server's language follow.
+#[wasm_bindgen_test]
+async fn an_app_registered_locale_drives_the_kit_and_the_server() {
+    let fr = Locale::new("fr").unwrap();
+    let catalog = Catalog::new()
+        .with_locale(
+            fr,
+            i18n::plural::FR,
+            "field-email = E-mail\nfield-password = Mot de passe\nlogin-submit = Se connecter\n\
+             password-hint = Au moins { $count ->\n    [one] { $count } caractère\n   *[other] { $count } caractères\n}.\n",
+        )
+        .unwrap();
+    let page = mount_i18n(fr, catalog, None, || view! { <LoginForm/> });
+    settle().await;
+    assert_eq!(page.text("button[type=submit]"), "Se connecter");
+    assert_eq!(page.text("label[for$='-email']"), "E-mail");
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "pw");
+    page.mock
+        .push_json(422, invalid(&["E-mail n'est pas valide"]));
+    page.click("button[type=submit]");
+    until("the field error", || {
+        !page.text("[id$='-email-error']").is_empty()
+    })
+    .await;
+    assert_eq!(page.text("[id$='-email-error']"), "E-mail n'est pas valide");
+    assert_eq!(
+        page.mock.last_request().unwrap().header("accept-language"),
+        Some("fr")
+    );
+    page.unmount();
+
+    let catalog = Catalog::new()
+        .with_locale(fr, i18n::plural::FR, "password-hint = Au moins { $count ->\n    [one] { $count } caractère\n   *[other] { $count } caractères\n}.\n")
+        .unwrap();
+    let page = mount_i18n(
+        fr,
+        catalog,
+        None,
+        || view! { <SignupForm min_password_length=1/> },
+    );
+    settle().await;
+    assert_eq!(page.text("[id$='-password-hint']"), "Au moins 1 caractère.");
+    page.unmount();
+}
+
+/// An app with its own `fluent-bundle` serves the kit's keys through it: one bundle for the
+/// app and the kit, following the locale; what it lacks comes from the kit's catalog.
+#[wasm_bindgen_test]
+async fn a_translator_serves_the_kit_from_the_apps_own_fluent_bundle() {
+    use fluent_bundle::concurrent::FluentBundle;
+    use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+    let mut bundle = FluentBundle::new_concurrent(vec!["de".parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    let ftl = "login-submit = Anmelden\n\
+               password-hint = Mindestens { $count ->\n    [one] ein Zeichen\n   *[other] { $count } Zeichen\n}.\n\
+               app-title = Meine App\n";
+    bundle
+        .add_resource(FluentResource::try_new(ftl.to_owned()).unwrap())
+        .unwrap();
+    let bundle = std::sync::Arc::new(bundle);
+    let translator = Translator::new(move |locale, key, args| {
+        if locale.language() != "de" {
+            return None;
+        }
+        let message = bundle.get_message(key)?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                FluentArg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                FluentArg::Text(t) => fluent_args.set(*name, FluentValue::from(t.to_string())),
+            }
+        }
+        let mut errors = vec![];
+        Some(
+            bundle
+                .format_pattern(message.value()?, Some(&fluent_args), &mut errors)
+                .into_owned(),
+        )
+    });
+    let de = Locale::new("de").unwrap();
+    let page = mount_i18n(de, Catalog::new(), Some(translator), || {
+        view! { <SignupForm min_password_length=8/> }
+    });
+    settle().await;
+    assert_eq!(page.text("[id$='-password-hint']"), "Mindestens 8 Zeichen.");
+    // the bundle has no `field-email`: the kit's catalog answers (English: no German there)
+    assert_eq!(page.text("label[for$='-email']"), "Email");
+    page.locale.set(Locale::ES);
+    until("Spanish from the kit's catalog", || {
+        page.text("label[for$='-email']") == "Correo electrónico"
+    })
+    .await;
+    page.locale.set(de);
+    until("German again", || {
+        page.text("[id$='-password-hint']") == "Mindestens 8 Zeichen."
+    })
+    .await;
+    page.unmount();
+    let page = mount_i18n(de, Catalog::new(), None, || view! { <LoginForm/> });
+    settle().await;
+    assert_eq!(
+        page.text("button[type=submit]"),
+        "Sign in",
+        "without the translator"
+    );
     page.unmount();
 }

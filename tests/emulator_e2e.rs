@@ -85,7 +85,7 @@ fn mount_live() -> Live {
     let root: HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let (locale, login, next) = (
-        RwSignal::new(Locale::En),
+        RwSignal::new(Locale::EN),
         RwSignal::new(None),
         RwSignal::new(None),
     );
@@ -121,7 +121,7 @@ async fn login_form_against_the_emulator() {
         page.text("[role=alert]") == "Login failed"
     })
     .await;
-    page.locale.set(Locale::Es);
+    page.locale.set(Locale::ES);
     page.submit();
     until("Error al iniciar sesión", || {
         page.text("[role=alert]") == "Error al iniciar sesión"

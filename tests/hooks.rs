@@ -347,12 +347,12 @@ async fn our_messages_follow_the_locale_and_the_servers_keep_their_language() {
         None,
         "ours are in the page's language"
     );
-    page.locale.set(Locale::Ja);
+    page.locale.set(Locale::JA);
     assert_eq!(
         f.status.errors_for(FieldId::Email),
         vec!["メールアドレスを入力してください。".to_owned()]
     );
-    page.locale.set(Locale::En);
+    page.locale.set(Locale::EN);
     f.email.set("ann@example.com".into());
     f.password.set("pw".into());
     page.mock
@@ -362,7 +362,7 @@ async fn our_messages_follow_the_locale_and_the_servers_keep_their_language() {
         f.status.state.get_untracked() == FormState::Rejected
     })
     .await;
-    page.locale.set(Locale::Es);
+    page.locale.set(Locale::ES);
     assert_eq!(
         f.status.errors_for(FieldId::Email),
         vec!["Email is invalid".to_owned()],
@@ -371,7 +371,7 @@ async fn our_messages_follow_the_locale_and_the_servers_keep_their_language() {
     assert_eq!(f.status.message.get_untracked(), "Login failed");
     assert_eq!(
         f.status.server_lang(),
-        Some("en"),
+        Some(Locale::EN),
         "in the request's language"
     );
     page.unmount();

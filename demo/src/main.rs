@@ -27,20 +27,34 @@ const DEMO_USERS: &[(&str, &str)] = &[
     ("una@example.com", "demo-user-una"),
 ];
 
-/// The demo's own strings, one Fluent file per locale, added to the kit's catalog: the kit's
-/// machinery serves the app's chrome too.
-fn catalog() -> std::sync::Arc<Catalog> {
-    let mut catalog = Catalog::new();
-    for (locale, ftl) in [
-        (Locale::En, include_str!("../locales/en/demo.ftl")),
-        (Locale::Es, include_str!("../locales/es/demo.ftl")),
-        (Locale::Ja, include_str!("../locales/ja/demo.ftl")),
-    ] {
-        let (with_demo, errors) = catalog.with_overrides(locale, ftl);
-        debug_assert!(errors.is_empty(), "{errors:?}");
-        catalog = with_demo;
-    }
-    std::sync::Arc::new(catalog)
+/// French: a locale the kit doesn't ship, from the demo's own `.ftl` (the kit's keys, and
+/// the demo's) and French plural rules.
+fn french() -> Locale {
+    Locale::new("fr").expect("a language tag")
+}
+
+/// The kit's catalog with French registered and the demo's own strings, one Fluent file per
+/// locale, added: the kit's machinery serves the app's chrome too.
+fn catalog() -> Catalog {
+    let catalog = Catalog::new()
+        .with_locale(
+            french(),
+            i18n::plural::FR,
+            include_str!("../locales/fr/kit.ftl"),
+        )
+        .expect("the demo's French is valid Fluent");
+    [
+        (Locale::EN, include_str!("../locales/en/demo.ftl")),
+        (Locale::ES, include_str!("../locales/es/demo.ftl")),
+        (Locale::JA, include_str!("../locales/ja/demo.ftl")),
+        (french(), include_str!("../locales/fr/demo.ftl")),
+    ]
+    .into_iter()
+    .fold(catalog, |catalog, (locale, ftl)| {
+        catalog
+            .with_ftl(locale, ftl)
+            .expect("the demo's strings are valid Fluent")
+    })
 }
 
 /// The drop-in pages' settings: the demo's name on their cards and in their titles.
@@ -76,15 +90,16 @@ fn remembered() -> bool {
 
 #[component]
 fn App() -> impl IntoView {
+    let catalog = catalog();
     // the browser's preferred language, until the user picks one
-    let locale = RwSignal::new(Locale::from_browser());
+    let locale = RwSignal::new(catalog.browser_locale());
     view! {
         <LoginRocketProvider
             url=LR_URL
             locale=locale
             // the document's language follows the switcher
             sync_html_lang=true
-            catalog=catalog()
+            catalog=std::sync::Arc::new(catalog)
             persistence=if remembered() { Persistence::LocalStorage } else { Persistence::Memory }
         >
             <Router>
@@ -133,13 +148,21 @@ fn NotFound() -> impl IntoView {
 
 #[component]
 fn LocaleSwitcher(locale: RwSignal<Locale>) -> impl IntoView {
-    let choose = move |l: Locale| move |_| locale.set(l);
     // each language's name is in that language (lang marks it for screen readers)
+    let choices = [
+        (Locale::EN, "English"),
+        (Locale::ES, "Español"),
+        (french(), "Français"),
+        (Locale::JA, "日本語"),
+    ];
     view! {
         <div class="demo-locales" role="group" aria-label=tr("demo-language")>
-            <button type="button" lang="en" aria-pressed=move || (locale.get() == Locale::En).to_string() on:click=choose(Locale::En)>"English"</button>
-            <button type="button" lang="es" aria-pressed=move || (locale.get() == Locale::Es).to_string() on:click=choose(Locale::Es)>"Español"</button>
-            <button type="button" lang="ja" aria-pressed=move || (locale.get() == Locale::Ja).to_string() on:click=choose(Locale::Ja)>"日本語"</button>
+            {choices
+                .into_iter()
+                .map(|(l, name)| view! {
+                    <button type="button" lang=l.to_string() aria-pressed=move || (locale.get() == l).to_string() on:click=move |_| locale.set(l)>{name}</button>
+                })
+                .collect_view()}
         </div>
     }
 }
@@ -274,5 +297,39 @@ fn FailureLab() -> impl IntoView {
                 {move || note.get().map(|(what, fault)| ctx.t_with(what, &[("fault", ctx.t(fault).into())]))}
             </p>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo's French translates every key the kit ships in English, and nothing else.
+    #[test]
+    fn french_is_complete() {
+        let en = Catalog::new();
+        let fr = catalog();
+        let ftl = include_str!("../locales/fr/kit.ftl");
+        let mut defined = 0;
+        for line in ftl.lines() {
+            let Some((key, _)) = line
+                .split_once(" = ")
+                .filter(|_| !line.starts_with([' ', '#', '-']))
+            else {
+                continue;
+            };
+            assert!(en.has(Locale::EN, key), "the kit has no key {key}");
+            defined += 1;
+        }
+        let english = include_str!("../../locales/en/kit.ftl")
+            .lines()
+            .filter(|l| l.contains(" = ") && !l.starts_with([' ', '#']))
+            .count();
+        assert_eq!(defined, english, "French defines every kit key");
+        assert_eq!(
+            fr.text_with(french(), "error-rate-limited", &[("seconds", 1.into())]),
+            "Trop de tentatives. Réessayez dans 1 seconde."
+        );
+        assert!(fr.text(french(), "error-timeout").starts_with("Le service"));
     }
 }

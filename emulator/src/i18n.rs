@@ -1,11 +1,11 @@
-//! The emulator's message catalogs (`en`, `es`, `ja`), Rails-style: every field message starts
+//! The emulator's message catalogs (`en`, `es`, `fr`, `ja`), Rails-style: every field message starts
 //! with the field's display name, so a client can attribute it to the field.
 //!
 //! The field display names here are the ones the kit matches on; keep them in step with the
 //! kit's locale files.
 
 /// The locales the emulator speaks.
-pub const LOCALES: [&str; 3] = ["en", "es", "ja"];
+pub const LOCALES: [&str; 4] = ["en", "es", "fr", "ja"];
 
 /// Picks the first supported language from an `Accept-Language` header (by `q`, then order),
 /// else the user's saved locale, else the realm default, else `en`.
@@ -81,6 +81,17 @@ impl Field {
             ("es", Code) => "Código",
             ("es", Token) => "Invitación",
             ("es", Account) => "Cuenta",
+            ("fr", Email) => "E-mail",
+            ("fr", Password) => "Mot de passe",
+            ("fr", PasswordConfirmation) => "Confirmation du mot de passe",
+            ("fr", CurrentPassword) => "Mot de passe actuel",
+            ("fr", FirstName) => "Prénom",
+            ("fr", LastName) => "Nom",
+            ("fr", Username) => "Nom d'utilisateur",
+            ("fr", OrgName) => "Nom de l'organisation",
+            ("fr", Code) => "Code",
+            ("fr", Token) => "Invitation",
+            ("fr", Account) => "Compte",
             ("ja", Email) => "メールアドレス",
             ("ja", Password) => "パスワード",
             ("ja", PasswordConfirmation) => "パスワード（確認）",
@@ -162,6 +173,24 @@ impl Msg {
             ("es", InvitationsClosed) => "No se aceptan solicitudes de invitación".into(),
             ("es", NotFound) => "No encontrado".into(),
             ("es", BadRequest) => "Solicitud no válida".into(),
+            ("fr", Invalid(f)) => format!("{} n'est pas valide", f.name("fr")),
+            ("fr", Blank(f)) => format!("{} doit être rempli(e)", f.name("fr")),
+            ("fr", TooShort(f, n)) => {
+                format!("{} est trop court (au moins {n} caractères)", f.name("fr"))
+            }
+            ("fr", ConfirmationMismatch) => {
+                "Confirmation du mot de passe ne concorde pas avec Mot de passe".into()
+            }
+            ("fr", Taken(f)) => format!("{} n'est pas disponible", f.name("fr")),
+            ("fr", CurrentPasswordMismatch) => "Mot de passe actuel ne correspond pas".into(),
+            ("fr", LoginFailed) => "Échec de la connexion".into(),
+            ("fr", LockedOut) => {
+                "Trop d'échecs de connexion ; patientez quelques minutes et réessayez".into()
+            }
+            ("fr", SignupClosed) => "L'inscription n'est pas ouverte".into(),
+            ("fr", InvitationsClosed) => "Les demandes d'invitation ne sont pas acceptées".into(),
+            ("fr", NotFound) => "Introuvable".into(),
+            ("fr", BadRequest) => "Requête invalide".into(),
             ("ja", Invalid(f)) => format!("{}は不正な値です", f.name("ja")),
             ("ja", Blank(f)) => format!("{}を入力してください", f.name("ja")),
             ("ja", TooShort(f, n)) => format!("{}は{n}文字以上で入力してください", f.name("ja")),
@@ -218,8 +247,9 @@ mod tests {
     fn negotiation_prefers_header_then_user_then_realm() {
         assert_eq!(negotiate(Some("es"), Some("ja"), "en"), "es");
         assert_eq!(negotiate(Some("es-MX,en;q=0.5"), None, "en"), "es");
-        assert_eq!(negotiate(Some("fr, ja;q=0.8, es;q=0.9"), None, "en"), "es");
-        assert_eq!(negotiate(Some("fr"), Some("ja"), "es"), "ja");
+        assert_eq!(negotiate(Some("de, ja;q=0.8, es;q=0.9"), None, "en"), "es");
+        assert_eq!(negotiate(Some("de"), Some("ja"), "es"), "ja");
+        assert_eq!(negotiate(Some("fr-CA, en;q=0.5"), None, "en"), "fr");
         assert_eq!(negotiate(Some("es;q=0"), None, "ja"), "ja");
         assert_eq!(negotiate(None, None, "es"), "es");
         assert_eq!(negotiate(Some("garbage;;;q=x"), None, "xx"), "en");

@@ -7,8 +7,8 @@ use crate::hooks::FormStatus;
 /// element that carries it (wasm size).
 pub(super) fn messages_lang(
     status: FormStatus,
-) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
-    move || status.server_lang()
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    move || status.server_lang().map(|l| l.to_string())
 }
 
 /// A message region's markup: one element type for the live regions (and the countdown,

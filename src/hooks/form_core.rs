@@ -295,12 +295,10 @@ impl FormCore {
 
     /// The language of the server's messages on show, when there are some (they keep it
     /// after a language switch).
-    fn server_messages_lang(&self) -> Option<&'static str> {
+    fn server_messages_lang(&self) -> Option<Locale> {
         let ours = |e: &Vec<(FieldId, String)>| e.iter().all(|(_, t)| t.is_empty());
         let shown = !(self.field_errors.with(ours) && self.form_errors.with(Vec::is_empty));
-        shown
-            .then(|| self.server_lang.get_value().map(Locale::as_str))
-            .flatten()
+        shown.then(|| self.server_lang.get_value()).flatten()
     }
 }
 
@@ -385,7 +383,7 @@ impl FormStatus {
     /// [`message`](Self::message)), when there are some: the locale of the request they
     /// answer. After a language switch they stay as they came; put this in their element's
     /// `lang` so that screen readers pronounce them right. Tracks when called reactively.
-    pub fn server_lang(&self) -> Option<&'static str> {
+    pub fn server_lang(&self) -> Option<Locale> {
         self.core.server_messages_lang()
     }
 

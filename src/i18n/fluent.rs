@@ -1,36 +1,44 @@
-//! A small Fluent runtime for the kit's own catalogs: the subset of Fluent syntax the kit's
-//! `.ftl` files use — messages, comments, `{ $variable }` placeables and select expressions
-//! on a variable (numeric plural categories or exact keys, with a `*` default).
+//! The kit's Fluent runtime: a parser that follows Fluent's grammar (as `fluent-syntax` reads
+//! it) and a resolver that prints what `fluent-bundle` prints, for what the kit supports:
 //!
-//! Why not `fluent-bundle`: it brought about 60 kB of wasm (a general resolver, number
-//! formatting, language negotiation and the plural rules of every CLDR locale) for three
-//! locales whose plural rules fit in a match. A native test formats every message of every
-//! locale with both this runtime and `fluent-bundle` and requires identical output, and
-//! validates every file with `fluent-syntax`; anything outside the subset is reported as a
-//! parse error, never silently misread.
+//! - messages and terms (`-brand`), with attributes (`.title`, reachable as `key.title`);
+//! - message and term references (`{ welcome }`, `{ -brand }`, `{ -brand(case: "gen") }`);
+//! - `{ $variable }`, string and number literals, nested placeables;
+//! - select expressions on plural categories (the locale's CLDR rules) and exact values, on a
+//!   variable, a literal, `NUMBER()` or a term's attribute;
+//! - `NUMBER()` with `minimumFractionDigits` and `type` (`"cardinal"`, `"ordinal"`), the
+//!   options `fluent-bundle` itself applies.
+//!
+//! What it doesn't support (other functions such as `DATETIME()`, other `NUMBER()` options,
+//! references that don't resolve, cycles) is an error when the text is registered, never a
+//! silently different output. Differences by design: placeables are not wrapped in Unicode
+//! isolation marks (`fluent-bundle` can turn them off too; a test compares with them off).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-/// An argument to a message.
+use super::plural::Parsed;
+
+/// An argument to a message: a number (selects plural variants; printed as Fluent prints it,
+/// `1.5`, `3`) or text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg<'a> {
-    /// A number (selects plural variants; printed as is).
-    Number(i64),
+    /// A number.
+    Number(f64),
     /// Text.
     Text(Cow<'a, str>),
 }
 
-impl From<i64> for Arg<'_> {
-    fn from(n: i64) -> Self {
-        Arg::Number(n)
-    }
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Number(n as f64)
+            }
+        }
+    )*};
 }
-
-impl From<u32> for Arg<'_> {
-    fn from(n: u32) -> Self {
-        Arg::Number(i64::from(n))
-    }
-}
+number_arg!(i32, i64, u32, u64, usize, f64);
 
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(s: &'a str) -> Self {
@@ -44,322 +52,1081 @@ impl From<String> for Arg<'_> {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Key {
-    Number(i64),
-    Name(String),
-}
+/// A pattern: text and placeables.
+type Pattern = Vec<Expr>;
 
 #[derive(Clone, Debug, PartialEq)]
-enum Node {
+enum Expr {
     Text(String),
+    Str(String),
+    /// A number literal as written (`1.50` keeps its two fraction digits, as in Fluent).
+    Num(String),
     Var(String),
+    Message(String, Option<String>),
+    Term {
+        id: String,
+        attr: Option<String>,
+        args: Vec<(String, Expr)>,
+    },
+    Number {
+        arg: Box<Expr>,
+        min_fraction: Option<usize>,
+        ordinal: bool,
+    },
     Select {
-        var: String,
-        variants: Vec<(Key, Vec<Node>)>,
+        selector: Box<Expr>,
+        variants: Vec<(Key, Pattern)>,
         default: usize,
     },
 }
 
-/// A parsed message.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Message(Vec<Node>);
-
-/// The CLDR cardinal plural category of an integer, for the kit's locales.
-pub fn plural_category(lang: &str, n: i64) -> &'static str {
-    match lang {
-        "ja" => "other",
-        "es" if n == 1 => "one",
-        "es" if n != 0 && n % 1_000_000 == 0 => "many",
-        _ if n == 1 => "one",
-        _ => "other",
-    }
+enum Key {
+    Ident(String),
+    Num(String),
 }
 
-impl Message {
-    /// Formats the message for `lang` with `args`. A missing variable prints its name in
-    /// braces, as Fluent does.
-    pub fn format(&self, lang: &str, args: &[(&str, Arg<'_>)]) -> String {
+/// A message or a term (stored under `-id`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    value: Option<Pattern>,
+    attrs: Vec<(String, Pattern)>,
+}
+
+/// One locale's messages, terms and plural rules.
+pub(crate) struct Bundle<'a> {
+    pub entries: &'a HashMap<String, Entry>,
+    pub plurals: &'a Parsed,
+}
+
+/// Nesting deeper than this is cut off (registration rejects cycles; this only bounds work).
+const MAX_DEPTH: u8 = 32;
+
+impl Bundle<'_> {
+    /// `key` (or `key.attr`) formatted with `args`; `None` when the bundle doesn't have it.
+    pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        if key.starts_with('-') {
+            return None; // terms are private to the translations
+        }
+        let pattern = self.pattern(key)?;
+        let mut scope = Scope {
+            bundle: self,
+            args,
+            local: None,
+            depth: 0,
+        };
         let mut out = String::new();
-        write_nodes(&self.0, lang, args, &mut out);
-        out
+        scope.write_pattern(pattern, &mut out);
+        Some(out)
+    }
+
+    fn pattern(&self, key: &str) -> Option<&Pattern> {
+        let (id, attr) = match key.split_once('.') {
+            Some((id, attr)) => (id, Some(attr)),
+            None => (key, None),
+        };
+        let entry = self.entries.get(id)?;
+        match attr {
+            None => entry.value.as_ref(),
+            Some(a) => entry.attrs.iter().find(|(n, _)| n == a).map(|(_, p)| p),
+        }
     }
 }
 
-fn write_nodes(nodes: &[Node], lang: &str, args: &[(&str, Arg<'_>)], out: &mut String) {
-    let lookup = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
-    for node in nodes {
-        match node {
-            Node::Text(t) => out.push_str(t),
-            Node::Var(name) => match lookup(name) {
-                Some(Arg::Number(n)) => out.push_str(&n.to_string()),
-                Some(Arg::Text(t)) => out.push_str(t),
-                None => {
+/// A number while formatting: its value and the options that print and select it.
+#[derive(Clone, Debug, PartialEq)]
+struct Num {
+    value: f64,
+    min_fraction: Option<usize>,
+    ordinal: bool,
+}
+
+impl Num {
+    fn literal(s: &str) -> Self {
+        Self {
+            value: s.parse().unwrap_or(0.0),
+            min_fraction: s.split_once('.').map(|(_, f)| f.len()),
+            ordinal: false,
+        }
+    }
+
+    fn format(&self) -> String {
+        let mut s = self.value.to_string();
+        if let Some(min) = self.min_fraction {
+            let have = s.split_once('.').map_or(0, |(_, f)| f.len());
+            if have == 0 && !s.contains('.') {
+                s.push('.');
+            }
+            s.extend(std::iter::repeat_n('0', min.saturating_sub(have)));
+        }
+        s
+    }
+}
+
+enum Value<'a> {
+    Str(Cow<'a, str>),
+    Num(Num),
+    None,
+}
+
+struct Scope<'s, 'a> {
+    bundle: &'s Bundle<'s>,
+    args: &'s [(&'s str, Arg<'a>)],
+    /// A term's own arguments while it is formatted (terms don't see the message's).
+    local: Option<Vec<(&'s str, Value<'s>)>>,
+    depth: u8,
+}
+
+impl<'s> Scope<'s, '_> {
+    fn write_pattern(&mut self, pattern: &'s Pattern, out: &mut String) {
+        for expr in pattern {
+            self.write(expr, out);
+        }
+    }
+
+    fn write(&mut self, expr: &'s Expr, out: &mut String) {
+        match expr {
+            Expr::Text(t) | Expr::Str(t) => out.push_str(t),
+            Expr::Select {
+                selector,
+                variants,
+                default,
+            } => {
+                let value = self.resolve(selector);
+                let chosen = variants
+                    .iter()
+                    .find(|(key, _)| self.matches(key, &value))
+                    .or_else(|| variants.get(*default));
+                if let Some((_, pattern)) = chosen {
+                    self.nested(|s| s.write_pattern(pattern, out));
+                }
+            }
+            Expr::Message(id, attr) => {
+                let key = match attr {
+                    Some(a) => format!("{id}.{a}"),
+                    None => id.clone(),
+                };
+                match self.bundle.pattern(&key) {
+                    Some(p) => self.nested(|s| s.write_pattern(p, out)),
+                    None => {
+                        out.push('{');
+                        out.push_str(&key);
+                        out.push('}');
+                    }
+                }
+            }
+            Expr::Term { id, args, .. } => {
+                let local: Vec<_> = args
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), self.resolve(v)))
+                    .collect();
+                let saved = self.local.replace(local);
+                match self
+                    .bundle
+                    .entries
+                    .get(&format!("-{id}"))
+                    .and_then(|t| t.value.as_ref())
+                {
+                    Some(p) => self.nested(|s| s.write_pattern(p, out)),
+                    None => {
+                        out.push_str("{-");
+                        out.push_str(id);
+                        out.push('}');
+                    }
+                }
+                self.local = saved;
+            }
+            Expr::Var(name) => match self.resolve(expr) {
+                Value::Str(s) => out.push_str(&s),
+                Value::Num(n) => out.push_str(&n.format()),
+                Value::None => {
                     out.push_str("{$");
                     out.push_str(name);
                     out.push('}');
                 }
             },
-            Node::Select {
-                var,
-                variants,
-                default,
-            } => {
-                let chosen = match lookup(var) {
-                    Some(Arg::Number(n)) => variants
-                        .iter()
-                        .position(|(k, _)| *k == Key::Number(*n))
-                        .or_else(|| {
-                            let cat = plural_category(lang, *n);
-                            variants
-                                .iter()
-                                .position(|(k, _)| matches!(k, Key::Name(s) if s == cat))
-                        }),
-                    Some(Arg::Text(t)) => variants
-                        .iter()
-                        .position(|(k, _)| matches!(k, Key::Name(s) if s == t)),
-                    None => None,
-                };
-                if let Some((_, pattern)) = variants.get(chosen.unwrap_or(*default)) {
-                    write_nodes(pattern, lang, args, out);
+            Expr::Num(_) | Expr::Number { .. } => match self.resolve(expr) {
+                Value::Num(n) => out.push_str(&n.format()),
+                Value::Str(s) => out.push_str(&s),
+                Value::None => out.push_str("NUMBER()"),
+            },
+        }
+    }
+
+    fn nested(&mut self, f: impl FnOnce(&mut Self)) {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            f(self);
+            self.depth -= 1;
+        }
+    }
+
+    fn resolve(&mut self, expr: &'s Expr) -> Value<'s> {
+        match expr {
+            Expr::Str(s) => Value::Str(Cow::Borrowed(s)),
+            Expr::Num(n) => Value::Num(Num::literal(n)),
+            Expr::Var(name) => {
+                if let Some(local) = &self.local {
+                    return match local.iter().find(|(n, _)| n == name) {
+                        Some((_, Value::Str(s))) => Value::Str(s.clone()),
+                        Some((_, Value::Num(n))) => Value::Num(n.clone()),
+                        _ => Value::None,
+                    };
+                }
+                match self.args.iter().find(|(n, _)| n == name) {
+                    Some((_, Arg::Number(n))) => Value::Num(Num {
+                        value: *n,
+                        min_fraction: None,
+                        ordinal: false,
+                    }),
+                    Some((_, Arg::Text(t))) => Value::Str(Cow::Owned(t.to_string())),
+                    None => Value::None,
                 }
             }
+            Expr::Number {
+                arg,
+                min_fraction,
+                ordinal,
+            } => match self.resolve(arg) {
+                Value::Num(mut n) => {
+                    n.min_fraction = min_fraction.or(n.min_fraction);
+                    n.ordinal = *ordinal;
+                    Value::Num(n)
+                }
+                _ => Value::None,
+            },
+            Expr::Term {
+                id,
+                attr: Some(attr),
+                args,
+            } => {
+                let local: Vec<_> = args
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), self.resolve(v)))
+                    .collect();
+                let saved = self.local.replace(local);
+                let mut out = String::new();
+                let pattern = self
+                    .bundle
+                    .entries
+                    .get(&format!("-{id}"))
+                    .and_then(|t| t.attrs.iter().find(|(n, _)| n == attr).map(|(_, p)| p));
+                if let Some(p) = pattern {
+                    self.nested(|s| s.write_pattern(p, &mut out));
+                }
+                self.local = saved;
+                Value::Str(Cow::Owned(out))
+            }
+            _ => {
+                let mut out = String::new();
+                self.write(expr, &mut out);
+                Value::Str(Cow::Owned(out))
+            }
+        }
+    }
+
+    fn matches(&self, key: &Key, value: &Value<'_>) -> bool {
+        match (key, value) {
+            (Key::Ident(k), Value::Str(s)) => k == s,
+            (Key::Num(k), Value::Num(n)) => Num::literal(k) == *n,
+            (Key::Ident(k), Value::Num(n)) => {
+                self.bundle.plurals.select(&n.format(), n.ordinal).as_str() == k
+            }
+            _ => false,
         }
     }
 }
 
-struct Parser {
-    s: Vec<char>,
+// ---------------------------------------------------------------------------------------
+// Parsing
+
+/// A problem in Fluent source: its line (1-based) and what is wrong.
+pub(crate) type Problem = (usize, String);
+
+struct Parser<'s> {
+    s: &'s str,
+    b: &'s [u8],
     i: usize,
 }
 
-impl Parser {
-    fn peek(&self) -> Option<char> {
-        self.s.get(self.i).copied()
+type PResult<T> = Result<T, String>;
+
+impl<'s> Parser<'s> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
     }
 
-    fn skip(&mut self, newlines: bool) {
-        while let Some(c) = self.peek() {
-            if c == ' ' || c == '\t' || (newlines && (c == '\n' || c == '\r')) {
-                self.i += 1;
-            } else {
-                break;
-            }
-        }
+    fn at(&self, j: usize) -> Option<u8> {
+        self.b.get(j).copied()
     }
 
-    fn ident(&mut self) -> Result<String, String> {
-        let start = self.i;
-        while let Some(c) = self.peek() {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                self.i += 1;
-            } else {
-                break;
-            }
-        }
-        if start == self.i || !self.s[start].is_ascii_alphabetic() {
-            return Err(format!("expected an identifier at {}", self.i));
-        }
-        Ok(self.s[start..self.i].iter().collect())
-    }
-
-    fn eat(&mut self, c: char) -> Result<(), String> {
-        if self.peek() == Some(c) {
+    fn take(&mut self, c: u8) -> bool {
+        let yes = self.peek() == Some(c);
+        if yes {
             self.i += 1;
+        }
+        yes
+    }
+
+    fn expect(&mut self, c: u8) -> PResult<()> {
+        if self.take(c) {
             Ok(())
         } else {
-            Err(format!("expected `{c}` at {}", self.i))
+            Err(format!("expected `{}`", c as char))
         }
     }
 
-    /// A pattern up to the end (top level) or the end of the line (a variant).
-    fn pattern(&mut self, variant: bool) -> Result<Vec<Node>, String> {
-        let mut nodes = Vec::new();
-        let mut text = String::new();
-        while let Some(c) = self.peek() {
-            match c {
-                '{' => {
-                    self.i += 1;
-                    if !text.is_empty() {
-                        nodes.push(Node::Text(std::mem::take(&mut text)));
-                    }
-                    nodes.push(self.placeable()?);
-                }
-                '}' => return Err(format!("unbalanced `}}` at {}", self.i)),
-                '\n' if variant => break,
-                _ => {
-                    text.push(c);
-                    self.i += 1;
-                }
-            }
-        }
-        if !text.is_empty() {
-            nodes.push(Node::Text(text));
-        }
-        // a pattern's trailing blanks are not part of it
-        if let Some(Node::Text(t)) = nodes.last_mut() {
-            let trimmed = t.trim_end().len();
-            t.truncate(trimmed);
-            if t.is_empty() {
-                nodes.pop();
-            }
-        }
-        Ok(nodes)
-    }
-
-    fn placeable(&mut self) -> Result<Node, String> {
-        self.skip(true);
-        self.eat('$')?;
-        let var = self.ident()?;
-        self.skip(true);
-        if self.peek() == Some('}') {
+    fn blank_inline(&mut self) -> usize {
+        let start = self.i;
+        while self.peek() == Some(b' ') {
             self.i += 1;
-            return Ok(Node::Var(var));
         }
-        self.eat('-')?;
-        self.eat('>')?;
+        self.i - start
+    }
+
+    fn blank(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n')) {
+            self.i += 1;
+        }
+    }
+
+    fn eol(&mut self) -> bool {
+        self.take(b'\n')
+    }
+
+    /// Blank lines; how many.
+    fn blank_block(&mut self) -> usize {
+        let mut n = 0;
+        loop {
+            let start = self.i;
+            self.blank_inline();
+            if !self.eol() {
+                self.i = start;
+                return n;
+            }
+            n += 1;
+        }
+    }
+
+    fn ident(&mut self) -> PResult<String> {
+        if !self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Err(
+                "expected an identifier (a letter, then letters, digits, `-` or `_`)".into(),
+            );
+        }
+        let start = self.i;
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        {
+            self.i += 1;
+        }
+        Ok(self.s[start..self.i].to_owned())
+    }
+
+    fn digits(&mut self) -> PResult<()> {
+        let start = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.i += 1;
+        }
+        if start == self.i {
+            return Err("expected a digit".into());
+        }
+        Ok(())
+    }
+
+    fn number(&mut self) -> PResult<String> {
+        let start = self.i;
+        self.take(b'-');
+        self.digits()?;
+        if self.take(b'.') {
+            self.digits()?;
+        }
+        Ok(self.s[start..self.i].to_owned())
+    }
+
+    fn resource(&mut self) -> (Vec<(String, Entry)>, Vec<Problem>) {
+        let (mut entries, mut problems) = (Vec::new(), Vec::new());
+        self.blank_block();
+        while self.i < self.b.len() {
+            let start = self.i;
+            let result = match self.peek() {
+                Some(b'#') => self.comment().map(|()| None),
+                Some(b'-') => {
+                    self.i += 1;
+                    self.entry(true).map(|(id, e)| Some((format!("-{id}"), e)))
+                }
+                _ => self.entry(false).map(Some),
+            };
+            match result {
+                Ok(Some(entry)) => entries.push(entry),
+                Ok(None) => {}
+                Err(e) => {
+                    let line = self.s[..start].matches('\n').count() + 1;
+                    problems.push((line, e));
+                    self.i = start.max(self.i);
+                    self.skip_to_next_entry();
+                }
+            }
+            self.blank_block();
+        }
+        (entries, problems)
+    }
+
+    fn skip_to_next_entry(&mut self) {
+        while let Some(c) = self.peek() {
+            let line_start = self.i == 0 || self.at(self.i - 1) == Some(b'\n');
+            if line_start && self.i > 0 && (c.is_ascii_alphabetic() || c == b'-' || c == b'#') {
+                return;
+            }
+            self.i += 1;
+        }
+    }
+
+    fn comment(&mut self) -> PResult<()> {
+        loop {
+            let mut level = 0;
+            while self.take(b'#') {
+                level += 1;
+            }
+            if level > 3 || !matches!(self.peek(), None | Some(b' ' | b'\n')) {
+                return Err("a comment starts with `#`, `##` or `###` and a space".into());
+            }
+            while self.peek().is_some_and(|c| c != b'\n') {
+                self.i += 1;
+            }
+            if !self.eol() || self.peek() != Some(b'#') {
+                return Ok(());
+            }
+        }
+    }
+
+    fn entry(&mut self, term: bool) -> PResult<(String, Entry)> {
+        let id = self.ident()?;
+        self.blank_inline();
+        self.expect(b'=')?;
+        let value = self.pattern()?;
+        self.blank_block();
+        let mut attrs = Vec::new();
+        loop {
+            let line = self.i;
+            self.blank_inline();
+            if !self.take(b'.') {
+                self.i = line;
+                break;
+            }
+            let name = self.ident()?;
+            self.blank_inline();
+            self.expect(b'=')?;
+            let p = self
+                .pattern()?
+                .ok_or_else(|| format!("attribute `.{name}` has no value"))?;
+            attrs.push((name, p));
+            self.blank_block();
+        }
+        if value.is_none() && (term || attrs.is_empty()) {
+            return Err(format!("`{id}` has no value"));
+        }
+        Ok((id, Entry { value, attrs }))
+    }
+
+    /// A pattern, dedented as Fluent does: continuation lines lose their common indent, blank
+    /// lines inside are kept, and the end is trimmed.
+    fn pattern(&mut self) -> PResult<Option<Pattern>> {
+        enum Part {
+            Expr(Expr),
+            // (start, end, indent, at a line start)
+            Text(usize, usize, usize, bool),
+        }
+        let mut parts = Vec::new();
+        let mut last_non_blank = None;
+        let mut common: Option<usize> = None;
+        self.blank_inline();
+        let mut line_start = if self.eol() {
+            self.blank_block();
+            true
+        } else {
+            false
+        };
+        while self.i < self.b.len() {
+            if self.take(b'{') {
+                if line_start {
+                    common = Some(0);
+                }
+                parts.push(Part::Expr(self.placeable()?));
+                last_non_blank = Some(parts.len() - 1);
+                line_start = false;
+                continue;
+            }
+            let start = self.i;
+            let mut indent = 0;
+            if line_start {
+                indent = self.blank_inline();
+                match self.peek() {
+                    None => break,
+                    Some(c) if indent == 0 && c != b'\n' => break,
+                    Some(b'.' | b'}' | b'[' | b'*') if indent > 0 => {
+                        self.i = start;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let text_start = self.i;
+            while self
+                .peek()
+                .is_some_and(|c| c != b'\n' && c != b'{' && c != b'}')
+            {
+                self.i += 1;
+            }
+            if self.peek() == Some(b'}') {
+                return Err(
+                    "`}` without a matching `{` (write `{\"}\"}` for the character)".into(),
+                );
+            }
+            let newline = self.eol();
+            let end = self.i;
+            let blank = self.b[text_start..end]
+                .iter()
+                .all(|&c| c == b' ' || c == b'\n');
+            if start != end {
+                if line_start && !blank {
+                    common = Some(common.map_or(indent, |c| c.min(indent)));
+                }
+                if !line_start || !blank || newline {
+                    if !blank {
+                        last_non_blank = Some(parts.len());
+                    }
+                    parts.push(Part::Text(start, end, indent, line_start));
+                }
+            }
+            line_start = newline;
+        }
+        let Some(last) = last_non_blank else {
+            return Ok(None);
+        };
+        let mut out: Pattern = Vec::new();
+        for (k, part) in parts.into_iter().take(last + 1).enumerate() {
+            match part {
+                Part::Expr(e) => out.push(e),
+                Part::Text(start, end, indent, at_line_start) => {
+                    let start = if at_line_start {
+                        start + common.map_or(indent, |c| c.min(indent))
+                    } else {
+                        start
+                    };
+                    let mut text = &self.s[start..end];
+                    if k == last {
+                        text = text.trim_end_matches([' ', '\n']);
+                    }
+                    match out.last_mut() {
+                        Some(Expr::Text(t)) => t.push_str(text),
+                        _ if text.is_empty() => {}
+                        _ => out.push(Expr::Text(text.to_owned())),
+                    }
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
+    fn placeable(&mut self) -> PResult<Expr> {
+        self.blank();
+        let expr = self.expression()?;
+        self.blank_inline();
+        self.expect(b'}')?;
+        Ok(expr)
+    }
+
+    fn expression(&mut self) -> PResult<Expr> {
+        let selector = self.inline()?;
+        self.blank();
+        if !(self.peek() == Some(b'-') && self.at(self.i + 1) == Some(b'>')) {
+            if let Expr::Term {
+                attr: Some(a), id, ..
+            } = &selector
+            {
+                return Err(format!(
+                    "a term's attribute (`-{id}.{a}`) can only be a selector"
+                ));
+            }
+            return Ok(selector);
+        }
+        match &selector {
+            Expr::Message(..) => return Err("a message can't be a selector".into()),
+            Expr::Term { attr: None, .. } => {
+                return Err("a term can be a selector only through an attribute".into())
+            }
+            Expr::Select { .. } | Expr::Text(_) => return Err("expected a simple selector".into()),
+            _ => {}
+        }
+        self.i += 2;
+        self.blank_inline();
+        if !self.eol() {
+            return Err("variants start on the line after `->`".into());
+        }
+        self.blank();
         let mut variants = Vec::new();
         let mut default = None;
         loop {
-            self.skip(true);
-            match self.peek() {
-                Some('}') => {
-                    self.i += 1;
-                    break;
-                }
-                Some('*') => {
-                    self.i += 1;
-                    if default.replace(variants.len()).is_some() {
-                        return Err("two default variants".into());
-                    }
-                }
-                None => return Err("unterminated select expression".into()),
-                _ => {}
+            if self.take(b'*') && default.replace(variants.len()).is_some() {
+                return Err("two default variants".into());
             }
-            self.eat('[')?;
-            self.skip(false);
-            let start = self.i;
-            while self.peek().is_some_and(|c| c != ']' && c != '\n') {
-                self.i += 1;
+            if !self.take(b'[') {
+                break;
             }
-            let raw: String = self.s[start..self.i]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_owned();
-            self.eat(']')?;
-            let key = match raw.parse::<i64>() {
-                Ok(n) => Key::Number(n),
-                Err(_) if !raw.is_empty() => Key::Name(raw),
-                Err(_) => return Err("empty variant key".into()),
+            self.blank();
+            let key = if self.peek().is_some_and(|c| c.is_ascii_digit())
+                || (self.peek() == Some(b'-')
+                    && self.at(self.i + 1).is_some_and(|c| c.is_ascii_digit()))
+            {
+                Key::Num(self.number()?)
+            } else {
+                Key::Ident(self.ident()?)
             };
-            self.skip(false);
-            variants.push((key, self.pattern(true)?));
+            self.blank();
+            self.expect(b']')?;
+            let value = self.pattern()?.ok_or("a variant has no value")?;
+            variants.push((key, value));
+            self.blank();
         }
-        let default = default.ok_or("a select expression needs a `*` default variant")?;
-        Ok(Node::Select {
-            var,
+        let default = default
+            .filter(|d| *d < variants.len())
+            .ok_or("a select expression needs a default variant (`*[other]`)")?;
+        Ok(Expr::Select {
+            selector: Box::new(selector),
             variants,
             default,
         })
     }
-}
 
-/// Parses one message value (what follows `=`, continuation lines joined by `\n`).
-fn parse_value(value: &str) -> Result<Message, String> {
-    let mut p = Parser {
-        s: value.chars().collect(),
-        i: 0,
-    };
-    p.skip(false);
-    Ok(Message(p.pattern(false)?))
-}
-
-/// Parses a resource: `(id, message)` pairs in order, and errors for what could not be read
-/// (the rest is still returned).
-pub fn parse(source: &str) -> (Vec<(String, Message)>, Vec<String>) {
-    let lines: Vec<&str> = source.lines().collect();
-    let (mut messages, mut errors) = (Vec::new(), Vec::new());
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        i += 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((id, first)) = line
-            .split_once('=')
-            .filter(|_| !line.starts_with([' ', '\t']))
-        else {
-            errors.push(format!("line {i}: not a message"));
-            continue;
-        };
-        let id = id.trim();
-        let mut value = first.trim_start().to_owned();
-        // continuation: indented lines, and the `}` closing a select (Fluent allows it unindented)
-        while i < lines.len()
-            && (lines[i].starts_with([' ', '\t', '}']))
-            && !lines[i].trim().is_empty()
-        {
-            value.push('\n');
-            value.push_str(lines[i].trim());
-            i += 1;
-        }
-        let valid_id = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !valid_id {
-            errors.push(format!("line {i}: bad message id {id:?}"));
-            continue;
-        }
-        match parse_value(&value) {
-            Ok(m) => messages.push((id.to_owned(), m)),
-            Err(e) => errors.push(format!("{id}: {e}")),
+    fn inline(&mut self) -> PResult<Expr> {
+        match self.peek() {
+            Some(b'"') => {
+                self.i += 1;
+                let mut s = String::new();
+                loop {
+                    let run = self.i;
+                    while self.peek().is_some_and(|c| c != b'"' && c != b'\\' && c != b'\n') {
+                        self.i += 1;
+                    }
+                    s.push_str(&self.s[run..self.i]);
+                    match self.peek() {
+                        Some(b'"') => {
+                            self.i += 1;
+                            return Ok(Expr::Str(s));
+                        }
+                        Some(b'\\') => {
+                            self.i += 1;
+                            match self.peek() {
+                                Some(c @ (b'\\' | b'"')) => {
+                                    self.i += 1;
+                                    s.push(c as char);
+                                }
+                                Some(c @ (b'u' | b'U')) => {
+                                    self.i += 1;
+                                    let len = if c == b'u' { 4 } else { 6 };
+                                    let hex = self.s.get(self.i..self.i + len).unwrap_or("");
+                                    let ch = (hex.len() == len && hex.bytes().all(|h| h.is_ascii_hexdigit()))
+                                        .then(|| u32::from_str_radix(hex, 16).ok())
+                                        .flatten()
+                                        .ok_or("a `\\u` escape needs 4 hex digits (`\\U`: 6)")?;
+                                    self.i += len;
+                                    s.push(char::from_u32(ch).unwrap_or('\u{FFFD}'));
+                                }
+                                _ => return Err("unknown escape in a string literal".into()),
+                            }
+                        }
+                        _ => return Err("unterminated string literal".into()),
+                    }
+                }
+            }
+            Some(c) if c.is_ascii_digit() => Ok(Expr::Num(self.number()?)),
+            Some(b'-') => {
+                if self.at(self.i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    self.i += 1;
+                    let id = self.ident()?;
+                    let attr = if self.take(b'.') { Some(self.ident()?) } else { None };
+                    let args = match self.call_args()? {
+                        None => Vec::new(),
+                        Some((positional, named)) if positional.is_empty() => named,
+                        Some(_) => {
+                            return Err(format!("a term (`-{id}`) takes named arguments only"))
+                        }
+                    };
+                    Ok(Expr::Term { id, attr, args })
+                } else {
+                    Ok(Expr::Num(self.number()?))
+                }
+            }
+            Some(b'$') => {
+                self.i += 1;
+                Ok(Expr::Var(self.ident()?))
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let id = self.ident()?;
+                if let Some((positional, named)) = self.call_args()? {
+                    if !id.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_' || c == b'-') {
+                        return Err(format!("`{id}` is not a function name (those are upper case)"));
+                    }
+                    return number_call(&id, positional, named);
+                }
+                let attr = if self.take(b'.') { Some(self.ident()?) } else { None };
+                Ok(Expr::Message(id, attr))
+            }
+            Some(b'{') => {
+                self.i += 1;
+                self.placeable()
+            }
+            _ => Err("expected an expression: `$variable`, a message, a `-term`, a literal or `NUMBER()`".into()),
         }
     }
-    (messages, errors)
+
+    #[allow(clippy::type_complexity)]
+    fn call_args(&mut self) -> PResult<Option<(Vec<Expr>, Vec<(String, Expr)>)>> {
+        self.blank();
+        if !self.take(b'(') {
+            return Ok(None);
+        }
+        let (mut positional, mut named) = (Vec::new(), Vec::<(String, Expr)>::new());
+        self.blank();
+        while self.i < self.b.len() && self.peek() != Some(b')') {
+            let expr = self.inline()?;
+            self.blank();
+            match expr {
+                Expr::Message(name, None) if self.take(b':') => {
+                    if named.iter().any(|(n, _)| *n == name) {
+                        return Err(format!("argument `{name}` given twice"));
+                    }
+                    self.blank();
+                    let value = match self.peek() {
+                        Some(b'"') => self.inline()?,
+                        Some(c) if c.is_ascii_digit() || c == b'-' => Expr::Num(self.number()?),
+                        _ => {
+                            return Err(format!(
+                                "argument `{name}` takes a string or number literal"
+                            ))
+                        }
+                    };
+                    named.push((name, value));
+                }
+                expr if named.is_empty() => positional.push(expr),
+                _ => return Err("a positional argument after a named one".into()),
+            }
+            self.blank();
+            self.take(b',');
+            self.blank();
+        }
+        self.expect(b')')?;
+        Ok(Some((positional, named)))
+    }
+}
+
+/// `NUMBER(...)`: the only function, with the options `fluent-bundle` applies.
+fn number_call(id: &str, positional: Vec<Expr>, named: Vec<(String, Expr)>) -> PResult<Expr> {
+    if id != "NUMBER" {
+        return Err(format!(
+            "`{id}()` is not supported (the kit's Fluent has NUMBER() only)"
+        ));
+    }
+    let [arg] =
+        <[Expr; 1]>::try_from(positional).map_err(|_| "NUMBER() takes one number".to_owned())?;
+    if !matches!(arg, Expr::Var(_) | Expr::Num(_)) {
+        return Err("NUMBER() takes a variable or a number literal".into());
+    }
+    let (mut min_fraction, mut ordinal) = (None, false);
+    for (name, value) in named {
+        match (name.as_str(), value) {
+            ("minimumFractionDigits", Expr::Num(n)) if n.parse::<u8>().is_ok_and(|n| n <= 20) => {
+                min_fraction = n.parse().ok();
+            }
+            ("type", Expr::Str(t)) if t == "cardinal" || t == "ordinal" => ordinal = t == "ordinal",
+            ("minimumFractionDigits" | "type", _) => {
+                return Err(format!(
+                    "NUMBER() option `{name}` takes {}",
+                    if name == "type" {
+                        "\"cardinal\" or \"ordinal\""
+                    } else {
+                        "a whole number up to 20"
+                    }
+                ))
+            }
+            _ => {
+                return Err(format!(
+                    "NUMBER() option `{name}` is not supported (minimumFractionDigits and type are)"
+                ))
+            }
+        }
+    }
+    Ok(Expr::Number {
+        arg: Box::new(arg),
+        min_fraction,
+        ordinal,
+    })
+}
+
+/// Parses a resource: its entries (terms under `-id`) in order, and the problems found (with
+/// their line). Entries with a problem are left out.
+pub(crate) fn parse(source: &str) -> (Vec<(String, Entry)>, Vec<Problem>) {
+    let normalized;
+    let source = if source.contains('\r') {
+        normalized = source.replace("\r\n", "\n");
+        normalized.as_str()
+    } else {
+        source
+    };
+    let mut p = Parser {
+        s: source,
+        b: source.as_bytes(),
+        i: 0,
+    };
+    p.resource()
+}
+
+/// What in `entries` doesn't resolve in this bundle: references to messages, attributes and
+/// terms it doesn't define, ordinals without ordinal rules, and cycles. Each problem names
+/// the entry (`None` line: the entry may come from another registration).
+pub(crate) fn check(entries: &HashMap<String, Entry>, has_ordinal: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut ids: Vec<&String> = entries.keys().collect();
+    ids.sort();
+    for id in &ids {
+        let entry = &entries[*id];
+        let patterns = entry.value.iter().chain(entry.attrs.iter().map(|(_, p)| p));
+        let mut refs = Vec::new();
+        for p in patterns {
+            walk(p, &mut |e| refs.push(e));
+        }
+        for e in refs {
+            let problem = match e {
+                Expr::Message(m, attr) => match (entries.get(m.as_str()), attr) {
+                    (None, _) => Some(format!("`{id}` refers to `{m}`, which isn't defined")),
+                    (Some(t), None) if t.value.is_none() => {
+                        Some(format!("`{id}` refers to `{m}`, which has no value"))
+                    }
+                    (Some(t), Some(a)) if !t.attrs.iter().any(|(n, _)| n == a) => {
+                        Some(format!("`{id}` refers to `{m}.{a}`, which isn't defined"))
+                    }
+                    _ => None,
+                },
+                Expr::Term { id: t, attr, .. } => match (entries.get(&format!("-{t}")), attr) {
+                    (None, _) => Some(format!("`{id}` refers to `-{t}`, which isn't defined")),
+                    (Some(term), Some(a)) if !term.attrs.iter().any(|(n, _)| n == a) => {
+                        Some(format!("`{id}` refers to `-{t}.{a}`, which isn't defined"))
+                    }
+                    _ => None,
+                },
+                Expr::Number { ordinal: true, .. } if !has_ordinal => Some(format!(
+                    "`{id}` selects on ordinals, and this locale's plural rules have none"
+                )),
+                _ => None,
+            };
+            problems.extend(problem);
+        }
+    }
+    // cycles: depth-first over entry references
+    let mut state = HashMap::new();
+    for id in &ids {
+        if !state.contains_key(id.as_str()) {
+            visit(id, entries, &mut state, &mut problems);
+        }
+    }
+    problems
+}
+
+/// Depth-first from `id`: `state` marks entries being visited (1) and done (2).
+fn visit<'e>(
+    id: &'e str,
+    entries: &'e HashMap<String, Entry>,
+    state: &mut HashMap<&'e str, u8>,
+    problems: &mut Vec<String>,
+) {
+    state.insert(id, 1);
+    let mut deps = Vec::new();
+    if let Some(entry) = entries.get(id) {
+        for p in entry.value.iter().chain(entry.attrs.iter().map(|(_, p)| p)) {
+            walk(p, &mut |e| match e {
+                Expr::Message(m, _) => deps.push(m.clone()),
+                Expr::Term { id, .. } => deps.push(format!("-{id}")),
+                _ => {}
+            });
+        }
+    }
+    for dep in deps {
+        let Some((key, _)) = entries.get_key_value(dep.as_str()) else {
+            continue;
+        };
+        match state.get(key.as_str()) {
+            Some(1) => problems.push(format!("`{id}` and `{key}` refer to each other in a cycle")),
+            Some(_) => {}
+            None => visit(key, entries, state, problems),
+        }
+    }
+    state.insert(id, 2);
+}
+
+fn walk<'e>(pattern: &'e Pattern, f: &mut impl FnMut(&'e Expr)) {
+    fn expr<'e>(e: &'e Expr, f: &mut impl FnMut(&'e Expr)) {
+        f(e);
+        match e {
+            Expr::Select {
+                selector, variants, ..
+            } => {
+                expr(selector, f);
+                for (_, p) in variants {
+                    walk(p, f);
+                }
+            }
+            Expr::Number { arg, .. } => expr(arg, f),
+            Expr::Term { args, .. } => args.iter().for_each(|(_, a)| expr(a, f)),
+            _ => {}
+        }
+    }
+    for e in pattern {
+        expr(e, f);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::plural;
 
-    fn one(src: &str) -> Message {
-        let (mut msgs, errors) = parse(src);
-        assert!(errors.is_empty(), "{errors:?}");
-        msgs.remove(0).1
+    fn bundle(src: &str) -> HashMap<String, Entry> {
+        let (entries, problems) = parse(src);
+        assert!(problems.is_empty(), "{problems:?}");
+        entries.into_iter().collect()
+    }
+
+    fn fmt(src: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let entries = bundle(src);
+        let plurals = plural::EN.parse().unwrap();
+        Bundle {
+            entries: &entries,
+            plurals: &plurals,
+        }
+        .format(key, args)
+        .unwrap()
     }
 
     #[test]
     fn text_variables_and_selects() {
-        assert_eq!(one("a = Hello").format("en", &[]), "Hello");
+        assert_eq!(fmt("a = Hello", "a", &[]), "Hello");
         assert_eq!(
-            one("a = Hi { $name }!").format("en", &[("name", "Ann".into())]),
+            fmt("a = Hi { $name }!", "a", &[("name", "Ann".into())]),
             "Hi Ann!"
         );
-        assert_eq!(one("a = Hi { $name }!").format("en", &[]), "Hi {$name}!");
-        let m = one("a = In { $n ->\n    [0] no time\n    [one] { $n } second\n   *[other] { $n } seconds\n}.");
-        assert_eq!(m.format("en", &[("n", 0i64.into())]), "In no time.");
-        assert_eq!(m.format("en", &[("n", 1i64.into())]), "In 1 second.");
-        assert_eq!(m.format("en", &[("n", 7i64.into())]), "In 7 seconds.");
-        assert_eq!(m.format("ja", &[("n", 1i64.into())]), "In 1 seconds.");
-        assert_eq!(m.format("en", &[]), "In {$n} seconds.");
+        assert_eq!(fmt("a = Hi { $name }!", "a", &[]), "Hi {$name}!");
+        let m = "a = In { $n ->\n    [0] no time\n    [one] { $n } second\n   *[other] { $n } seconds\n}.";
+        assert_eq!(fmt(m, "a", &[("n", 0.into())]), "In no time.");
+        assert_eq!(fmt(m, "a", &[("n", 1.into())]), "In 1 second.");
+        assert_eq!(fmt(m, "a", &[("n", 7.into())]), "In 7 seconds.");
+        assert_eq!(fmt(m, "a", &[("n", 1.5.into())]), "In 1.5 seconds.");
+        assert_eq!(fmt(m, "a", &[]), "In {$n} seconds.");
+    }
+
+    #[test]
+    fn terms_attributes_literals_and_number() {
+        let src = r#"
+-brand = Rocket
+    .gender = feminine
+-thing = { $case ->
+   *[nom] Ding
+    [gen] Dinges
+}
+welcome = Welcome to { -brand }!
+    .title = { -brand } home
+of = { -thing(case: "gen") }, { -thing }
+pronoun = { -brand.gender ->
+    [feminine] she
+   *[other] it
+}
+lit = { "{" }{ 42 }{ 1.50 } { "\u00e9" }
+price = { NUMBER($n, minimumFractionDigits: 2) }
+place = { NUMBER($n, type: "ordinal") ->
+    [one] { $n }st
+    [two] { $n }nd
+    [few] { $n }rd
+   *[other] { $n }th
+}
+ref = { welcome } ({ welcome.title })
+"#;
+        assert_eq!(fmt(src, "welcome", &[]), "Welcome to Rocket!");
+        assert_eq!(fmt(src, "welcome.title", &[]), "Rocket home");
+        assert_eq!(fmt(src, "of", &[("case", "gen".into())]), "Dinges, Ding");
+        assert_eq!(fmt(src, "pronoun", &[]), "she");
+        assert_eq!(fmt(src, "lit", &[]), "{421.50 é");
+        assert_eq!(fmt(src, "price", &[("n", 3.into())]), "3.00");
+        assert_eq!(fmt(src, "price", &[("n", 2.5.into())]), "2.50");
+        assert_eq!(fmt(src, "place", &[("n", 22.into())]), "22nd");
+        assert_eq!(fmt(src, "place", &[("n", 13.into())]), "13th");
+        assert_eq!(fmt(src, "ref", &[]), "Welcome to Rocket! (Rocket home)");
+        let entries = bundle(src);
+        let plurals = plural::EN.parse().unwrap();
+        let b = Bundle {
+            entries: &entries,
+            plurals: &plurals,
+        };
+        assert_eq!(b.format("-brand", &[]), None, "terms are private");
+        assert_eq!(b.format("welcome.nope", &[]), None);
+        assert!(check(&entries, true).is_empty());
+    }
+
+    #[test]
+    fn multiline_patterns_dedent_like_fluent() {
+        let src = "a =\n    one\n      two\n\n    three  \n\nb = x\n    y\n";
+        assert_eq!(fmt(src, "a", &[]), "one\n  two\n\nthree");
+        assert_eq!(fmt(src, "b", &[]), "x\ny");
+        assert_eq!(fmt("c = x\r\n  y\r\n", "c", &[]), "x\ny");
     }
 
     #[test]
     fn unsupported_or_broken_syntax_is_an_error() {
         for bad in [
-            "a = { msg-ref }",
             "a = { $x -> [one] y }",
             "a = oops }",
             "a = { $x",
             "  indented = x",
             "1a = x",
             "no equals",
+            "a = { DATETIME($d) }",
+            "a = { NUMBER($n, useGrouping: \"false\") }",
+            "a = { NUMBER($n, minimumFractionDigits: 2.5) }",
+            "a = { NUMBER(\"1\") }",
+            "a = { lower($x) }",
+            "a = { -t.attr }",
+            "a = { msg ->\n *[x] y\n}",
+            "a = { $x ->\n [a] b\n}",
+            "a = { \"\\q\" }",
+            "a = { \"\\{\" }",
+            "-t =",
+            "a =",
+            "#bad comment",
         ] {
-            let (_, errors) = parse(bad);
-            assert!(!errors.is_empty(), "{bad:?}");
+            let (_, problems) = parse(bad);
+            assert!(!problems.is_empty(), "{bad:?}");
         }
+        let (entries, problems) = parse("ok = fine\nbad = { oops\nalso = fine\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 2);
+        assert_eq!(entries.len(), 2);
+    }
+
+    #[test]
+    fn references_that_do_not_resolve_and_cycles_are_problems() {
+        let check_of = |src: &str, ordinal: bool| check(&bundle(src), ordinal);
+        assert_eq!(check_of("a = { b }", true).len(), 1);
+        assert_eq!(check_of("a = { -b }", true).len(), 1);
+        assert_eq!(check_of("a = { b.c }\nb = x", true).len(), 1);
+        assert_eq!(check_of("a = { b }\nb =\n    .c = x", true).len(), 1);
+        assert_eq!(check_of("a = { -b.c ->\n *[x] y\n}\n-b = z", true).len(), 1);
+        assert!(!check_of("a = { b }\nb = { a }", true).is_empty());
+        assert!(!check_of("a = { a }", true).is_empty());
+        assert!(!check_of(
+            "a = { NUMBER($n, type: \"ordinal\") ->\n *[other] x\n}",
+            false
+        )
+        .is_empty());
+        assert!(check_of("a = { b } { b }\nb = x", true).is_empty());
     }
 }

@@ -1,112 +1,235 @@
 //! The kit's own strings: Fluent catalogs for `en`, `es` and `ja` in `locales/<lang>/kit.ftl`,
-//! owned by the kit, run by a small Fluent runtime of its own; the keys the code uses are
-//! listed and checked against every catalog, both ways.
+//! run by a small Fluent runtime of the kit's own; the keys the code uses are listed and
+//! checked against every catalog, both ways.
 //!
-//! Why a kit-owned catalog: the kit must work inside any app whatever its own i18n choice, so
-//! it keeps its strings to itself and takes only a locale signal from the app. The files are
-//! real Fluent (plurals through selectors), run by the kit's small Fluent runtime
-//! (why not `fluent-bundle`: about 60 kB of wasm for three locales). Apps override or extend strings
-//! per locale with [`Catalog::with_overrides`] (for example to rename a field the way the
-//! realm's server messages name it).
+//! - A [`Locale`] is a language tag. An app registers any other locale (or overrides a
+//!   shipped one) from its own `.ftl` text with [`Catalog::with_locale`] and that language's
+//!   [plural rules](plural); `Accept-Language` follows the tag.
+//! - The runtime reads real Fluent: messages, terms, references, attributes, selectors,
+//!   `NUMBER()` and literals. What it doesn't support is an error at registration
+//!   ([`FtlError`]), never silently different text. Why not `fluent-bundle`: about 59 kB
+//!   gzip of wasm; a test checks this runtime prints what `fluent-bundle` prints.
+//! - An app with its own Fluent setup can serve the kit's keys from its own bundle through a
+//!   [`Translator`].
+//!
+//! ```
+//! use leptos_loginrocket::{i18n::plural, Catalog, Locale};
+//!
+//! let fr = Locale::new("fr").unwrap();
+//! let catalog = Catalog::new()
+//!     .with_locale(fr, plural::FR, "login-submit = Se connecter\n")
+//!     .expect("valid Fluent");
+//! assert_eq!(catalog.text(fr, "login-submit"), "Se connecter");
+//! // what French doesn't define comes in English
+//! assert_eq!(catalog.text(fr, "logout"), "Sign out");
+//! ```
 
 use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
 
 mod fluent;
 #[cfg(test)]
 pub(crate) mod keys;
+pub mod plural;
 
-use fluent::{Arg, Message};
+use fluent::{Arg, Bundle, Entry};
+pub use plural::{PluralCategory, PluralRules};
 
-/// A locale the kit speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Locale {
-    /// English.
-    #[default]
-    En,
-    /// Spanish.
-    Es,
-    /// Japanese.
-    Ja,
+/// A locale: a language tag such as `en`, `fr-CA` or `zh-Hant`, kept as language, script and
+/// region (variants and extensions are dropped). `Copy`; the default is English.
+///
+/// ```
+/// use leptos_loginrocket::Locale;
+///
+/// let l = Locale::new("pt_br").unwrap();
+/// assert_eq!(l.as_str(), "pt-BR");
+/// assert_eq!(l.language(), "pt");
+/// assert_eq!(Locale::new("sr-latn-rs-u-nu-latn").unwrap().as_str(), "sr-Latn-RS");
+/// assert_eq!(Locale::new("not a tag"), None);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Locale {
+    len: u8,
+    tag: [u8; 12],
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Self::EN
+    }
+}
+
+impl fmt::Debug for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Locale({})", self.as_str())
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl Locale {
-    /// Every locale.
-    pub const ALL: [Locale; 3] = [Locale::En, Locale::Es, Locale::Ja];
+    /// English, which the kit ships.
+    pub const EN: Locale = Locale::two(*b"en");
+    /// Spanish, which the kit ships.
+    pub const ES: Locale = Locale::two(*b"es");
+    /// Japanese, which the kit ships.
+    pub const JA: Locale = Locale::two(*b"ja");
+
+    const fn two(lang: [u8; 2]) -> Self {
+        let mut tag = [0; 12];
+        tag[0] = lang[0];
+        tag[1] = lang[1];
+        Self { len: 2, tag }
+    }
+
+    /// The locale for a language tag (`fr`, `es-MX`, `pt_BR`, `zh-Hant-TW`), in its canonical
+    /// case; `None` when it isn't one.
+    pub fn new(tag: &str) -> Option<Self> {
+        let mut parts = tag.trim().split(['-', '_']);
+        let lang = parts.next()?;
+        if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let mut out = lang.to_ascii_lowercase();
+        let mut next = parts.next();
+        if let Some(script) =
+            next.filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            out.push('-');
+            out.push_str(&script[..1].to_ascii_uppercase());
+            out.push_str(&script[1..].to_ascii_lowercase());
+            next = parts.next();
+        }
+        if let Some(region) = next.filter(|r| {
+            (r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
+        }) {
+            out.push('-');
+            out.push_str(&region.to_ascii_uppercase());
+        }
+        let mut tag = [0; 12];
+        tag[..out.len()].copy_from_slice(out.as_bytes());
+        Some(Self {
+            len: out.len() as u8,
+            tag,
+        })
+    }
 
     /// The language tag (also sent as `Accept-Language`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Es => "es",
-            Locale::Ja => "ja",
-        }
+    pub fn as_str(&self) -> &str {
+        // only ASCII is ever stored
+        std::str::from_utf8(&self.tag[..usize::from(self.len)]).unwrap_or("en")
     }
 
-    /// The locale for a language tag (`es-MX` → `Es`), if the kit speaks it.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-        Self::ALL.into_iter().find(|l| l.as_str() == primary)
+    /// The language subtag (`fr` of `fr-CA`).
+    pub fn language(&self) -> &str {
+        let tag = self.as_str();
+        tag.split('-').next().unwrap_or(tag)
     }
 
-    /// The first of `tags` (a user's preferred languages, best first) that the kit speaks,
-    /// else the default, English.
-    ///
-    /// ```
-    /// use leptos_loginrocket::Locale;
-    ///
-    /// assert_eq!(Locale::best_of(["fr-CA", "ja-JP", "en"]), Locale::Ja);
-    /// assert_eq!(Locale::best_of(["de"]), Locale::En);
-    /// ```
-    pub fn best_of<T: AsRef<str>>(tags: impl IntoIterator<Item = T>) -> Self {
-        tags.into_iter()
-            .find_map(|t| Self::from_tag(t.as_ref()))
-            .unwrap_or_default()
-    }
-
-    /// The kit's best locale for the browser's preferred languages (`navigator.languages`,
-    /// best first; see [`best_of`](Self::best_of)): what an app starts in before the user
-    /// picks. English off the browser (a server render, native tests).
-    ///
-    /// ```no_run
-    /// use leptos::prelude::*;
-    /// use leptos_loginrocket::Locale;
-    ///
-    /// let locale = RwSignal::new(Locale::from_browser());
-    /// ```
-    pub fn from_browser() -> Self {
-        Self::best_of(crate::platform::languages())
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    pub(crate) fn source(self) -> &'static str {
-        match self {
-            Locale::En => include_str!("../../locales/en/kit.ftl"),
-            Locale::Es => include_str!("../../locales/es/kit.ftl"),
-            Locale::Ja => include_str!("../../locales/ja/kit.ftl"),
-        }
+    fn language_only(&self) -> Self {
+        Self::new(self.language()).unwrap_or_default()
     }
 }
 
 /// An argument to a message (`("seconds", 5.into())`).
 pub use fluent::Arg as FluentArg;
 
-/// The kit's catalogs, one per locale. `Send + Sync`.
+/// Fluent text that could not be registered: the locale and each problem, with its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FtlError {
+    locale: Locale,
+    problems: Vec<String>,
+}
+
+impl FtlError {
+    /// The locale being registered.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// What is wrong, one entry per problem (`"line 3: expected `}`"`).
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for FtlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Fluent for {}: {}",
+            self.locale,
+            self.problems.join("; ")
+        )
+    }
+}
+
+impl std::error::Error for FtlError {}
+
+/// The locales the kit ships: tag, plural rules, Fluent source.
+const SHIPPED: [(Locale, PluralRules, &str); 3] = [
+    (
+        Locale::EN,
+        plural::EN,
+        include_str!("../../locales/en/kit.ftl"),
+    ),
+    (
+        Locale::ES,
+        plural::ES,
+        include_str!("../../locales/es/kit.ftl"),
+    ),
+    (
+        Locale::JA,
+        plural::JA,
+        include_str!("../../locales/ja/kit.ftl"),
+    ),
+];
+
+/// One locale's strings.
+#[derive(Clone, Debug)]
+struct Strings {
+    locale: Locale,
+    plurals: plural::Parsed,
+    entries: HashMap<String, Entry>,
+}
+
+impl Strings {
+    fn bundle(&self) -> Bundle<'_> {
+        Bundle {
+            entries: &self.entries,
+            plurals: &self.plurals,
+        }
+    }
+}
+
+/// The kit's strings, per locale: the shipped `en`, `es` and `ja`, and what the app
+/// registers. `Send + Sync`.
+///
+/// A message a locale doesn't define comes in English; a key no locale defines prints as
+/// itself. `fr-CA` uses `fr` when only `fr` is registered.
 #[derive(Clone, Debug)]
 pub struct Catalog {
-    messages: Vec<HashMap<String, Message>>,
+    locales: Vec<Strings>,
 }
 
 impl Default for Catalog {
     fn default() -> Self {
-        let messages = Locale::ALL
+        let locales = SHIPPED
             .into_iter()
-            // the kit's own files parse without errors (a test checks)
-            .map(|l| fluent::parse(l.source()).0.into_iter().collect())
+            .map(|(locale, rules, ftl)| Strings {
+                locale,
+                // the shipped rules and files are valid (tests check)
+                plurals: rules.parse().unwrap_or_default(),
+                entries: fluent::parse(ftl).0.into_iter().collect(),
+            })
             .collect();
-        Self { messages }
+        Self { locales }
     }
 }
 
@@ -116,37 +239,218 @@ impl Catalog {
         Self::default()
     }
 
-    /// Replaces or adds messages for `locale` from Fluent source `ftl`. Returns the parse
-    /// errors, if any, as text (what parsed is still applied).
-    pub fn with_overrides(mut self, locale: Locale, ftl: &str) -> (Self, Vec<String>) {
-        let (parsed, errors) = fluent::parse(ftl);
-        if let Some(map) = self.messages.get_mut(locale.index()) {
-            map.extend(parsed);
-        }
-        (self, errors)
+    /// Registers `locale` with its plural rules and Fluent text `ftl`, or, for a locale
+    /// already there, replaces its rules and adds or replaces messages. Nothing changes
+    /// when the text has a problem.
+    ///
+    /// ```
+    /// use leptos_loginrocket::{i18n::plural, Catalog, Locale};
+    ///
+    /// // an app's `locales/fr/kit.ftl`, say, through `include_str!`
+    /// let ftl = "\
+    /// -service = le service de connexion
+    /// error-rate-limited = Trop de tentatives. Réessayez dans { $seconds ->
+    ///     [one] { $seconds } seconde
+    ///    *[other] { $seconds } secondes
+    /// }.
+    /// error-unavailable = Impossible de joindre { -service }.
+    /// ";
+    /// let fr = Locale::new("fr").unwrap();
+    /// let catalog = Catalog::new().with_locale(fr, plural::FR, ftl).unwrap();
+    /// let wait = |n: i64| catalog.text_with(fr, "error-rate-limited", &[("seconds", n.into())]);
+    /// assert_eq!(wait(0), "Trop de tentatives. Réessayez dans 0 seconde.");
+    /// assert_eq!(wait(2), "Trop de tentatives. Réessayez dans 2 secondes.");
+    /// assert_eq!(catalog.text(fr, "error-unavailable"), "Impossible de joindre le service de connexion.");
+    /// ```
+    pub fn with_locale(
+        mut self,
+        locale: Locale,
+        plurals: PluralRules,
+        ftl: &str,
+    ) -> Result<Self, FtlError> {
+        let error = |problems| FtlError { locale, problems };
+        let plurals = plurals.parse().map_err(|e| error(vec![e]))?;
+        let index = match self.locales.iter().position(|s| s.locale == locale) {
+            Some(i) => i,
+            None => {
+                self.locales.push(Strings {
+                    locale,
+                    plurals: plurals.clone(),
+                    entries: HashMap::new(),
+                });
+                self.locales.len() - 1
+            }
+        };
+        self.locales[index].plurals = plurals;
+        self.merge(index, ftl).map_err(error)?;
+        Ok(self)
     }
 
-    /// The message `key` in `locale`; English when the locale lacks it; the key itself when
-    /// no locale has it.
+    /// Adds or replaces messages of a registered locale (a shipped one, or one added with
+    /// [`with_locale`](Self::with_locale)): renaming a field the way the realm's server
+    /// messages name it, or adding the app's own strings. Nothing changes when the text has
+    /// a problem.
+    ///
+    /// ```
+    /// use leptos_loginrocket::{Catalog, Locale};
+    ///
+    /// let catalog = Catalog::new()
+    ///     .with_ftl(Locale::EN, "-app = Acme\nfield-email = { -app } email\n")
+    ///     .unwrap();
+    /// assert_eq!(catalog.text(Locale::EN, "field-email"), "Acme email");
+    /// assert!(Catalog::new().with_ftl(Locale::EN, "bad = { DATETIME($d) }").is_err());
+    /// ```
+    pub fn with_ftl(mut self, locale: Locale, ftl: &str) -> Result<Self, FtlError> {
+        let Some(index) = self.locales.iter().position(|s| s.locale == locale) else {
+            return Err(FtlError {
+                locale,
+                problems: vec![format!(
+                    "{locale} is not registered: add it with Catalog::with_locale and its plural rules"
+                )],
+            });
+        };
+        self.merge(index, ftl)
+            .map_err(|problems| FtlError { locale, problems })?;
+        Ok(self)
+    }
+
+    fn merge(&mut self, index: usize, ftl: &str) -> Result<(), Vec<String>> {
+        let (parsed, problems) = fluent::parse(ftl);
+        if !problems.is_empty() {
+            return Err(problems
+                .into_iter()
+                .map(|(line, p)| format!("line {line}: {p}"))
+                .collect());
+        }
+        let strings = &self.locales[index];
+        let mut entries = strings.entries.clone();
+        entries.extend(parsed);
+        let problems = fluent::check(&entries, strings.plurals.has_ordinal());
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.locales[index].entries = entries;
+        Ok(())
+    }
+
+    /// The registered locales, the shipped ones first.
+    pub fn locales(&self) -> impl Iterator<Item = Locale> + '_ {
+        self.locales.iter().map(|s| s.locale)
+    }
+
+    /// The first of `tags` (a user's preferred languages, best first) that the catalog has,
+    /// by its tag or its language (`fr-CA` → `fr`); else English.
+    ///
+    /// ```
+    /// use leptos_loginrocket::{Catalog, Locale};
+    ///
+    /// assert_eq!(Catalog::new().negotiate(["fr-CA", "ja-JP", "en"]), Locale::JA);
+    /// assert_eq!(Catalog::new().negotiate(["de"]), Locale::EN);
+    /// ```
+    pub fn negotiate<T: AsRef<str>>(&self, tags: impl IntoIterator<Item = T>) -> Locale {
+        tags.into_iter()
+            .filter_map(|t| Locale::new(t.as_ref()))
+            .find_map(|wanted| {
+                [wanted, wanted.language_only()]
+                    .into_iter()
+                    .find(|l| self.locales().any(|have| have == *l))
+            })
+            .unwrap_or_default()
+    }
+
+    /// The catalog's best locale for the browser's preferred languages
+    /// (`navigator.languages`; see [`negotiate`](Self::negotiate)): what an app starts in
+    /// before the user picks. English off the browser (a server render, native tests).
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use leptos_loginrocket::Catalog;
+    ///
+    /// let catalog = Catalog::new();
+    /// let locale = RwSignal::new(catalog.browser_locale());
+    /// ```
+    pub fn browser_locale(&self) -> Locale {
+        self.negotiate(crate::platform::languages())
+    }
+
+    fn strings(&self, locale: Locale) -> Option<&Strings> {
+        let find = |l: Locale| self.locales.iter().find(|s| s.locale == l);
+        find(locale).or_else(|| find(locale.language_only()))
+    }
+
+    /// The message `key` (or `key.attribute`) in `locale`; English when the locale lacks
+    /// it; the key itself when no locale has it.
     pub fn text(&self, locale: Locale, key: &str) -> String {
         self.text_with(locale, key, &[])
     }
 
     /// The message `key` with arguments.
+    ///
+    /// ```
+    /// use leptos_loginrocket::{Catalog, Locale};
+    ///
+    /// let c = Catalog::new();
+    /// let text = c.text_with(Locale::EN, "error-rate-limited", &[("seconds", 1.into())]);
+    /// assert_eq!(text, "Too many attempts. Try again in 1 second.");
+    /// ```
     pub fn text_with(&self, locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        for l in [locale, Locale::En] {
-            if let Some(m) = self.messages.get(l.index()).and_then(|map| map.get(key)) {
-                return m.format(l.as_str(), args);
-            }
-        }
-        key.to_owned()
+        [self.strings(locale), self.strings(Locale::EN)]
+            .into_iter()
+            .flatten()
+            .find_map(|s| s.bundle().format(key, args))
+            .unwrap_or_else(|| key.to_owned())
     }
 
-    /// Whether `locale` defines `key` itself.
+    /// Whether `locale` (or its language) defines `key` itself.
     pub fn has(&self, locale: Locale, key: &str) -> bool {
-        self.messages
-            .get(locale.index())
-            .is_some_and(|map| map.contains_key(key))
+        self.strings(locale)
+            .is_some_and(|s| s.bundle().format(key, &[]).is_some())
+    }
+}
+
+type TranslateFn = dyn Fn(Locale, &str, &[(&str, FluentArg<'_>)]) -> Option<String> + Send + Sync;
+
+/// The app's own translations for the kit's keys: a key, the kit's locale and the arguments
+/// in, the text out (or `None` to use the kit's catalog for that key). Give it to
+/// `<LoginRocketProvider translator=…>` so one Fluent bundle serves the app and the kit.
+///
+/// The kit calls it wherever it shows text, inside reactive closures: a translator that
+/// reads the app's own signals (a bundle loaded later, say) is followed like the locale.
+///
+/// ```
+/// use leptos_loginrocket::{FluentArg, Locale, Translator};
+///
+/// let t = Translator::new(|locale: Locale, key: &str, _args: &[(&str, FluentArg<'_>)]| {
+///     (locale.language() == "fr" && key == "login-submit").then(|| "Se connecter".to_owned())
+/// });
+/// assert_eq!(t.translate(Locale::new("fr").unwrap(), "login-submit", &[]).as_deref(), Some("Se connecter"));
+/// assert_eq!(t.translate(Locale::EN, "login-submit", &[]), None);
+/// ```
+#[derive(Clone)]
+pub struct Translator(Arc<TranslateFn>);
+
+impl Translator {
+    /// A translator from a function.
+    pub fn new(
+        f: impl Fn(Locale, &str, &[(&str, FluentArg<'_>)]) -> Option<String> + Send + Sync + 'static,
+    ) -> Self {
+        Self(Arc::new(f))
+    }
+
+    /// The app's text for `key`, if it has one.
+    pub fn translate(
+        &self,
+        locale: Locale,
+        key: &str,
+        args: &[(&str, FluentArg<'_>)],
+    ) -> Option<String> {
+        (self.0)(locale, key, args)
+    }
+}
+
+impl fmt::Debug for Translator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Translator(..)")
     }
 }
 
@@ -155,9 +459,8 @@ mod tests {
     use super::*;
     use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
-    fn keys(locale: Locale) -> Vec<String> {
-        let resource =
-            FluentResource::try_new(locale.source().to_owned()).expect("parses without errors");
+    fn keys(source: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("parses without errors");
         resource
             .entries()
             .filter_map(|e| match e {
@@ -167,12 +470,18 @@ mod tests {
             .collect()
     }
 
+    fn shipped() -> impl Iterator<Item = (Locale, &'static str)> {
+        SHIPPED.into_iter().map(|(l, _, src)| (l, src))
+    }
+
     #[test]
     fn every_locale_has_every_key_and_parses_cleanly() {
-        let en = keys(Locale::En);
+        let en = keys(SHIPPED[0].2);
         assert!(en.len() > 30, "{en:?}");
-        for locale in [Locale::Es, Locale::Ja] {
-            let mut theirs = keys(locale);
+        for (locale, source) in shipped() {
+            let (_, problems) = fluent::parse(source);
+            assert!(problems.is_empty(), "{locale:?}: {problems:?}");
+            let mut theirs = keys(source);
             let mut ours = en.clone();
             theirs.sort();
             ours.sort();
@@ -181,13 +490,16 @@ mod tests {
                 "{locale:?} must define exactly the English keys"
             );
         }
+        for (_, rules, _) in SHIPPED {
+            rules.parse().unwrap();
+        }
     }
 
     #[test]
     fn every_key_used_in_the_code_exists() {
         let catalog = Catalog::new();
         for key in keys::used() {
-            for locale in Locale::ALL {
+            for locale in catalog.locales() {
                 assert!(catalog.has(locale, key), "{locale:?} lacks {key}");
             }
         }
@@ -196,8 +508,8 @@ mod tests {
     #[test]
     fn every_key_a_locale_defines_is_used_by_the_code() {
         let used = keys::used();
-        for locale in Locale::ALL {
-            for key in keys(locale) {
+        for (locale, source) in shipped() {
+            for key in keys(source) {
                 assert!(
                     used.contains(&key.as_str()),
                     "{locale:?} defines {key}, which no code uses"
@@ -211,81 +523,297 @@ mod tests {
         let c = Catalog::new();
         let n = |n: i64| [("seconds", Arg::from(n))];
         assert_eq!(
-            c.text_with(Locale::En, "error-rate-limited", &n(1)),
+            c.text_with(Locale::EN, "error-rate-limited", &n(1)),
             "Too many attempts. Try again in 1 second."
         );
         assert_eq!(
-            c.text_with(Locale::En, "error-rate-limited", &n(5)),
+            c.text_with(Locale::EN, "error-rate-limited", &n(5)),
             "Too many attempts. Try again in 5 seconds."
         );
         assert_eq!(
-            c.text_with(Locale::Es, "error-rate-limited", &n(1)),
+            c.text_with(Locale::ES, "error-rate-limited", &n(1)),
             "Demasiados intentos. Inténtalo de nuevo en 1 segundo."
         );
         assert_eq!(
-            c.text_with(Locale::Ja, "error-rate-limited", &n(3)),
+            c.text_with(Locale::JA, "error-rate-limited", &n(3)),
             "試行回数が多すぎます。3秒後にもう一度お試しください。"
         );
         assert_eq!(
-            c.text_with(Locale::En, "field-required", &[("field", "Email".into())]),
+            c.text_with(Locale::EN, "field-required", &[("field", "Email".into())]),
             "Please fill in Email."
         );
     }
 
     #[test]
-    fn overrides_and_fallbacks() {
-        let (c, errors) =
-            Catalog::new().with_overrides(Locale::Es, "field-email = Correo\nextra-key = Hola\n");
-        assert!(errors.is_empty());
-        assert_eq!(c.text(Locale::Es, "field-email"), "Correo");
-        assert_eq!(c.text(Locale::Es, "extra-key"), "Hola");
-        assert_eq!(c.text(Locale::Ja, "extra-key"), "extra-key");
-        assert_eq!(c.text(Locale::En, "no-such-key"), "no-such-key");
-        let (_, errors) = Catalog::new().with_overrides(Locale::En, "broken = { \n");
-        assert!(!errors.is_empty());
+    fn registered_locales_overrides_and_fallbacks() {
+        let c = Catalog::new()
+            .with_ftl(Locale::ES, "field-email = Correo\nextra-key = Hola\n")
+            .unwrap();
+        assert_eq!(c.text(Locale::ES, "field-email"), "Correo");
+        assert_eq!(c.text(Locale::ES, "extra-key"), "Hola");
+        assert_eq!(c.text(Locale::new("es-MX").unwrap(), "extra-key"), "Hola");
+        assert_eq!(c.text(Locale::JA, "extra-key"), "extra-key");
+        assert_eq!(c.text(Locale::EN, "no-such-key"), "no-such-key");
+
+        let fr = Locale::new("fr").unwrap();
+        let err = Catalog::new().with_ftl(fr, "a = b").unwrap_err();
+        assert_eq!(err.locale(), fr);
+        let c = Catalog::new()
+            .with_locale(fr, plural::FR, "login-submit = Se connecter\n")
+            .unwrap();
+        assert_eq!(
+            c.locales().collect::<Vec<_>>(),
+            [Locale::EN, Locale::ES, Locale::JA, fr]
+        );
+        assert_eq!(c.text(fr, "login-submit"), "Se connecter");
+        assert_eq!(
+            c.text(Locale::new("fr-CA").unwrap(), "login-submit"),
+            "Se connecter"
+        );
+        assert_eq!(
+            c.text(fr, "logout"),
+            "Sign out",
+            "English for what French lacks"
+        );
+        assert!(c.has(fr, "login-submit") && !c.has(fr, "logout"));
+        assert_eq!(c.negotiate(["fr-BE", "es"]), fr);
+        assert_eq!(c.negotiate(["de", "zz", "es-419"]), Locale::ES);
+        let c = c.with_ftl(fr, "logout = Se déconnecter").unwrap();
+        assert_eq!(c.text(fr, "logout"), "Se déconnecter");
     }
 
-    /// Every message, every locale, several arguments: this runtime and `fluent-bundle` agree.
     #[test]
-    fn same_output_as_fluent_bundle() {
-        let ours = Catalog::new();
-        for locale in Locale::ALL {
-            let (_, errors) = fluent::parse(locale.source());
-            assert!(errors.is_empty(), "{locale:?}: {errors:?}");
-            let mut bundle = FluentBundle::new(vec![locale
-                .as_str()
-                .parse::<unic_langid::LanguageIdentifier>()
-                .unwrap()]);
-            bundle.set_use_isolating(false);
-            bundle
-                .add_resource(FluentResource::try_new(locale.source().to_owned()).unwrap())
-                .unwrap();
-            for key in keys(locale) {
-                for n in [0i64, 1, 2, 5, 11, 21, 100, 1_000_000] {
-                    let mut args = FluentArgs::new();
-                    args.set("seconds", FluentValue::from(n));
-                    args.set("field", FluentValue::from("Campo"));
-                    let pattern = bundle.get_message(&key).unwrap().value().unwrap();
-                    let mut errs = vec![];
-                    let theirs = bundle
-                        .format_pattern(pattern, Some(&args), &mut errs)
-                        .into_owned();
-                    let mine = ours.text_with(
-                        locale,
-                        &key,
-                        &[("seconds", n.into()), ("field", "Campo".into())],
-                    );
-                    assert_eq!(mine, theirs, "{locale:?} {key} n={n}");
+    fn problems_are_errors_at_registration_and_change_nothing() {
+        let fr = Locale::new("fr").unwrap();
+        let base = Catalog::new()
+            .with_locale(fr, plural::FR, "a = A\n")
+            .unwrap();
+        for (bad, what) in [
+            ("a = changed\nb = { oops\n", "line 2"),
+            ("a = { DATETIME($d) }", "DATETIME"),
+            ("a = { NUMBER($n, style: \"percent\") }", "style"),
+            ("a = { missing }", "missing"),
+            ("a = { -term }", "-term"),
+            ("a = { b }\nb = { a }", "cycle"),
+            ("a = x\n    .title = { a.nope }", "a.nope"),
+        ] {
+            let err = base.clone().with_ftl(fr, bad).unwrap_err();
+            assert!(err.to_string().contains(what), "{bad:?}: {err}");
+        }
+        let err = Catalog::new()
+            .with_locale(fr, PluralRules::cardinal("one: n == 1"), "a = A")
+            .unwrap_err();
+        assert!(err.to_string().contains("n == 1"), "{err}");
+        let err = Catalog::new()
+            .with_locale(
+                Locale::new("es-AR").unwrap(),
+                PluralRules::cardinal("one: n = 1"),
+                "a = { NUMBER($n, type: \"ordinal\") ->\n *[other] x\n}",
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("ordinal"), "{err}");
+        // a failed registration left the catalog as it was
+        let after = base.clone().with_ftl(fr, "a = changed\nb = { oops\n");
+        assert!(after.is_err());
+        assert_eq!(base.text(fr, "a"), "A");
+    }
+
+    /// Everything the runtime claims, beyond what the kit's own files use.
+    const FEATURES: &str = r#"
+# comments, group comments and resource comments are skipped
+## Group
+### Resource
+-brand = Rocket
+    .gender = feminine
+-thing = { $case ->
+   *[nom] thing
+    [gen] thing's
+}
+plain = Just text
+var = Hi { $field }!
+multiline =
+    First line
+      indented more
+
+    after a blank line
+inline-then-block = Start
+    continued { $field }
+wait = { $seconds ->
+    [0] now
+    [one] in { $seconds } unit
+    [two] in { $seconds } units (two)
+    [few] in { $seconds } units (few)
+    [many] in { $seconds } units (many)
+   *[other] in { $seconds } units
+}
+exact-first = { $seconds ->
+    [1] exactly one
+    [one] category one
+   *[other] other
+}
+term = Welcome to { -brand }.
+    .title = { -brand } home
+term-args = { -thing(case: "gen") } / { -thing }
+term-attr-select = { -brand.gender ->
+    [feminine] she
+   *[other] it
+}
+refs = { term } ({ term.title })
+literals = { "Quote: \" backslash: \\ \u00e9 \U01F680" } { "{" } { 42 } { -7 } { 1.50 }
+number = { NUMBER($seconds) } / { NUMBER($seconds, minimumFractionDigits: 2) }
+number-select = { NUMBER($seconds, minimumFractionDigits: 1) ->
+    [one] one
+   *[other] other
+}
+ordinal = { NUMBER($seconds, type: "ordinal") ->
+    [one] { $seconds }-one
+    [two] { $seconds }-two
+    [few] { $seconds }-few
+    [many] { $seconds }-many
+   *[other] { $seconds }-other
+}
+string-select = { $field ->
+    [Campo] matched
+   *[other] unmatched
+}
+literal-select = { "b" ->
+    [a] A
+    [b] B
+   *[c] C
+}
+nested = { { "deep" } }
+attrs-only =
+    .label = Only an attribute
+"#;
+
+    /// The locales the differential test runs in: where `fluent-bundle`'s plural data agrees
+    /// with the current CLDR on the numbers used (see the plural rules' tests for those
+    /// where it doesn't).
+    const DIFFERENTIAL: &[(&str, PluralRules)] = &[
+        ("en", plural::EN),
+        ("es", plural::ES),
+        ("ja", plural::JA),
+        ("fr", plural::FR),
+        ("ru", plural::RU),
+        ("pl", plural::PL),
+        ("cs", plural::CS),
+        ("sl", plural::SL),
+        ("it", plural::IT),
+    ];
+
+    fn bundle_of(lang: &str, source: &str) -> FluentBundle<FluentResource> {
+        let mut bundle = FluentBundle::new(vec![lang
+            .parse::<unic_langid::LanguageIdentifier>()
+            .unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_builtins().unwrap();
+        bundle
+            .add_resource(FluentResource::try_new(source.to_owned()).unwrap())
+            .unwrap();
+        bundle
+    }
+
+    fn message_keys(bundle: &FluentBundle<FluentResource>, source: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(source.to_owned()).unwrap();
+        let mut out = Vec::new();
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let id = m.id.name;
+                if m.value.is_some() {
+                    out.push(id.to_owned());
+                }
+                for a in &m.attributes {
+                    out.push(format!("{id}.{}", a.id.name));
                 }
             }
         }
+        assert!(bundle.has_message(&out[0]));
+        out
+    }
+
+    fn theirs(bundle: &FluentBundle<FluentResource>, key: &str, args: &FluentArgs) -> String {
+        let (id, attr) = key
+            .split_once('.')
+            .map_or((key, None), |(i, a)| (i, Some(a)));
+        let message = bundle.get_message(id).unwrap();
+        let pattern = match attr {
+            Some(a) => message.get_attribute(a).unwrap().value(),
+            None => message.value().unwrap(),
+        };
+        let mut errors = vec![];
+        bundle
+            .format_pattern(pattern, Some(args), &mut errors)
+            .into_owned()
+    }
+
+    /// Every shipped message in its locale, and every Fluent feature the runtime claims in
+    /// several languages' plural rules, with integer and decimal arguments: this runtime and
+    /// `fluent-bundle` print the same.
+    #[test]
+    fn same_output_as_fluent_bundle() {
+        let numbers: [f64; 19] = [
+            0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 11.0, 12.0, 21.0, 22.0, 23.0, 100.0, 101.0, 111.0,
+            0.5, 1.5, 2.25, 1234.0,
+        ];
+        let mut cases: Vec<(String, PluralRules, &str)> = shipped()
+            .zip(SHIPPED)
+            .map(|((l, src), (_, rules, _))| (l.as_str().to_owned(), rules, src))
+            .collect();
+        for (lang, rules) in DIFFERENTIAL {
+            cases.push(((*lang).to_owned(), *rules, FEATURES));
+        }
+        let mut compared = 0;
+        for (lang, rules, source) in cases {
+            let locale = Locale::new(&lang).unwrap();
+            let ours = Catalog::new().with_locale(locale, rules, source).unwrap();
+            let bundle = bundle_of(&lang, source);
+            for key in message_keys(&bundle, source) {
+                for n in numbers {
+                    // ordinals are for whole numbers (`fluent-bundle` reads 1.5 as 1)
+                    if key == "ordinal" && n.fract() != 0.0 {
+                        continue;
+                    }
+                    for field in ["Campo", "x"] {
+                        let mut args = FluentArgs::new();
+                        args.set("seconds", FluentValue::from(n));
+                        args.set("field", FluentValue::from(field));
+                        let mine = ours.text_with(
+                            locale,
+                            &key,
+                            &[("seconds", n.into()), ("field", field.into())],
+                        );
+                        assert_eq!(mine, theirs(&bundle, &key, &args), "{lang} {key} n={n}");
+                        compared += 1;
+                    }
+                }
+            }
+            // without arguments, missing variables print as Fluent prints them
+            for key in message_keys(&bundle, source) {
+                assert_eq!(
+                    ours.text(locale, &key),
+                    theirs(&bundle, &key, &FluentArgs::new()),
+                    "{lang} {key} without arguments"
+                );
+            }
+        }
+        assert!(compared > 5_000, "{compared}");
     }
 
     #[test]
     fn locale_tags() {
-        assert_eq!(Locale::from_tag("es-MX"), Some(Locale::Es));
-        assert_eq!(Locale::from_tag("JA"), Some(Locale::Ja));
-        assert_eq!(Locale::from_tag("fr"), None);
-        assert_eq!(Locale::from_tag(""), None);
+        let tag = |s: &str| Locale::new(s).map(|l| l.as_str().to_owned());
+        assert_eq!(tag("es-MX").as_deref(), Some("es-MX"));
+        assert_eq!(tag("JA").as_deref(), Some("ja"));
+        assert_eq!(tag("zh_hant_tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(tag("es-419").as_deref(), Some("es-419"));
+        assert_eq!(tag("de-CH-1996").as_deref(), Some("de-CH"));
+        assert_eq!(tag("fil").as_deref(), Some("fil"));
+        assert_eq!(tag(""), None);
+        assert_eq!(tag("*"), None);
+        assert_eq!(tag("english"), None);
+        assert_eq!(tag("e1"), None);
+        assert_eq!(Locale::new("fr-CA").unwrap().language(), "fr");
+        assert_eq!(format!("{:?}", Locale::JA), "Locale(ja)");
+        assert_eq!(Locale::default(), Locale::EN);
     }
 }

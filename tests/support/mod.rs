@@ -23,13 +23,24 @@ pub fn client(mock: &Arc<MockTransport>) -> LoginRocket {
 
 /// Mounts `view` inside a provider on a mock transport, in a fresh `<section>`.
 pub fn mount<V: IntoView + 'static>(view: impl Fn() -> V + Send + 'static) -> Page {
-    mount_with(Locale::En, view)
+    mount_with(Locale::EN, view)
 }
 
 pub fn mount_with<V: IntoView + 'static>(
     initial: Locale,
     view: impl Fn() -> V + Send + 'static,
 ) -> Page {
+    mount_i18n(initial, Catalog::new(), None, view)
+}
+
+/// [`mount_with`] with the app's own catalog and translator.
+pub fn mount_i18n<V: IntoView + 'static>(
+    initial: Locale,
+    catalog: Catalog,
+    translator: Option<Translator>,
+    view: impl Fn() -> V + Send + 'static,
+) -> Page {
+    let catalog = Arc::new(catalog);
     let document = document();
     let root: HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -37,8 +48,17 @@ pub fn mount_with<V: IntoView + 'static>(
     let locale = RwSignal::new(initial);
     let c = client(&mock);
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let c = c.clone();
-        view! { <LoginRocketProvider client=c locale=locale>{view()}</LoginRocketProvider> }
+        let (c, catalog) = (c.clone(), catalog.clone());
+        match translator.clone() {
+            Some(t) => view! {
+                <LoginRocketProvider client=c locale=locale catalog=catalog translator=t>{view()}</LoginRocketProvider>
+            }
+            .into_any(),
+            None => view! {
+                <LoginRocketProvider client=c locale=locale catalog=catalog>{view()}</LoginRocketProvider>
+            }
+            .into_any(),
+        }
     });
     Page {
         root,

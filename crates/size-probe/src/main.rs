@@ -6,7 +6,7 @@ use leptos_loginrocket::*;
 
 fn main() {
     leptos::mount::mount_to_body(|| {
-        let locale = RwSignal::new(Locale::En);
+        let locale = RwSignal::new(Locale::EN);
         view! {
             <LoginRocketProvider url="http://127.0.0.1:4000" locale=locale>
                 <LoginForm on_login=|l: loginrocket::FullLogin| leptos::logging::log!("{}", l.account)/>
