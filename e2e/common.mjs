@@ -7,6 +7,9 @@ export const APP_PORT = 4791;
 export const YARDSTICK_PORT = 4792;
 export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
 export const APP = `http://127.0.0.1:${APP_PORT}`;
+// examples/trunk-app, built by scripts/example-app.sh (the kit from git)
+export const EXAMPLE_APP_PORT = 4794;
+export const EXAMPLE_APP = `http://127.0.0.1:${EXAMPLE_APP_PORT}`;
 export const CHROMIUM = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [

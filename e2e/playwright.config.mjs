@@ -4,7 +4,7 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
-import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT } from "./common.mjs";
+import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, EXAMPLE_APP_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -39,6 +39,14 @@ export default defineConfig({
       command: `node e2e/serve.mjs --dir target/e2e-dist --port ${APP_PORT} --lr ${EMULATOR}`,
       cwd: root,
       url: `${APP}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // an app outside the workspace with the kit from git (scripts/example-app.sh)
+      command: `node e2e/serve.mjs --dir target/example-app-dist --port ${EXAMPLE_APP_PORT} --lr ${EMULATOR}`,
+      cwd: root,
+      url: `http://127.0.0.1:${EXAMPLE_APP_PORT}/index.html`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -52,7 +52,7 @@ for (const name of readdirSync(opts.dir)) {
   });
 }
 if (!files.has("/index.html")) {
-  console.error(`no index.html in ${opts.dir}: build the demo first`);
+  console.error(`no index.html in ${opts.dir}: build it first (scripts/test.sh shows how)`);
   process.exit(2);
 }
 const policy = csp(new URL(opts.lr).origin);

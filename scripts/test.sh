@@ -69,5 +69,7 @@ WASM_BINDGEN_TEST_ADDRESS=$KIT_TEST_ADDRESS cargo test --locked -p leptos-loginr
 step "end-to-end: the release demo under the production CSP, against the emulator (Playwright + Chromium)"
 # e2e/playwright.config.mjs starts the emulator on 4790 and serves this build on 4791
 RUSTFLAGS=$DEMO_RUSTFLAGS LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
+# and an app outside the workspace that takes the kit from git (e2e/tests/example-app.spec.mjs)
+scripts/example-app.sh
 npx playwright test -c e2e
 echo "screenshots: target/e2e-artifacts/screenshots/"

@@ -305,6 +305,29 @@ pub(crate) fn set_document_lang(tag: &str) {
     }
 }
 
+/// Adds `css` to the document's adopted style sheets, once per page (a constructed sheet:
+/// no `<style>` element, so a CSP without `'unsafe-inline'` allows it).
+pub(crate) fn adopt_stylesheet(css: &str) {
+    thread_local! {
+        static ADOPTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ADOPTED.get() {
+        return;
+    }
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(css).is_ok() {
+        let sheets = doc.adopted_style_sheets();
+        sheets.push(&sheet);
+        doc.set_adopted_style_sheets(&sheets);
+        ADOPTED.set(true);
+    }
+}
+
 /// Sets the document's title.
 pub(crate) fn set_title(title: &str) {
     if let Some(doc) = window().and_then(|w| w.document()) {

@@ -25,6 +25,7 @@ mod request_invitation_form;
 mod reset_password_form;
 mod signup_form;
 mod status_region;
+mod styles;
 mod two_factor_form;
 mod verify_email;
 
@@ -43,5 +44,6 @@ pub use request_invitation_form::RequestInvitationForm;
 pub use reset_password_form::ResetPasswordForm;
 pub use signup_form::SignupForm;
 pub(crate) use status_region::StatusRegion;
+pub use styles::{LoginRocketStyles, STYLESHEET};
 pub use two_factor_form::TwoFactorForm;
 pub use verify_email::VerifyEmail;
