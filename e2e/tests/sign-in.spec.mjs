@@ -21,6 +21,7 @@ test("sign in, see the claims on the protected page, sign out", async ({ page, s
 for (const [lang, button, heading, message] of [
   ["en", "English", "Sign in", "Login failed"],
   ["es", "Español", "Iniciar sesión", "Error al iniciar sesión"],
+  ["fr", "Français", "Connexion", "Échec de la connexion"],
 ]) {
   test(`wrong password shows the server's message in the form's alert (${lang})`, async ({ page, secrets }) => {
     await visit(page, "/auth/sign-in");
