@@ -49,6 +49,8 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs (`--cfg docsrs`, nightly) marks each feature-gated item with its feature
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod components;
@@ -58,6 +60,7 @@ pub mod i18n;
 mod logic;
 mod platform;
 #[cfg(feature = "router")]
+#[cfg_attr(docsrs, doc(cfg(feature = "router")))]
 pub mod routes;
 
 pub use components::*;
@@ -71,6 +74,7 @@ pub use logic::redirect::safe_redirect;
 pub use logic::session::{DisplayClaims, Persistence, SessionState};
 pub use loginrocket;
 #[cfg(feature = "router")]
+#[cfg_attr(docsrs, doc(cfg(feature = "router")))]
 pub use routes::{page_for, AuthConfig, AuthPage, AuthPaths, AuthRoutes, Handoff, RequireSession};
 
 // Every Rust snippet of the README compiles (and runs) as a doctest.

@@ -3,6 +3,10 @@ use leptos::prelude::*;
 /// The kit's stylesheet (`style/loginrocket.css`): `--lr-…` tokens, `lr-` classes, a dark
 /// scheme. For apps that serve it themselves (a file, or a `<style>` with the app's nonce);
 /// [`LoginRocketStyles`] adopts it for them.
+///
+/// ```
+/// assert!(leptos_loginrocket::STYLESHEET.contains("--lr-color-accent"));
+/// ```
 pub const STYLESHEET: &str = include_str!("../../style/loginrocket.css");
 
 /// Styles the kit's components from the dependency itself: adopts [`STYLESHEET`] into the

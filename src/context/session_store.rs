@@ -44,6 +44,19 @@ struct Deps {
 }
 
 /// The session store. `Copy`; lives as long as the provider.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::use_loginrocket;
+///
+/// #[component]
+/// fn CallApi() -> impl IntoView {
+///     let store = use_loginrocket().session();
+///     // `Authorization: Bearer …` for the app's own API, while signed in
+///     let header = move || store.authorization_header();
+///     view! { <p>{move || header().is_some().then_some("signed in")}</p> }
+/// }
+/// ```
 #[derive(Clone, Copy)]
 pub struct SessionStore {
     state: RwSignal<SessionState>,

@@ -21,6 +21,14 @@ use super::plural::Parsed;
 
 /// An argument to a message: a number (selects plural variants; printed as Fluent prints it,
 /// `1.5`, `3`) or text.
+///
+/// ```
+/// use leptos_loginrocket::{Catalog, FluentArg, Locale};
+///
+/// let args = [("field", FluentArg::from("Email"))];
+/// assert_eq!(Catalog::new().text_with(Locale::EN, "field-required", &args), "Please fill in Email.");
+/// assert_eq!(FluentArg::from(3), FluentArg::Number(3.0));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg<'a> {
     /// A number.
@@ -88,7 +96,7 @@ enum Key {
 
 /// A message or a term (stored under `-id`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
+pub(crate) struct Entry {
     value: Option<Pattern>,
     attrs: Vec<(String, Pattern)>,
 }

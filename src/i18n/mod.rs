@@ -141,6 +141,14 @@ impl Locale {
 pub use fluent::Arg as FluentArg;
 
 /// Fluent text that could not be registered: the locale and each problem, with its line.
+///
+/// ```
+/// use leptos_loginrocket::{Catalog, Locale};
+///
+/// let err = Catalog::new().with_ftl(Locale::EN, "ok = fine\nbad = { $x\n").unwrap_err();
+/// assert_eq!(err.locale(), Locale::EN);
+/// assert!(err.problems()[0].starts_with("line 2:"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FtlError {
     locale: Locale,
@@ -213,6 +221,14 @@ impl Strings {
 ///
 /// A message a locale doesn't define comes in English; a key no locale defines prints as
 /// itself. `fr-CA` uses `fr` when only `fr` is registered.
+///
+/// ```
+/// use leptos_loginrocket::{Catalog, Locale};
+///
+/// let catalog = Catalog::new().with_ftl(Locale::EN, "field-email = Work email\n").unwrap();
+/// assert_eq!(catalog.text(Locale::EN, "field-email"), "Work email");
+/// assert_eq!(catalog.text(Locale::ES, "field-email"), "Correo electrónico");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Catalog {
     locales: Vec<Strings>,

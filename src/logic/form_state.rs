@@ -7,7 +7,14 @@ use std::time::SystemTime;
 use loginrocket::{ConditionalLogin, Failure, FullLogin, Response, RetryAfter, Source};
 use serde_json::Value;
 
-/// A form field the kit knows.
+/// A form field the kit knows: its API name and the key of its label.
+///
+/// ```
+/// use leptos_loginrocket::FieldId;
+///
+/// assert_eq!(FieldId::Email.api_name(), "email");
+/// assert_eq!(FieldId::Email.label_key(), "field-email");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FieldId {
@@ -224,6 +231,13 @@ impl Notice {
 }
 
 /// The UI state of a form.
+///
+/// ```
+/// use leptos_loginrocket::FormState;
+///
+/// assert!(FormState::default() == FormState::Idle);
+/// assert_eq!(FormState::LinkExpired.alert_key(), Some("error-link-expired"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FormState {

@@ -10,6 +10,21 @@ use serde_json::{Map, Value};
 use crate::logic::form_state::{classify, Flow, FormState, Outcome};
 
 /// Where a session is kept. Passwords, codes and emailed tokens never are.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::{LoginForm, LoginRocketProvider, Persistence};
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     // "keep me signed in": shared by every tab, kept across reloads
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" persistence=Persistence::LocalStorage>
+///             <LoginForm/>
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Persistence {
     /// In memory only: gone on reload (the default).
@@ -132,6 +147,22 @@ fn base64url_decode(s: &str) -> Option<Vec<u8>> {
 }
 
 /// What the app knows about the user.
+///
+/// ```
+/// use leptos_loginrocket::SessionState;
+///
+/// fn greeting(state: &SessionState) -> String {
+///     match state {
+///         SessionState::SignedIn { claims, .. } => {
+///             let email = claims.0.get("email").and_then(|v| v.as_str());
+///             format!("Hello, {}", email.unwrap_or("you"))
+///         }
+///         SessionState::Conditional(_) => "One more step".into(),
+///         SessionState::SignedOut => "Please sign in".into(),
+///     }
+/// }
+/// assert_eq!(greeting(&SessionState::SignedOut), "Please sign in");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum SessionState {
     /// No session.

@@ -13,6 +13,16 @@ use crate::logic::session::SessionState;
 /// goes to that step's page, everyone else to sign in — both with the current path as
 /// `?redirect=`, so they come back here. The redirect replaces the current history entry:
 /// Back from the sign-in page goes where the user was before, not here again.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::RequireSession;
+///
+/// #[component]
+/// fn Account() -> impl IntoView {
+///     view! { <RequireSession><p>"Only for signed-in users"</p></RequireSession> }
+/// }
+/// ```
 #[component]
 pub fn RequireSession(
     /// The auth pages' paths (default [`AuthPaths::default`]).

@@ -55,6 +55,12 @@ pub use guard::RequireSession;
 pub use pages::*;
 
 /// A page of [`AuthRoutes`].
+///
+/// ```
+/// use leptos_loginrocket::{AuthPage, AuthPaths};
+///
+/// assert_eq!(AuthPaths::default().path(AuthPage::SignIn), "/auth/sign-in");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthPage {
@@ -85,6 +91,14 @@ pub enum AuthPage {
 }
 
 /// Path segments of the auth pages (`&'static str`: set them from constants).
+///
+/// ```
+/// use leptos_loginrocket::{AuthPage, AuthPaths};
+///
+/// let paths = AuthPaths { base: "account", sign_in: "login", ..AuthPaths::default() };
+/// assert_eq!(paths.path(AuthPage::SignIn), "/account/login");
+/// assert_eq!(paths.path(AuthPage::SignUp), "/account/sign-up");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AuthPaths {
     /// The base, without slashes (default `auth`).
@@ -181,6 +195,14 @@ impl AuthPaths {
 }
 
 /// How a `full_login` reaches the app's backend.
+///
+/// ```
+/// use leptos_loginrocket::{AuthConfig, Handoff};
+///
+/// // the backend's handler gets `?token=…&redirect=…` and sets its own session cookie
+/// let config = AuthConfig { handoff: Handoff::Backend("/session/new"), ..AuthConfig::default() };
+/// # let _ = config;
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Handoff {
@@ -205,6 +227,31 @@ pub(crate) fn backend_handoff_url(handler: &str, token: &str, destination: &str)
 }
 
 /// How the auth pages behave.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::{AuthConfig, AuthRoutes, LoginRocketProvider};
+/// use leptos_router::components::{Router, Routes};
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     let config = AuthConfig {
+///         app_name: Some("Acme"),
+///         after_login: "/dashboard",
+///         min_password_length: Some(12),
+///         ..AuthConfig::default()
+///     };
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/">
+///             <Router>
+///                 <Routes fallback=|| "Not found">
+///                     <AuthRoutes config=config/>
+///                 </Routes>
+///             </Router>
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
 #[derive(Clone, Debug)]
 pub struct AuthConfig {
     /// Path segments.
@@ -269,6 +316,15 @@ fn replacing() -> NavigateOptions {
 }
 
 /// The page for a `conditional_login`'s first condition.
+///
+/// ```
+/// use leptos_loginrocket::{page_for, AuthPaths};
+///
+/// /// Where to send a user with a step left.
+/// fn next_path(next: &loginrocket::ConditionalLogin) -> String {
+///     AuthPaths::default().path(page_for(next))
+/// }
+/// ```
 pub fn page_for(conditional: &ConditionalLogin) -> AuthPage {
     match conditional.conditions.first() {
         Some(Condition::MustVerifyLogin) => AuthPage::TwoFactor,

@@ -228,6 +228,7 @@ impl LoginRocket {
     /// # Ok::<(), loginrocket::Error>(())
     /// ```
     #[cfg(any(target_arch = "wasm32", feature = "native"))]
+    #[cfg_attr(docsrs, doc(cfg(any(target_arch = "wasm32", feature = "native"))))]
     pub fn new(config: Config) -> Result<Self, Error> {
         Self::with_transport(config, default_transport())
     }

@@ -18,10 +18,13 @@ mod mock;
 mod native;
 
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(docsrs, doc(cfg(target_arch = "wasm32")))]
 pub use browser::BrowserTransport;
 #[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub use mock::{MockResponder, MockTransport};
 #[cfg(all(feature = "native", not(target_arch = "wasm32")))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "native", not(target_arch = "wasm32")))))]
 pub use native::NativeTransport;
 
 /// A boxed future: `Send` on native targets (for multi-threaded runtimes), not on `wasm32`
