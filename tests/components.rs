@@ -873,6 +873,7 @@ async fn a_translator_serves_the_kit_from_the_apps_own_fluent_bundle() {
         for (name, value) in args {
             match value {
                 FluentArg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                FluentArg::Decimal(d) => fluent_args.set(*name, FluentValue::try_number(d)),
                 FluentArg::Text(t) => fluent_args.set(*name, FluentValue::from(t.to_string())),
             }
         }

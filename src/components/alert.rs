@@ -8,7 +8,7 @@ use crate::hooks::FormStatus;
 pub(super) fn messages_lang(
     status: FormStatus,
 ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
-    move || status.server_lang().map(|l| l.to_string())
+    move || status.server_lang().map(|l| l.as_str().to_owned())
 }
 
 /// A message region's markup: one element type for the live regions (and the countdown,

@@ -19,20 +19,24 @@ use std::collections::HashMap;
 
 use super::plural::Parsed;
 
-/// An argument to a message: a number (selects plural variants; printed as Fluent prints it,
-/// `1.5`, `3`) or text.
+/// An argument to a message: a whole number or a decimal (both select plural variants;
+/// printed as Fluent prints them, `3`, `1.5`), or text.
 ///
 /// ```
 /// use leptos_loginrocket::{Catalog, FluentArg, Locale};
 ///
 /// let args = [("field", FluentArg::from("Email"))];
 /// assert_eq!(Catalog::new().text_with(Locale::EN, "field-required", &args), "Please fill in Email.");
-/// assert_eq!(FluentArg::from(3), FluentArg::Number(3.0));
+/// assert_eq!(FluentArg::from(3), FluentArg::Number(3));
+/// assert_eq!(FluentArg::from(1.5), FluentArg::Decimal("1.5".into()));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg<'a> {
-    /// A number.
-    Number(f64),
+    /// A whole number.
+    Number(i64),
+    /// A number with a fraction, as its decimal digits (`"1.50"`, `"-0.25"`): what
+    /// `From<f64>` makes. Text that isn't such a number is formatted as text.
+    Decimal(Cow<'a, str>),
     /// Text.
     Text(Cow<'a, str>),
 }
@@ -41,12 +45,30 @@ macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg<'_> {
             fn from(n: $t) -> Self {
-                Arg::Number(n as f64)
+                Arg::Number(i64::from(n))
             }
         }
     )*};
 }
-number_arg!(i32, i64, u32, u64, usize, f64);
+number_arg!(i8, i16, i32, i64, u8, u16, u32);
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// Formats the float once, here: the kit's own strings never do, so apps that don't pass
+/// floats don't carry float formatting.
+impl From<f64> for Arg<'_> {
+    fn from(n: f64) -> Self {
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            Arg::Number(n as i64)
+        } else {
+            Arg::Decimal(Cow::Owned(n.to_string()))
+        }
+    }
+}
 
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(s: &'a str) -> Self {
@@ -141,31 +163,95 @@ impl Bundle<'_> {
     }
 }
 
-/// A number while formatting: its value and the options that print and select it.
+/// A number while formatting: `mantissa / 10^scale` with no trailing zeros (exact, and no
+/// floating point, whose formatting and parsing code would cost more wasm than the rest of
+/// the runtime), and the options that print and select it. Equal numbers with different
+/// options are different selectors, as in `fluent-bundle`.
 #[derive(Clone, Debug, PartialEq)]
 struct Num {
-    value: f64,
+    mantissa: i64,
+    scale: u32,
     min_fraction: Option<usize>,
     ordinal: bool,
 }
 
+/// At most this many fraction digits (numbers have 18 significant digits at most here).
+const MAX_SCALE: u32 = 18;
+
 impl Num {
-    fn literal(s: &str) -> Self {
+    /// Decimal digits: `-12.50` (no exponent); `None` when not one, or too long.
+    fn parse(s: &str) -> Option<Self> {
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if int.is_empty()
+            || frac.len() > MAX_SCALE as usize
+            || (digits.contains('.') && frac.is_empty())
+        {
+            return None;
+        }
+        let mut mantissa: i64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        }
+        let mut n = Self {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale: frac.len() as u32,
+            min_fraction: None,
+            ordinal: false,
+        };
+        while n.scale > 0 && n.mantissa % 10 == 0 {
+            n.mantissa /= 10;
+            n.scale -= 1;
+        }
+        Some(n)
+    }
+
+    fn whole(n: i64) -> Self {
         Self {
-            value: s.parse().unwrap_or(0.0),
-            min_fraction: s.split_once('.').map(|(_, f)| f.len()),
+            mantissa: n,
+            scale: 0,
+            min_fraction: None,
             ordinal: false,
         }
     }
 
+    /// A number literal: it keeps its written fraction digits (`1.50` prints `1.50`).
+    fn literal(s: &str) -> Self {
+        let mut n = Self::parse(s).unwrap_or_else(|| Self::whole(0));
+        n.min_fraction = s.split_once('.').map(|(_, f)| f.len());
+        n
+    }
+
+    /// The digits as printed (the fraction padded to `min_fraction`) and their scale.
+    fn printed(&self) -> (u64, u32) {
+        let scale = self
+            .min_fraction
+            .map_or(self.scale, |m| (m as u32).clamp(self.scale, MAX_SCALE));
+        let digits = self
+            .mantissa
+            .unsigned_abs()
+            .saturating_mul(10u64.pow(scale - self.scale));
+        (digits, scale)
+    }
+
     fn format(&self) -> String {
-        let mut s = self.value.to_string();
-        if let Some(min) = self.min_fraction {
-            let have = s.split_once('.').map_or(0, |(_, f)| f.len());
-            if have == 0 && !s.contains('.') {
-                s.push('.');
+        let (digits, scale) = self.printed();
+        let mut s = digits.to_string();
+        let scale = scale as usize;
+        if scale > 0 {
+            if s.len() <= scale {
+                s.insert_str(0, &"0".repeat(scale + 1 - s.len()));
             }
-            s.extend(std::iter::repeat_n('0', min.saturating_sub(have)));
+            s.insert(s.len() - scale, '.');
+        }
+        if self.mantissa < 0 {
+            s.insert(0, '-');
         }
         s
     }
@@ -282,11 +368,11 @@ impl<'s> Scope<'s, '_> {
                     };
                 }
                 match self.args.iter().find(|(n, _)| n == name) {
-                    Some((_, Arg::Number(n))) => Value::Num(Num {
-                        value: *n,
-                        min_fraction: None,
-                        ordinal: false,
-                    }),
+                    Some((_, Arg::Number(n))) => Value::Num(Num::whole(*n)),
+                    Some((_, Arg::Decimal(d))) => match Num::parse(d) {
+                        Some(n) => Value::Num(n),
+                        None => Value::Str(Cow::Owned(d.to_string())),
+                    },
                     Some((_, Arg::Text(t))) => Value::Str(Cow::Owned(t.to_string())),
                     None => Value::None,
                 }
@@ -338,7 +424,12 @@ impl<'s> Scope<'s, '_> {
             (Key::Ident(k), Value::Str(s)) => k == s,
             (Key::Num(k), Value::Num(n)) => Num::literal(k) == *n,
             (Key::Ident(k), Value::Num(n)) => {
-                self.bundle.plurals.select(&n.format(), n.ordinal).as_str() == k
+                let (digits, scale) = n.printed();
+                self.bundle
+                    .plurals
+                    .select(digits, scale, n.ordinal)
+                    .as_str()
+                    == k
             }
             _ => false,
         }
@@ -450,7 +541,11 @@ impl<'s> Parser<'s> {
         if self.take(b'.') {
             self.digits()?;
         }
-        Ok(self.s[start..self.i].to_owned())
+        let text = &self.s[start..self.i];
+        if Num::parse(text).is_none() {
+            return Err(format!("the number {text} has more than 18 digits"));
+        }
+        Ok(text.to_owned())
     }
 
     fn resource(&mut self) -> (Vec<(String, Entry)>, Vec<Problem>) {
@@ -1030,6 +1125,14 @@ mod tests {
         assert_eq!(fmt(m, "a", &[("n", 1.into())]), "In 1 second.");
         assert_eq!(fmt(m, "a", &[("n", 7.into())]), "In 7 seconds.");
         assert_eq!(fmt(m, "a", &[("n", 1.5.into())]), "In 1.5 seconds.");
+        assert_eq!(
+            fmt(m, "a", &[("n", Arg::Decimal("1.50".into()))]),
+            "In 1.5 seconds."
+        );
+        assert_eq!(
+            fmt(m, "a", &[("n", Arg::Decimal("n/a".into()))]),
+            "In n/a seconds."
+        );
         assert_eq!(fmt(m, "a", &[]), "In {$n} seconds.");
     }
 
@@ -1066,6 +1169,8 @@ ref = { welcome } ({ welcome.title })
         assert_eq!(fmt(src, "lit", &[]), "{421.50 é");
         assert_eq!(fmt(src, "price", &[("n", 3.into())]), "3.00");
         assert_eq!(fmt(src, "price", &[("n", 2.5.into())]), "2.50");
+        assert_eq!(fmt(src, "price", &[("n", (-0.125).into())]), "-0.125");
+        assert_eq!(fmt(src, "price", &[("n", 0.05.into())]), "0.05");
         assert_eq!(fmt(src, "place", &[("n", 22.into())]), "22nd");
         assert_eq!(fmt(src, "place", &[("n", 13.into())]), "13th");
         assert_eq!(fmt(src, "ref", &[]), "Welcome to Rocket! (Rocket home)");
@@ -1101,6 +1206,7 @@ ref = { welcome } ({ welcome.title })
             "a = { NUMBER($n, useGrouping: \"false\") }",
             "a = { NUMBER($n, minimumFractionDigits: 2.5) }",
             "a = { NUMBER(\"1\") }",
+            "a = { 1234567890123456789012 }",
             "a = { lower($x) }",
             "a = { -t.attr }",
             "a = { msg ->\n *[x] y\n}",

@@ -132,8 +132,15 @@ impl Locale {
         tag.split('-').next().unwrap_or(tag)
     }
 
+    /// The locale of the language subtag alone (`fr` of `fr-CA`).
     fn language_only(&self) -> Self {
-        Self::new(self.language()).unwrap_or_default()
+        let len = self.language().len();
+        let mut tag = [0; 12];
+        tag[..len].copy_from_slice(&self.tag[..len]);
+        Self {
+            len: len as u8,
+            tag,
+        }
     }
 }
 
@@ -291,7 +298,7 @@ impl Catalog {
             None => {
                 self.locales.push(Strings {
                     locale,
-                    plurals: plurals.clone(),
+                    plurals,
                     entries: HashMap::new(),
                 });
                 self.locales.len() - 1

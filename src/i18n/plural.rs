@@ -55,8 +55,8 @@ impl PluralCategory {
 ///
 /// // Breton is not among the constants: its rules come from the CLDR chart.
 /// let welsh_like = PluralRules::cardinal("one: n = 1; two: n = 2; few: n = 3,6");
-/// assert_eq!(welsh_like.select(3.0), Ok(PluralCategory::Few));
-/// assert_eq!(plural::FR.select(0.0), Ok(PluralCategory::One));
+/// assert_eq!(welsh_like.select(3), Ok(PluralCategory::Few));
+/// assert_eq!(plural::FR.select(0), Ok(PluralCategory::One));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PluralRules {
@@ -82,12 +82,10 @@ impl PluralRules {
         }
     }
 
-    /// The cardinal category of `n` (a plain number, formatted the way Fluent formats it).
-    /// An error names what in the rules could not be read.
-    pub fn select(&self, n: f64) -> Result<PluralCategory, String> {
-        Ok(Parsed::new(*self)?
-            .cardinal
-            .select(&Operands::of(&n.to_string())))
+    /// The cardinal category of the whole number `n`. An error names what in the rules
+    /// could not be read.
+    pub fn select(&self, n: u64) -> Result<PluralCategory, String> {
+        Ok(Parsed::new(*self)?.select(n, 0, false))
     }
 
     pub(crate) fn parse(self) -> Result<Parsed, String> {
@@ -95,182 +93,175 @@ impl PluralRules {
     }
 }
 
-/// Rules ready to evaluate (the default: every number is `other`).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Parsed {
-    cardinal: Rules,
-    ordinal: Option<Rules>,
+/// Rules checked to read correctly, evaluated from their text when a number is selected
+/// (no parsed form: fewer types and less code in the wasm, and selecting is rare).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Parsed(PluralRules);
+
+impl Default for Parsed {
+    fn default() -> Self {
+        Self(PluralRules::cardinal(""))
+    }
 }
 
 impl Parsed {
     fn new(rules: PluralRules) -> Result<Self, String> {
-        Ok(Self {
-            cardinal: Rules::parse(rules.cardinal).map_err(|e| format!("cardinal rules: {e}"))?,
-            ordinal: rules
-                .ordinal
-                .map(|o| Rules::parse(o).map_err(|e| format!("ordinal rules: {e}")))
-                .transpose()?,
-        })
-    }
-
-    pub(crate) fn has_ordinal(&self) -> bool {
-        self.ordinal.is_some()
-    }
-
-    /// The category of a number written as Fluent prints it (`"1"`, `"1.50"`).
-    pub(crate) fn select(&self, formatted: &str, ordinal: bool) -> PluralCategory {
-        let rules = match (&self.ordinal, ordinal) {
-            (Some(o), true) => o,
-            _ => &self.cardinal,
-        };
-        rules.select(&Operands::of(formatted))
-    }
-}
-
-/// The CLDR operands of a number: `n` absolute value, `i` integer digits, `v`/`w` visible
-/// fraction digits with and without trailing zeros, `f`/`t` the same as integers, `e` the
-/// compact exponent (always 0 here: numbers are never printed compact).
-#[derive(Debug)]
-struct Operands {
-    n: f64,
-    i: f64,
-    v: f64,
-    w: f64,
-    f: f64,
-    t: f64,
-}
-
-impl Operands {
-    fn of(formatted: &str) -> Self {
-        let abs = formatted.trim_start_matches('-');
-        let (int, frac) = abs.split_once('.').unwrap_or((abs, ""));
-        let trimmed = frac.trim_end_matches('0');
-        let num = |s: &str| s.parse::<f64>().unwrap_or(0.0);
-        Self {
-            n: num(abs),
-            i: num(int),
-            v: frac.len() as f64,
-            w: trimmed.len() as f64,
-            f: num(frac),
-            t: num(trimmed),
-        }
-    }
-
-    fn get(&self, operand: u8) -> f64 {
-        match operand {
-            b'n' => self.n,
-            b'i' => self.i,
-            b'v' => self.v,
-            b'w' => self.w,
-            b'f' => self.f,
-            b't' => self.t,
-            _ => 0.0, // `e` and `c`
-        }
-    }
-}
-
-#[derive(Clone, Debug)]
-struct Relation {
-    operand: u8,
-    modulo: Option<f64>,
-    negated: bool,
-    within: bool,
-    ranges: Vec<(f64, f64)>,
-}
-
-impl Relation {
-    fn holds(&self, ops: &Operands) -> bool {
-        let mut x = ops.get(self.operand);
-        if let Some(m) = self.modulo {
-            x %= m;
-        }
-        let inside = self
-            .ranges
-            .iter()
-            .any(|&(lo, hi)| (self.within || x.fract() == 0.0) && lo <= x && x <= hi);
-        inside != self.negated
-    }
-}
-
-/// `(category, or-of-ands)` in order; a number no rule takes is `other`.
-#[derive(Clone, Debug, Default)]
-struct Rules(Vec<(PluralCategory, Vec<Vec<Relation>>)>);
-
-impl Rules {
-    fn select(&self, ops: &Operands) -> PluralCategory {
-        self.0
-            .iter()
-            .find(|(_, any)| any.iter().any(|all| all.iter().all(|r| r.holds(ops))))
-            .map_or(PluralCategory::Other, |(c, _)| *c)
-    }
-
-    fn parse(source: &str) -> Result<Self, String> {
-        let mut rules = Vec::new();
-        for rule in source.split(';').filter(|r| !r.trim().is_empty()) {
-            let (keyword, condition) = rule
-                .split_once(':')
-                .ok_or_else(|| format!("`{}` has no `:`", rule.trim()))?;
-            let category = PluralCategory::from_keyword(keyword.trim())
-                .ok_or_else(|| format!("unknown plural category `{}`", keyword.trim()))?;
-            // the CLDR's samples (`@integer 1, 21`) are documentation
-            let condition = condition.split('@').next().unwrap_or_default().trim();
-            if category == PluralCategory::Other {
-                if condition.is_empty() {
-                    continue;
-                }
-                return Err("`other` takes no condition".into());
-            }
-            let any = condition
-                .split(" or ")
-                .map(|all| all.split(" and ").map(relation).collect())
-                .collect::<Result<_, _>>()?;
-            rules.push((category, any));
+        let ops = Operands::of(0, 0);
+        evaluate(rules.cardinal, &ops).map_err(|e| format!("cardinal rules: {e}"))?;
+        if let Some(o) = rules.ordinal {
+            evaluate(o, &ops).map_err(|e| format!("ordinal rules: {e}"))?;
         }
         Ok(Self(rules))
     }
+
+    pub(crate) fn has_ordinal(&self) -> bool {
+        self.0.ordinal.is_some()
+    }
+
+    /// The category of the number `digits / 10^scale` (`1.50` is `(150, 2)`: the digits as
+    /// printed, trailing zeros included).
+    pub(crate) fn select(&self, digits: u64, scale: u32, ordinal: bool) -> PluralCategory {
+        let rules = match (self.0.ordinal, ordinal) {
+            (Some(o), true) => o,
+            _ => self.0.cardinal,
+        };
+        // checked when registered
+        evaluate(rules, &Operands::of(digits, scale)).unwrap_or(PluralCategory::Other)
+    }
 }
 
-fn relation(text: &str) -> Result<Relation, String> {
-    let bad = || format!("can't read `{}`", text.trim());
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let (&operand, rest) = words.split_first().ok_or_else(bad)?;
-    let operand = match operand.as_bytes() {
-        [c @ (b'n' | b'i' | b'v' | b'w' | b'f' | b't' | b'e' | b'c')] => *c,
-        _ => return Err(bad()),
-    };
-    let (modulo, rest) = match rest {
-        ["%" | "mod", m, rest @ ..] => (Some(number(m).ok_or_else(bad)?), rest),
-        _ => (None, rest),
-    };
-    let (negated, within, rest) = match rest {
-        ["!=", rest @ ..] | ["not", "in", rest @ ..] | ["is", "not", rest @ ..] => {
-            (true, false, rest)
+/// The CLDR operands of a number, in integers (no floating point: its formatting and
+/// parsing code would cost the wasm more than the rules): `n` as `digits / 10^scale`, `i`
+/// integer digits, `v`/`w` visible fraction digits with and without trailing zeros, `f`/`t`
+/// the same as integers; `e` (the compact exponent) is always 0 here.
+#[derive(Debug)]
+struct Operands {
+    digits: u64,
+    scale: u32,
+    i: u64,
+    v: u64,
+    w: u64,
+    f: u64,
+    t: u64,
+}
+
+impl Operands {
+    fn of(digits: u64, scale: u32) -> Self {
+        let p = 10u64.saturating_pow(scale);
+        let f = digits % p;
+        let (mut t, mut w) = (f, u64::from(scale));
+        while w > 0 && t % 10 == 0 {
+            t /= 10;
+            w -= 1;
         }
-        ["=" | "is" | "in", rest @ ..] => (false, false, rest),
-        ["not", "within", rest @ ..] => (true, true, rest),
-        ["within", rest @ ..] => (false, true, rest),
-        _ => return Err(bad()),
-    };
-    let ranges = rest
-        .concat()
-        .split(',')
-        .map(|range| {
-            let (lo, hi) = range.split_once("..").unwrap_or((range, range));
-            Some((number(lo)?, number(hi)?))
-        })
-        .collect::<Option<Vec<_>>>()
-        .filter(|r| !r.is_empty())
-        .ok_or_else(bad)?;
-    Ok(Relation {
-        operand,
-        modulo,
-        negated,
-        within,
-        ranges,
-    })
+        Self {
+            digits,
+            scale,
+            i: digits / p,
+            v: u64::from(scale),
+            w,
+            f,
+            t,
+        }
+    }
 }
 
-fn number(s: &str) -> Option<f64> {
+/// The first category whose condition `ops` meets (`other` if none). Reads every rule whole,
+/// so that a rule that doesn't read is an error whatever the number.
+fn evaluate(rules: &str, ops: &Operands) -> Result<PluralCategory, String> {
+    let mut found = None;
+    for rule in rules.split(';').filter(|r| !r.trim().is_empty()) {
+        let (keyword, condition) = rule
+            .split_once(':')
+            .ok_or_else(|| format!("`{}` has no `:`", rule.trim()))?;
+        let category = PluralCategory::from_keyword(keyword.trim())
+            .ok_or_else(|| format!("unknown plural category `{}`", keyword.trim()))?;
+        // the CLDR's samples (`@integer 1, 21`) are documentation
+        let condition = condition.split('@').next().unwrap_or_default();
+        let mut words = condition.split(' ').filter(|w| !w.is_empty()).peekable();
+        if category == PluralCategory::Other {
+            if words.next().is_some() {
+                return Err("`other` takes no condition".into());
+            }
+            continue;
+        }
+        let bad = || format!("can't read `{}`", condition.trim());
+        // or-of-ands, left to right
+        let (mut any, mut all) = (false, true);
+        loop {
+            all &= relation(&mut words, ops).ok_or_else(bad)?;
+            match words.next() {
+                Some("and") => {}
+                Some("or") => {
+                    any |= all;
+                    all = true;
+                }
+                None => break,
+                Some(_) => return Err(bad()),
+            }
+        }
+        if any || all {
+            found = found.or(Some(category));
+        }
+    }
+    Ok(found.unwrap_or(PluralCategory::Other))
+}
+
+/// One relation (`n % 10 = 2..4,9`) from `words`, up to its `and`/`or`: whether it holds.
+fn relation<'w>(
+    words: &mut std::iter::Peekable<impl Iterator<Item = &'w str>>,
+    ops: &Operands,
+) -> Option<bool> {
+    let (mut x, scale) = match words.next()? {
+        "n" => (ops.digits, ops.scale),
+        "i" => (ops.i, 0),
+        "v" => (ops.v, 0),
+        "w" => (ops.w, 0),
+        "f" => (ops.f, 0),
+        "t" => (ops.t, 0),
+        "e" | "c" => (0, 0),
+        _ => return None,
+    };
+    // `x` is `digits / 10^scale`: compare `x` with `bound * p`
+    let p = 10u64.pow(scale);
+    if matches!(words.peek(), Some(&("%" | "mod"))) {
+        words.next();
+        let m = number(words.next()?)?;
+        if let Some(mp) = m.checked_mul(p) {
+            x %= mp;
+        }
+    }
+    let (negated, within) = match (words.next()?, words.peek().copied()) {
+        ("!=", _) => (true, false),
+        ("not", Some("in")) | ("is", Some("not")) => {
+            words.next();
+            (true, false)
+        }
+        ("not", Some("within")) => {
+            words.next();
+            (true, true)
+        }
+        ("=" | "is" | "in", _) => (false, false),
+        ("within", _) => (false, true),
+        _ => return None,
+    };
+    let whole = x % p == 0;
+    let mut inside = false;
+    let mut ranges = 0;
+    while let Some(word) = words.next_if(|w| *w != "and" && *w != "or") {
+        for range in word.split(',').filter(|r| !r.is_empty()) {
+            let (lo, hi) = range.split_once("..").unwrap_or((range, range));
+            let (lo, hi) = (number(lo)?, number(hi)?);
+            let above = lo.checked_mul(p).is_some_and(|lo| lo <= x);
+            let below = hi.checked_mul(p).is_none_or(|hi| x <= hi);
+            inside |= (within || whole) && above && below;
+            ranges += 1;
+        }
+    }
+    (ranges > 0).then_some(inside != negated)
+}
+
+fn number(s: &str) -> Option<u64> {
     s.bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| s.parse().ok())
@@ -450,6 +441,12 @@ mod tests {
         ("zh", ZH),
     ];
 
+    /// Our category of the number written `n` (`"1.50"`).
+    fn select(parsed: &Parsed, n: &str, ordinal: bool) -> PluralCategory {
+        let scale = n.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+        parsed.select(n.replace('.', "").parse().unwrap(), scale, ordinal)
+    }
+
     fn theirs(lang: &str, kind: PluralRuleType, n: &str) -> &'static str {
         // the CLDR has no ordinal rules for pt-PT apart from pt's
         let rules = [lang, lang.split('-').next().unwrap()]
@@ -549,7 +546,7 @@ mod tests {
             for n in &numbers {
                 if !n.contains('.') {
                     assert_eq!(
-                        parsed.select(n, true).as_str(),
+                        select(&parsed, n, true).as_str(),
                         theirs(lang, PluralRuleType::ORDINAL, n),
                         "{lang} ordinal {n}"
                     );
@@ -558,7 +555,7 @@ mod tests {
                     continue;
                 }
                 assert_eq!(
-                    parsed.select(n, false).as_str(),
+                    select(&parsed, n, false).as_str(),
                     theirs(lang, PluralRuleType::CARDINAL, n),
                     "{lang} cardinal {n}"
                 );
@@ -569,7 +566,7 @@ mod tests {
             let parsed = rules.parse().unwrap();
             for (category, numbers) in *samples {
                 for n in *numbers {
-                    assert_eq!(parsed.select(n, false).as_str(), *category, "{lang} {n}");
+                    assert_eq!(select(&parsed, n, false).as_str(), *category, "{lang} {n}");
                 }
             }
         }
@@ -577,17 +574,17 @@ mod tests {
             let (_, rules) = ALL.iter().find(|(l, _)| *l == lang).unwrap();
             let parsed = rules.parse().unwrap();
             assert_eq!(
-                parsed.select("1000000", false),
+                select(&parsed, "1000000", false),
                 PluralCategory::Many,
                 "{lang}"
             );
             assert_eq!(
-                parsed.select("2000000", false),
+                select(&parsed, "2000000", false),
                 PluralCategory::Many,
                 "{lang}"
             );
             assert_eq!(
-                parsed.select("1000001", false),
+                select(&parsed, "1000001", false),
                 PluralCategory::Other,
                 "{lang}"
             );
@@ -611,7 +608,7 @@ mod tests {
         let samples = PluralRules::cardinal(
             "one: n = 1 @integer 1 @decimal 1.0, 1.00; other: @integer 0, 2~16",
         );
-        assert_eq!(samples.select(1.0), Ok(PluralCategory::One));
-        assert_eq!(samples.select(2.0), Ok(PluralCategory::Other));
+        assert_eq!(samples.select(1), Ok(PluralCategory::One));
+        assert_eq!(samples.select(2), Ok(PluralCategory::Other));
     }
 }
