@@ -285,6 +285,7 @@ impl Catalog {
     /// assert_eq!(wait(2), "Trop de tentatives. Réessayez dans 2 secondes.");
     /// assert_eq!(catalog.text(fr, "error-unavailable"), "Impossible de joindre le service de connexion.");
     /// ```
+    #[inline(never)]
     pub fn with_locale(
         mut self,
         locale: Locale,
@@ -323,6 +324,7 @@ impl Catalog {
     /// assert_eq!(catalog.text(Locale::EN, "field-email"), "Acme email");
     /// assert!(Catalog::new().with_ftl(Locale::EN, "bad = { DATETIME($d) }").is_err());
     /// ```
+    #[inline(never)]
     pub fn with_ftl(mut self, locale: Locale, ftl: &str) -> Result<Self, FtlError> {
         let Some(index) = self.locales.iter().position(|s| s.locale == locale) else {
             return Err(FtlError {
@@ -345,15 +347,26 @@ impl Catalog {
                 .map(|(line, p)| format!("line {line}: {p}"))
                 .collect());
         }
-        let strings = &self.locales[index];
-        let mut entries = strings.entries.clone();
-        entries.extend(parsed);
-        let problems = fluent::check(&entries, strings.plurals.has_ordinal());
-        if !problems.is_empty() {
-            return Err(problems);
+        // in place, keeping what is replaced to put it back on a problem (no copy of the map)
+        let strings = &mut self.locales[index];
+        let replaced: Vec<(String, Option<Entry>)> = parsed
+            .into_iter()
+            .map(|(id, entry)| {
+                let old = strings.entries.insert(id.clone(), entry);
+                (id, old)
+            })
+            .collect();
+        let problems = fluent::check(&strings.entries, strings.plurals.has_ordinal());
+        if problems.is_empty() {
+            return Ok(());
         }
-        self.locales[index].entries = entries;
-        Ok(())
+        for (id, old) in replaced.into_iter().rev() {
+            match old {
+                Some(entry) => strings.entries.insert(id, entry),
+                None => strings.entries.remove(&id),
+            };
+        }
+        Err(problems)
     }
 
     /// The registered locales, the shipped ones first.
