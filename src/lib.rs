@@ -9,7 +9,8 @@
 //!
 //! #[component]
 //! fn SignIn() -> impl IntoView {
-//!     let locale = RwSignal::new(Locale::ES);
+//!     // the kit's strings and Accept-Language; en, es and ja ship, apps add more (`i18n`)
+//!     let locale = RwSignal::new(Locale::EN);
 //!     view! {
 //!         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" locale=locale>
 //!             <LoginForm
@@ -45,7 +46,8 @@
 //! Headless use: every flow's hook (in [`hooks`]) returns field values to bind inputs to,
 //! read-only state ([`FormStatus`], with one localized `message` for the whole form state)
 //! and callbacks; the [`components`] are the same hooks with the kit's markup. Styles are
-//! static CSS in `style/loginrocket.css` (no inline styles, nothing injected at run time).
+//! static CSS in `style/loginrocket.css` (no inline styles): link it, or put
+//! [`LoginRocketStyles`] in the app to adopt it from the dependency.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
