@@ -15,6 +15,7 @@ E2E_LR_URL=http://127.0.0.1:4790
 # origin (its control API answers no other web page)
 KIT_TEST_ADDRESS=127.0.0.1:4793
 TRUNK_VERSION=0.21.14 # 0.22.x needs rustc >= 1.96.1
+WASM_SPLIT_VERSION=0.2.4 # the splitter leptos 0.8's #[lazy] needs (wasm_split_helpers 0.2.3)
 # the wasm-bindgen CLI must equal the library version in Cargo.lock
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 

@@ -30,6 +30,12 @@ if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
+step "wasm-split-cli $WASM_SPLIT_VERSION (route-level code splitting of release builds)"
+# no --version flag: cargo's install list says which version is there
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 step "npm packages (binaryen 132 for wasm-opt, Playwright and axe-core; no browser downloads)"
 if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
