@@ -8,7 +8,9 @@ import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { dirname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, YARDSTICK_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -87,6 +89,34 @@ async function load(origin, network, encodings) {
   return ready;
 }
 
+// What a user downloads, in gzip -9 bytes of the files as built (the shipped-files table's
+// measure): those fetched before the sign-in form is interactive, then those fetched by the
+// time every page in `paths` has been opened. Returns the sizes and the file names.
+async function bytes(origin, dist, paths) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched = new Set();
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.origin !== origin) return;
+    // client-side routes are the app's index.html
+    fetched.add(extname(url.pathname) === "" ? "index.html" : url.pathname.slice(1));
+  });
+  await page.addInitScript(readyProbe);
+  await page.goto(`${origin}/auth/sign-in`);
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
+  const gz = (names) =>
+    [...names].reduce((sum, n) => sum + gzipSync(readFileSync(resolve(root, dist, n)), { level: 9 }).length, 0);
+  const first = gz(fetched);
+  const firstFiles = [...fetched];
+  for (const path of paths) {
+    await page.goto(`${origin}${path}`);
+    await page.locator("h1").first().waitFor({ timeout: 30_000 });
+  }
+  await context.close();
+  return { first, firstFiles, all: gz(fetched), allFiles: fetched.size };
+}
+
 // the demo's loads, and the yardstick's in between when there is one
 async function timeToInteractive(network) {
   const times = [];
@@ -144,6 +174,15 @@ async function perCall() {
   return { toRequest, toDom };
 }
 
+const AUTH_PAGES = ["sign-up", "forgot-password", "reset-password?token=tpw:bench", "verify-email?token=tve:bench",
+  "two-factor", "choose-account", "complete-profile", "profile", "change-password", "request-invitation", "next-step"];
+const demoBytes = await bytes(APP, opts.dist, ["/", "/protected", "/custom/sign-in", ...AUTH_PAGES.map((p) => `/auth/${p}`)]);
+console.log(`first load of the sign-in page, until interactive: ${demoBytes.first} B gzip (${demoBytes.firstFiles.join(", ")})`);
+console.log(`every page visited: ${demoBytes.all} B gzip (${demoBytes.allFiles} files)`);
+if (opts.yardstick) {
+  const bare = await bytes(YARDSTICK, opts.yardstick, ["/"]);
+  console.log(`  yardstick: first load ${bare.first} B gzip; both of its pages ${bare.all} B gzip`);
+}
 const fast = await timeToInteractive(false);
 console.log(`sign-in interactive, CPU 4× slower, no network throttling: ${fmt(fast.times)} [wasm ${fast.encodings}]`);
 if (opts.yardstick) console.log(`  yardstick (bare Leptos form), same conditions: ${fmt(fast.yardstick)}`);

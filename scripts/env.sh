@@ -8,7 +8,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # the demo's builds: Leptos type-erases every component's view, 7 kB gzip less wasm for the
 # demo (it makes the smaller size probe 1.8 kB larger, so it is not set for every build)
-DEMO_RUSTFLAGS="--cfg erase_components"
+# --emit-relocs: wasm-split-cli needs the relocations to split the demo (scripts/split.sh)
+DEMO_RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs"
 # the emulator of the end-to-end suite and the benchmark (see e2e/playwright.config.mjs)
 E2E_LR_URL=http://127.0.0.1:4790
 # the kit's browser tests run on this address, which the emulator names as its one control

@@ -106,9 +106,9 @@ fn App() -> impl IntoView {
                 <Header locale=locale/>
                 <main class="demo-main">
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home/>
-                        <Route path=path!("/protected") view=|| view! { <RequireSession><Protected/></RequireSession> }/>
-                        <Route path=path!("/custom/sign-in") view=custom::CustomSignIn/>
+                        <Route path=path!("/") view=|| Suspend::new(home())/>
+                        <Route path=path!("/protected") view=|| view! { <RequireSession>{Suspend::new(protected())}</RequireSession> }/>
+                        <Route path=path!("/custom/sign-in") view=|| Suspend::new(custom_sign_in())/>
                         <AuthRoutes config=auth_config()/>
                     </Routes>
                 </main>
@@ -116,6 +116,23 @@ fn App() -> impl IntoView {
             </Router>
         </LoginRocketProvider>
     }
+}
+
+// The demo's own pages are wasm chunks too, like the kit's (scripts/split.sh): the sign-in
+// page, where most visits start, loads none of them.
+#[lazy]
+fn home() -> AnyView {
+    view! { <Home/> }.into_any()
+}
+
+#[lazy]
+fn protected() -> AnyView {
+    view! { <Protected/> }.into_any()
+}
+
+#[lazy]
+fn custom_sign_in() -> AnyView {
+    view! { <custom::CustomSignIn/> }.into_any()
 }
 
 /// The text of the demo's string `key` in the current locale, for a view.

@@ -37,6 +37,10 @@
 //! - The page the user lands on after signing out says so (see
 //!   [`SessionStore::take_notice`](crate::SessionStore::take_notice)).
 //! - [`RequireSession`] replaces the history entry it redirects from.
+//!
+//! With the `lazy-pages` feature, every page but sign-in is a wasm chunk of its own, loaded
+//! with its route; the build must then be split with `wasm-split-cli` (the README shows the
+//! Trunk pipeline).
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
@@ -47,6 +51,7 @@ use loginrocket::{Condition, ConditionalLogin, FullLogin};
 use crate::hooks::SignupFields;
 use crate::logic::redirect::checked_redirect;
 
+mod chunks;
 mod guard;
 mod page;
 mod pages;
@@ -435,22 +440,23 @@ pub fn AuthRoutes(
 ) -> impl leptos_router::MatchNestedRoutes + Clone {
     let cfg = config.unwrap_or_default();
     let p = cfg.paths;
-    // each route names its own page, so each page's code is reached from its route only
+    // each route names its own page, so each page's code is reached from its route only (and,
+    // under `lazy-pages`, is a chunk of its own: see `chunks`)
     let c = StoredValue::new(cfg);
     view! {
         <ParentRoute path=StaticSegment(p.base) view=Outlet>
             <Route path=StaticSegment(p.sign_in) view=move || view! { <SignInPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.sign_up) view=move || view! { <SignUpPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.forgot_password) view=move || view! { <ForgotPasswordPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.reset_password) view=move || view! { <ResetPasswordPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.verify_email) view=move || view! { <VerifyEmailPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.two_factor) view=move || view! { <TwoFactorPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.choose_account) view=move || view! { <ChooseAccountPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.complete_profile) view=move || view! { <CompleteProfilePage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.profile) view=move || view! { <ProfilePage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.change_password) view=move || view! { <ChangePasswordPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.request_invitation) view=move || view! { <RequestInvitationPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.next_step) view=move || view! { <NextStepPage config=c.get_value()/> }/>
+            <Route path=StaticSegment(p.sign_up) view=move || chunks::sign_up(c.get_value())/>
+            <Route path=StaticSegment(p.forgot_password) view=move || chunks::forgot_password(c.get_value())/>
+            <Route path=StaticSegment(p.reset_password) view=move || chunks::reset_password(c.get_value())/>
+            <Route path=StaticSegment(p.verify_email) view=move || chunks::verify_email(c.get_value())/>
+            <Route path=StaticSegment(p.two_factor) view=move || chunks::two_factor(c.get_value())/>
+            <Route path=StaticSegment(p.choose_account) view=move || chunks::choose_account(c.get_value())/>
+            <Route path=StaticSegment(p.complete_profile) view=move || chunks::complete_profile(c.get_value())/>
+            <Route path=StaticSegment(p.profile) view=move || chunks::profile(c.get_value())/>
+            <Route path=StaticSegment(p.change_password) view=move || chunks::change_password(c.get_value())/>
+            <Route path=StaticSegment(p.request_invitation) view=move || chunks::request_invitation(c.get_value())/>
+            <Route path=StaticSegment(p.next_step) view=move || chunks::next_step(c.get_value())/>
         </ParentRoute>
     }
     .into_inner()
