@@ -89,8 +89,8 @@ type Pattern = Vec<Expr>;
 enum Expr {
     Text(String),
     Str(String),
-    /// A number literal as written (`1.50` keeps its two fraction digits, as in Fluent).
-    Num(String),
+    /// A number literal (`1.50` keeps its two fraction digits, as in Fluent).
+    Num(Num),
     Var(String),
     Message(String, Option<String>),
     Term {
@@ -113,7 +113,7 @@ enum Expr {
 #[derive(Clone, Debug, PartialEq)]
 enum Key {
     Ident(String),
-    Num(String),
+    Num(Num),
 }
 
 /// A message or a term (stored under `-id`).
@@ -150,11 +150,21 @@ impl Bundle<'_> {
         Some(out)
     }
 
+    /// Whether the bundle has `key` (or `key.attr`); terms are not keys.
+    pub fn has(&self, key: &str) -> bool {
+        !key.starts_with('-') && self.pattern(key).is_some()
+    }
+
+    /// `key` is `id` or `id.attr`.
     fn pattern(&self, key: &str) -> Option<&Pattern> {
-        let (id, attr) = match key.split_once('.') {
-            Some((id, attr)) => (id, Some(attr)),
-            None => (key, None),
-        };
+        match key.split_once('.') {
+            Some((id, attr)) => self.entry_pattern(id, Some(attr)),
+            None => self.entry_pattern(key, None),
+        }
+    }
+
+    /// The value of entry `id` (a term's id starts with `-`), or its attribute `attr`.
+    fn entry_pattern(&self, id: &str, attr: Option<&str>) -> Option<&Pattern> {
         let entry = self.entries.get(id)?;
         match attr {
             None => entry.value.as_ref(),
@@ -222,10 +232,10 @@ impl Num {
     }
 
     /// A number literal: it keeps its written fraction digits (`1.50` prints `1.50`).
-    fn literal(s: &str) -> Self {
-        let mut n = Self::parse(s).unwrap_or_else(|| Self::whole(0));
+    fn literal(s: &str) -> Option<Self> {
+        let mut n = Self::parse(s)?;
         n.min_fraction = s.split_once('.').map(|(_, f)| f.len());
-        n
+        Some(n)
     }
 
     /// The digits as printed (the fraction padded to `min_fraction`) and their scale.
@@ -295,40 +305,24 @@ impl<'s> Scope<'s, '_> {
                     self.nested(|s| s.write_pattern(pattern, out));
                 }
             }
-            Expr::Message(id, attr) => {
-                let key = match attr {
-                    Some(a) => format!("{id}.{a}"),
-                    None => id.clone(),
-                };
-                match self.bundle.pattern(&key) {
-                    Some(p) => self.nested(|s| s.write_pattern(p, out)),
-                    None => {
-                        out.push('{');
-                        out.push_str(&key);
-                        out.push('}');
+            Expr::Message(id, attr) => match self.bundle.entry_pattern(id, attr.as_deref()) {
+                Some(p) => self.nested(|s| s.write_pattern(p, out)),
+                None => {
+                    out.push('{');
+                    out.push_str(id);
+                    if let Some(a) = attr {
+                        out.push('.');
+                        out.push_str(a);
                     }
+                    out.push('}');
                 }
-            }
+            },
             Expr::Term { id, args, .. } => {
-                let local: Vec<_> = args
-                    .iter()
-                    .map(|(n, v)| (n.as_str(), self.resolve(v)))
-                    .collect();
-                let saved = self.local.replace(local);
-                match self
-                    .bundle
-                    .entries
-                    .get(&format!("-{id}"))
-                    .and_then(|t| t.value.as_ref())
-                {
-                    Some(p) => self.nested(|s| s.write_pattern(p, out)),
-                    None => {
-                        out.push_str("{-");
-                        out.push_str(id);
-                        out.push('}');
-                    }
+                if !self.term(id, None, args, out) {
+                    out.push_str("{-");
+                    out.push_str(id);
+                    out.push('}');
                 }
-                self.local = saved;
             }
             Expr::Var(name) => match self.resolve(expr) {
                 Value::Str(s) => out.push_str(&s),
@@ -347,6 +341,28 @@ impl<'s> Scope<'s, '_> {
         }
     }
 
+    /// Writes term `-id` (or its attribute) with its own arguments in scope, as Fluent does:
+    /// a term sees only those. `false` when the bundle lacks it.
+    fn term(
+        &mut self,
+        id: &str,
+        attr: Option<&str>,
+        args: &'s [(String, Expr)],
+        out: &mut String,
+    ) -> bool {
+        let Some(pattern) = self.bundle.entry_pattern(&format!("-{id}"), attr) else {
+            return false;
+        };
+        let local = args
+            .iter()
+            .map(|(n, v)| (n.as_str(), self.resolve(v)))
+            .collect();
+        let saved = self.local.replace(local);
+        self.nested(|s| s.write_pattern(pattern, out));
+        self.local = saved;
+        true
+    }
+
     fn nested(&mut self, f: impl FnOnce(&mut Self)) {
         if self.depth < MAX_DEPTH {
             self.depth += 1;
@@ -358,7 +374,7 @@ impl<'s> Scope<'s, '_> {
     fn resolve(&mut self, expr: &'s Expr) -> Value<'s> {
         match expr {
             Expr::Str(s) => Value::Str(Cow::Borrowed(s)),
-            Expr::Num(n) => Value::Num(Num::literal(n)),
+            Expr::Num(n) => Value::Num(n.clone()),
             Expr::Var(name) => {
                 if let Some(local) = &self.local {
                     return match local.iter().find(|(n, _)| n == name) {
@@ -394,21 +410,8 @@ impl<'s> Scope<'s, '_> {
                 attr: Some(attr),
                 args,
             } => {
-                let local: Vec<_> = args
-                    .iter()
-                    .map(|(n, v)| (n.as_str(), self.resolve(v)))
-                    .collect();
-                let saved = self.local.replace(local);
                 let mut out = String::new();
-                let pattern = self
-                    .bundle
-                    .entries
-                    .get(&format!("-{id}"))
-                    .and_then(|t| t.attrs.iter().find(|(n, _)| n == attr).map(|(_, p)| p));
-                if let Some(p) = pattern {
-                    self.nested(|s| s.write_pattern(p, &mut out));
-                }
-                self.local = saved;
+                self.term(id, Some(attr), args, &mut out);
                 Value::Str(Cow::Owned(out))
             }
             _ => {
@@ -422,7 +425,7 @@ impl<'s> Scope<'s, '_> {
     fn matches(&self, key: &Key, value: &Value<'_>) -> bool {
         match (key, value) {
             (Key::Ident(k), Value::Str(s)) => k == s,
-            (Key::Num(k), Value::Num(n)) => Num::literal(k) == *n,
+            (Key::Num(k), Value::Num(n)) => k == n,
             (Key::Ident(k), Value::Num(n)) => {
                 let (digits, scale) = n.printed();
                 self.bundle
@@ -534,7 +537,7 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
-    fn number(&mut self) -> PResult<String> {
+    fn number(&mut self) -> PResult<Num> {
         let start = self.i;
         self.take(b'-');
         self.digits()?;
@@ -542,10 +545,7 @@ impl<'s> Parser<'s> {
             self.digits()?;
         }
         let text = &self.s[start..self.i];
-        if Num::parse(text).is_none() {
-            return Err(format!("the number {text} has more than 18 digits"));
-        }
-        Ok(text.to_owned())
+        Num::literal(text).ok_or_else(|| format!("the number {text} has more than 18 digits"))
     }
 
     fn resource(&mut self) -> (Vec<(String, Entry)>, Vec<Problem>) {
@@ -940,8 +940,10 @@ fn number_call(id: &str, positional: Vec<Expr>, named: Vec<(String, Expr)>) -> P
     let (mut min_fraction, mut ordinal) = (None, false);
     for (name, value) in named {
         match (name.as_str(), value) {
-            ("minimumFractionDigits", Expr::Num(n)) if n.parse::<u8>().is_ok_and(|n| n <= 20) => {
-                min_fraction = n.parse().ok();
+            ("minimumFractionDigits", Expr::Num(n))
+                if n.min_fraction.is_none() && (0..=20).contains(&n.mantissa) =>
+            {
+                min_fraction = Some(n.mantissa as usize);
             }
             ("type", Expr::Str(t)) if t == "cardinal" || t == "ordinal" => ordinal = t == "ordinal",
             ("minimumFractionDigits" | "type", _) => {

@@ -248,7 +248,7 @@ impl Default for Catalog {
             .map(|(locale, rules, ftl)| Strings {
                 locale,
                 // the shipped rules and files are valid (tests check)
-                plurals: rules.parse().unwrap_or_default(),
+                plurals: plural::Parsed::shipped(rules),
                 entries: fluent::parse(ftl).0.into_iter().collect(),
             })
             .collect();
@@ -439,8 +439,7 @@ impl Catalog {
 
     /// Whether `locale` (or its language) defines `key` itself.
     pub fn has(&self, locale: Locale, key: &str) -> bool {
-        self.strings(locale)
-            .is_some_and(|s| s.bundle().format(key, &[]).is_some())
+        self.strings(locale).is_some_and(|s| s.bundle().has(key))
     }
 }
 
