@@ -1,6 +1,6 @@
 // Every page in its idle state passes axe-core and is captured; keyboard-only sign in; the
 // locale switcher changes everything at once.
-import { test, expect, emu, visit, axe, shot, alertOf, signIn, PASSWORD } from "./fixtures.mjs";
+import { test, expect, arrived, emu, visit, axe, shot, alertOf, signIn, PASSWORD } from "./fixtures.mjs";
 
 const pages = [
   ["home", "/", "leptos-loginrocket demo"],
@@ -95,7 +95,7 @@ for (const scheme of ["light", "dark"]) {
 
     secrets.add(PASSWORD);
     await signIn(page, "tom@example.com");
-    await expect(page).toHaveURL("/auth/two-factor");
+    await arrived(page, "/auth/two-factor");
     await capture("two-factor");
 
     await visit(page, "/auth/sign-in");
@@ -120,7 +120,7 @@ for (const scheme of ["light", "dark"]) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
     await signIn(page, "nora@example.com");
         // signed out from the protected page: the destination is carried through the step
-    await expect(page).toHaveURL("/auth/complete-profile?redirect=%2Fprotected");
+    await arrived(page, "/auth/complete-profile?redirect=%2Fprotected");
     await capture("complete-profile");
   });
 }

@@ -138,6 +138,15 @@ export async function visit(page, path) {
   await expect(page.locator("main.demo-main > *").first()).toBeVisible();
 }
 
+/**
+ * Waits until the app is at `url` and its page has rendered: in the split build a page's
+ * chunk may still be on its way when the URL has already changed.
+ */
+export async function arrived(page, url) {
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
 /** axe-core over the whole page: no violations. */
 export async function axe(page, label) {
   await page.evaluate(axeSource);

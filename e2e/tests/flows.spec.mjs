@@ -1,6 +1,6 @@
 // Every flow, as a user does it, against the emulator.
 import {
-  test, expect, emu, visit, axe, shot, alertOf, signIn, signedIn, fieldError, fill, submit, PASSWORD,
+  test, expect, arrived, emu, visit, axe, shot, alertOf, signIn, signedIn, fieldError, fill, submit, PASSWORD,
 } from "./fixtures.mjs";
 
 const home = (page) => page.locator("#session-state");
@@ -44,7 +44,7 @@ test("forgot password → emailed link → new password → signed in; the link 
   const token = await emu.mail("ann@example.com", "password_reset");
   secrets.add(token);
   await visit(page, `/auth/reset-password?token=${encodeURIComponent(token)}`);
-  await expect(page).toHaveURL("/auth/reset-password"); // the token left the address bar
+  await arrived(page, "/auth/reset-password"); // the token left the address bar
   await axe(page, "reset idle");
   await shot(page, "reset-password");
   secrets.add("Brand-New-Password-77");
@@ -85,7 +85,7 @@ test("two-factor sign in with the authenticator's code", async ({ page, secrets 
   await visit(page, "/auth/sign-in");
   secrets.add(PASSWORD);
   await signIn(page, "tom@example.com");
-  await expect(page).toHaveURL("/auth/two-factor");
+  await arrived(page, "/auth/two-factor");
   await axe(page, "two-factor idle");
   await shot(page, "two-factor");
   await fill(page, { code: "000000" });
@@ -119,7 +119,7 @@ test("profile completion when the realm needs an organization name", async ({ pa
   await visit(page, "/auth/sign-in");
   secrets.add(PASSWORD);
   await signIn(page, "nora@example.com");
-  await expect(page).toHaveURL("/auth/complete-profile");
+  await arrived(page, "/auth/complete-profile");
   await axe(page, "complete-profile idle");
   await shot(page, "complete-profile");
   await fill(page, { org_name: "Nora's Nook" });
@@ -138,7 +138,7 @@ test("email verification from the emailed link", async ({ page, secrets }) => {
   secrets.add(token);
   await visit(page, `/auth/verify-email?token=${encodeURIComponent(token)}`);
   await expect(page.locator("[role=status]").filter({ hasText: "Your email address is verified." })).toBeVisible();
-  await expect(page).toHaveURL("/auth/verify-email");
+  await arrived(page, "/auth/verify-email");
   await axe(page, "verify-email done");
   await shot(page, "verify-email");
   // used up
@@ -213,7 +213,7 @@ test("account switch from the protected page", async ({ page, secrets }) => {
   await page.getByRole("link", { name: "Protected" }).click();
   await expect(page.locator("#claims")).toContainText('"name": "Acme"');
   await page.getByRole("button", { name: "Switch account" }).click();
-  await expect(page).toHaveURL("/auth/choose-account?redirect=%2Fprotected");
+  await arrived(page, "/auth/choose-account?redirect=%2Fprotected");
   await axe(page, "choose-account (switch)");
   await page.getByRole("button", { name: "Globex" }).click();
   await expect(page).toHaveURL("/protected");
