@@ -123,13 +123,10 @@ pub fn attribute(
     {
         return attribute_map(map, fields);
     }
-    let mut by_length: Vec<&(FieldId, String)> =
-        fields.iter().filter(|(_, n)| !n.is_empty()).collect();
-    by_length.sort_by_key(|(_, name)| std::cmp::Reverse(name.chars().count()));
     let mut out = Attributed::default();
     for message in messages {
         let trimmed = message.trim_start();
-        let field = by_length.iter().find(|(_, name)| {
+        let starts_with = |name: &str| {
             let Some(rest) = strip_prefix_ci(trimmed, name) else {
                 return false;
             };
@@ -137,8 +134,15 @@ pub fn attribute(
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_ascii_alphanumeric());
-            !ends_latin || !rest.chars().next().is_some_and(char::is_alphanumeric)
-        });
+            !name.is_empty()
+                && (!ends_latin || !rest.chars().next().is_some_and(char::is_alphanumeric))
+        };
+        // the longest name that matches; of equal ones, the first field (no sort: a sort
+        // is 1 kB of wasm for a handful of fields)
+        let field = fields
+            .iter()
+            .filter(|(_, name)| starts_with(name))
+            .min_by_key(|(_, name)| std::cmp::Reverse(name.chars().count()));
         match field {
             Some((id, _)) => out.fields.push((*id, message.clone())),
             None => out.form.push(message.clone()),

@@ -86,7 +86,8 @@ pub fn decode_body(body: &[u8]) -> Option<Response> {
     };
     let mut map = Map::new();
     for (key, value) in raw {
-        let value = match serde_json::from_str::<Value>(value.get()) {
+        // from bytes, as above: one copy of serde_json's reader in a wasm build
+        let value = match serde_json::from_slice::<Value>(value.get().as_bytes()) {
             Ok(value) => value,
             Err(_) if !Response::KNOWN_KEYS.contains(&key.as_str()) => {
                 Value::String(value.get().to_owned())
