@@ -7,11 +7,10 @@ use leptos::prelude::*;
 use loginrocket::LoginRocket;
 
 use crate::i18n::{Catalog, FluentArg, Locale, Translator};
-use crate::logic::session::Persistence;
 
 mod session_store;
 
-pub use session_store::SessionStore;
+pub use session_store::{Persistence, SessionStore};
 
 /// Kit-wide settings.
 ///
@@ -88,7 +87,7 @@ impl LoginRocketContext {
             None,
             KitOptions::default(),
             None,
-            Persistence::Memory,
+            Persistence::MEMORY,
         )
     }
 

@@ -67,13 +67,13 @@ pub mod routes;
 
 pub use components::*;
 pub use context::{
-    use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, SessionStore,
+    use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, Persistence, SessionStore,
 };
 pub use hooks::*;
 pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
 pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
 pub use logic::redirect::safe_redirect;
-pub use logic::session::{DisplayClaims, Persistence, SessionState};
+pub use logic::session::{DisplayClaims, SessionState};
 pub use loginrocket;
 #[cfg(feature = "router")]
 #[cfg_attr(docsrs, doc(cfg(feature = "router")))]

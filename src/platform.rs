@@ -8,8 +8,6 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlFormElement};
 
-use crate::logic::session::Persistence;
-
 /// The browser window; `None` off the browser.
 fn window() -> Option<web_sys::Window> {
     #[cfg(target_arch = "wasm32")]
@@ -78,24 +76,26 @@ pub(crate) fn after_render(work: Box<dyn FnOnce()>) {
     });
 }
 
-fn storage(p: Persistence) -> Option<web_sys::Storage> {
+/// `localStorage` when `shared`, else `sessionStorage`.
+fn storage(shared: bool) -> Option<web_sys::Storage> {
     let window = window()?;
-    match p {
-        Persistence::Memory => None,
-        Persistence::SessionStorage => window.session_storage().ok().flatten(),
-        Persistence::LocalStorage => window.local_storage().ok().flatten(),
-    }
+    let storage = if shared {
+        window.local_storage()
+    } else {
+        window.session_storage()
+    };
+    storage.ok().flatten()
 }
 
-/// The text stored under `key`: `None` when there is no such storage (memory only, or no
-/// browser), `Some(None)` when nothing is stored.
-pub(crate) fn read_stored(p: Persistence, key: &str) -> Option<Option<String>> {
-    Some(storage(p)?.get_item(key).ok().flatten())
+/// The text stored under `key`: `None` when there is no such storage (no browser, or
+/// storage is off), `Some(None)` when nothing is stored.
+pub(crate) fn read_stored(shared: bool, key: &str) -> Option<Option<String>> {
+    Some(storage(shared)?.get_item(key).ok().flatten())
 }
 
 /// Stores `text` under `key`, or removes the key (`None`).
-pub(crate) fn write_stored(p: Persistence, key: &str, text: Option<&str>) {
-    if let Some(s) = storage(p) {
+pub(crate) fn write_stored(shared: bool, key: &str, text: Option<&str>) {
+    if let Some(s) = storage(shared) {
         let _ = match text {
             Some(text) => s.set_item(key, text),
             None => s.remove_item(key),

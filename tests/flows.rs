@@ -438,7 +438,7 @@ async fn nothing_secret_is_stored_by_default_and_only_the_login_when_opted_in() 
     let c = client(&mock);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let c = c.clone();
-        view! { <LoginRocketProvider client=c persistence=Persistence::SessionStorage>{capture()}</LoginRocketProvider> }
+        view! { <LoginRocketProvider client=c persistence=Persistence::SESSION_STORAGE>{capture()}</LoginRocketProvider> }
     });
     settle().await;
     sign_in_with(full("kss_10", "org_1"));

@@ -138,7 +138,7 @@ fn hour_token() -> serde_json::Value {
 #[wasm_bindgen_test]
 async fn a_sign_out_during_a_refresh_stays_signed_out() {
     local().clear().unwrap();
-    let app = App::mount(Persistence::LocalStorage);
+    let app = App::mount(Persistence::LOCAL_STORAGE);
     settle().await;
     app.sign_in(full("kss_1", "org_1", hour_token()));
     let late = app.mock.push_deferred();
@@ -171,7 +171,7 @@ async fn a_sign_out_during_a_refresh_stays_signed_out() {
 
 #[wasm_bindgen_test]
 async fn an_account_switch_made_during_a_refresh_is_not_lost() {
-    let app = App::mount(Persistence::Memory);
+    let app = App::mount(Persistence::MEMORY);
     settle().await;
     app.sign_in(full("kss_2", "org_1", hour_token()));
     let refresh_answer = app.mock.push_deferred();
@@ -206,7 +206,7 @@ async fn a_restored_session_whose_token_expired_is_refreshed_at_once_or_signed_o
     session_storage()
         .set_item(KEY, &stored(full("kss_3", "org_1", expired.clone())))
         .unwrap();
-    let app = App::mount(Persistence::SessionStorage);
+    let app = App::mount(Persistence::SESSION_STORAGE);
     let fresh = full("kss_3", "org_1", hour_token());
     app.mock.push_json(200, fresh.clone());
     until("a refresh on restore", || app.mock.requests().len() == 1).await;
@@ -221,7 +221,7 @@ async fn a_restored_session_whose_token_expired_is_refreshed_at_once_or_signed_o
     session_storage()
         .set_item(KEY, &stored(full("kss_3", "org_1", expired)))
         .unwrap();
-    let app = App::mount(Persistence::SessionStorage);
+    let app = App::mount(Persistence::SESSION_STORAGE);
     app.mock.push(Err(TransportError::Offline));
     until("signed out", || {
         app.mock.requests().len() == 1 && app.state() == SessionState::SignedOut
@@ -244,7 +244,7 @@ async fn a_restored_session_is_refreshed_before_its_token_expires() {
     session_storage()
         .set_item(KEY, &stored(full("kss_4", "org_1", soon)))
         .unwrap();
-    let app = App::mount(Persistence::SessionStorage);
+    let app = App::mount(Persistence::SESSION_STORAGE);
     settle().await;
     assert!(app.state().is_signed_in());
     assert!(app.mock.requests().is_empty(), "not due yet");
@@ -263,7 +263,7 @@ async fn a_failed_refresh_is_retried_while_the_token_is_valid() {
     session_storage()
         .set_item(KEY, &stored(full("kss_5", "org_1", soon)))
         .unwrap();
-    let app = App::mount(Persistence::SessionStorage);
+    let app = App::mount(Persistence::SESSION_STORAGE);
     app.mock.push(Ok(HttpResponse::new(503, "")));
     let fresh = full("kss_5", "org_1", hour_token());
     app.mock.push_json(200, fresh.clone());
@@ -291,8 +291,8 @@ async fn only_one_tab_refreshes_a_shared_session_at_a_time() {
         .unwrap();
     // two providers on one localStorage: two tabs of the app
     let (a, b) = (
-        App::mount(Persistence::LocalStorage),
-        App::mount(Persistence::LocalStorage),
+        App::mount(Persistence::LOCAL_STORAGE),
+        App::mount(Persistence::LOCAL_STORAGE),
     );
     let (answer_a, answer_b) = (a.mock.push_deferred(), b.mock.push_deferred());
     until("one tab refreshes", || {
@@ -336,7 +336,7 @@ fn storage_event(new_value: Option<&str>) {
 #[wasm_bindgen_test]
 async fn another_tabs_sign_out_and_new_token_are_followed() {
     local().clear().unwrap();
-    let app = App::mount(Persistence::LocalStorage);
+    let app = App::mount(Persistence::LOCAL_STORAGE);
     settle().await;
     app.sign_in(full("kss_7", "org_1", hour_token()));
     // another tab signed out (it removed the key)
@@ -457,7 +457,7 @@ async fn a_headless_submit_while_one_is_pending_sends_nothing() {
 
 #[wasm_bindgen_test]
 async fn the_sign_out_button_works_while_a_refresh_is_slow() {
-    let app = App::mount_with(Persistence::Memory, || view! { <LogoutButton/> }.into_any());
+    let app = App::mount_with(Persistence::MEMORY, || view! { <LogoutButton/> }.into_any());
     settle().await;
     app.sign_in(full("kss_13", "org_1", hour_token()));
     let page_root = app.root.clone();

@@ -100,7 +100,7 @@ fn App() -> impl IntoView {
             // the document's language follows the switcher
             sync_html_lang=true
             catalog=std::sync::Arc::new(catalog)
-            persistence=if remembered() { Persistence::LocalStorage } else { Persistence::Memory }
+            persistence=if remembered() { Persistence::LOCAL_STORAGE } else { Persistence::MEMORY }
         >
             <Router>
                 <Header locale=locale/>

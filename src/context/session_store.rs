@@ -18,7 +18,7 @@ use crate::i18n::Locale;
 use crate::logic::form_state::{FormState, Notice};
 use crate::logic::session::{
     after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
-    Persistence, SessionState, STORAGE_KEY,
+    SessionState, STORAGE_KEY,
 };
 use crate::platform;
 
@@ -75,10 +75,98 @@ pub struct SessionStore {
     notice: StoredValue<Option<&'static str>>,
 }
 
-/// What is in storage now (`None` without persistence, or where there is no storage).
-fn stored(persistence: Persistence) -> Option<SessionState> {
-    let text = platform::read_stored(persistence, STORAGE_KEY)?;
+/// Where a session is kept. Passwords, codes and emailed tokens never are.
+///
+/// Only what an app names is in its wasm: an app that keeps the session in memory carries no
+/// storage code, no decoder for a stored session and no cross-tab lock.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::{LoginForm, LoginRocketProvider, Persistence};
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     // "keep me signed in": shared by every tab, kept across reloads
+///     view! {
+///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" persistence=Persistence::LOCAL_STORAGE>
+///             <LoginForm/>
+///         </LoginRocketProvider>
+///     }
+/// }
+/// ```
+#[derive(Clone, Copy, Default)]
+pub struct Persistence(Option<&'static Kept>);
+
+/// A storage the session is kept in, and the code keeping it there takes (reached only
+/// through these pointers, so an app that names no storage links none of it).
+struct Kept {
+    name: &'static str,
+    /// `localStorage`: every tab of the origin shares it.
+    shared: bool,
+    /// What is stored now (`None` where there is no such storage).
+    load: fn() -> Option<SessionState>,
+    save: fn(&SessionState),
+    /// Follows the other tabs' changes.
+    follow: fn(SessionStore),
+    /// Runs a scheduled refresh one tab at a time.
+    exclusive: fn(LocalBoxFuture<'static, ()>) -> LocalBoxFuture<'static, ()>,
+}
+
+impl Persistence {
+    /// In memory only: gone on reload (the default).
+    pub const MEMORY: Self = Self(None);
+    /// `sessionStorage`: survives a reload, not the tab.
+    pub const SESSION_STORAGE: Self = Self(Some(&Kept {
+        name: "SessionStorage",
+        shared: false,
+        load: || load(false),
+        save: |state| save(false, state),
+        follow: |_| {},
+        exclusive: |work| work,
+    }));
+    /// `localStorage`: survives the browser and is shared by every tab (a sign-out in one
+    /// signs out all; one tab at a time refreshes). **Warning**: any script on the origin (an
+    /// XSS) can read it; prefer the default, or a backend session cookie.
+    pub const LOCAL_STORAGE: Self = Self(Some(&Kept {
+        name: "LocalStorage",
+        shared: true,
+        load: || load(true),
+        save: |state| save(true, state),
+        follow: SessionStore::follow_other_tabs,
+        exclusive: |work| platform::with_tab_lock(REFRESH_LOCK, work),
+    }));
+
+    fn shared(&self) -> bool {
+        self.0.is_some_and(|k| k.shared)
+    }
+
+    /// What is in storage now (`None` in memory, or where there is no storage).
+    fn load(&self) -> Option<SessionState> {
+        self.0.and_then(|k| (k.load)())
+    }
+}
+
+impl PartialEq for Persistence {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.map(|k| k.shared) == other.0.map(|k| k.shared)
+    }
+}
+
+impl Eq for Persistence {}
+
+impl std::fmt::Debug for Persistence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.map_or("Memory", |k| k.name))
+    }
+}
+
+fn load(shared: bool) -> Option<SessionState> {
+    let text = platform::read_stored(shared, STORAGE_KEY)?;
     Some(text.map(|t| from_stored(&t)).unwrap_or_default())
+}
+
+fn save(shared: bool, state: &SessionState) {
+    platform::write_stored(shared, STORAGE_KEY, to_stored(state).as_deref());
 }
 
 fn token_of(state: &SessionState) -> Option<&str> {
@@ -99,7 +187,7 @@ impl SessionStore {
         persistence: Persistence,
     ) -> Self {
         let store = Self {
-            state: RwSignal::new(stored(persistence).unwrap_or_default()),
+            state: RwSignal::new(persistence.load().unwrap_or_default()),
             status: RwSignal::new(FormState::Idle),
             persistence,
             deps: StoredValue::new(Deps {
@@ -206,8 +294,8 @@ impl SessionStore {
             let leeway = self.options().refresh_leeway;
             self.schedule(next_refresh(expiry, self.now(), leeway, false));
         }
-        if self.persistence == Persistence::LocalStorage {
-            self.follow_other_tabs();
+        if let Some(kept) = self.persistence.0 {
+            (kept.follow)(*self);
         }
     }
 
@@ -238,8 +326,8 @@ impl SessionStore {
     fn replace(&self, next: SessionState, persist: bool) {
         self.generation.try_update_value(|g| *g += 1);
         self.stop_timer();
-        if persist {
-            platform::write_stored(self.persistence, STORAGE_KEY, to_stored(&next).as_deref());
+        if let Some(kept) = self.persistence.0.filter(|_| persist) {
+            (kept.save)(&next);
         }
         let now = self.now();
         let expiry = match &next {
@@ -301,11 +389,11 @@ impl SessionStore {
             if store.generation.try_get_value() != Some(generation) {
                 return; // signed out, or a new token, while waiting
             }
-            if store.persistence == Persistence::LocalStorage {
+            if store.persistence.shared() {
                 let ours = store
                     .state
                     .with_untracked(|s| token_of(s).map(str::to_owned));
-                if let Some(stored) = stored(store.persistence) {
+                if let Some(stored) = store.persistence.load() {
                     if token_of(&stored).map(str::to_owned) != ours {
                         return store.replace(stored, false);
                     }
@@ -314,10 +402,9 @@ impl SessionStore {
             store.refresh().await;
         }
         .boxed_local();
-        if self.persistence == Persistence::LocalStorage {
-            platform::with_tab_lock(REFRESH_LOCK, work)
-        } else {
-            work
+        match self.persistence.0 {
+            Some(kept) => (kept.exclusive)(work),
+            None => work,
         }
     }
 
@@ -435,8 +522,7 @@ impl SessionStore {
 
     /// Follows `localStorage` changes made by other tabs: a sign-out there signs out here, a
     /// sign-in or a new token there is taken here.
-    fn follow_other_tabs(&self) {
-        let store = *self;
+    fn follow_other_tabs(store: SessionStore) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             // `key` is None when another tab cleared the whole storage
             if ev.key().is_some_and(|k| k != STORAGE_KEY) {

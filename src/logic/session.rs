@@ -9,34 +9,6 @@ use serde_json::{Map, Value};
 
 use crate::logic::form_state::{classify, Flow, FormState, Outcome};
 
-/// Where a session is kept. Passwords, codes and emailed tokens never are.
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use leptos_loginrocket::{LoginForm, LoginRocketProvider, Persistence};
-///
-/// #[component]
-/// fn App() -> impl IntoView {
-///     // "keep me signed in": shared by every tab, kept across reloads
-///     view! {
-///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" persistence=Persistence::LocalStorage>
-///             <LoginForm/>
-///         </LoginRocketProvider>
-///     }
-/// }
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Persistence {
-    /// In memory only: gone on reload (the default).
-    #[default]
-    Memory,
-    /// `sessionStorage`: survives a reload, not the tab.
-    SessionStorage,
-    /// `localStorage`: survives the browser. **Warning**: any script on the origin (an XSS)
-    /// can read it; prefer the default, or a backend session cookie.
-    LocalStorage,
-}
-
 /// The storage key the session is kept under when persisted.
 pub const STORAGE_KEY: &str = "leptos-loginrocket.session";
 
@@ -311,7 +283,7 @@ pub fn to_stored(state: &SessionState) -> Option<String> {
 
 /// Reads a persisted session; anything unreadable is no session.
 pub fn from_stored(text: &str) -> SessionState {
-    match serde_json::from_str::<Response>(text) {
+    match serde_json::from_slice::<Response>(text.as_bytes()) {
         Ok(Response::FullLogin(login)) => SessionState::signed_in(login),
         Ok(Response::ConditionalLogin(c)) => SessionState::Conditional(c),
         _ => SessionState::SignedOut,
