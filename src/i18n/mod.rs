@@ -26,7 +26,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 mod fluent;
 #[cfg(test)]
@@ -187,23 +187,27 @@ impl fmt::Display for FtlError {
 
 impl std::error::Error for FtlError {}
 
-/// The locales the kit ships: tag, plural rules, Fluent source.
-const SHIPPED: [(Locale, PluralRules, &str); 3] = [
-    (
-        Locale::EN,
-        plural::EN,
-        include_str!("../../locales/en/kit.ftl"),
-    ),
-    (
-        Locale::ES,
-        plural::ES,
-        include_str!("../../locales/es/kit.ftl"),
-    ),
-    (
-        Locale::JA,
-        plural::JA,
-        include_str!("../../locales/ja/kit.ftl"),
-    ),
+/// A shipped catalog's messages, from its compiled form (`build.rs`; tests check it
+/// against the `.ftl` file).
+fn shipped_entries(compiled: &[u8]) -> HashMap<String, Entry> {
+    fluent::decode(compiled)
+        .unwrap_or_default()
+        .into_iter()
+        .collect()
+}
+
+macro_rules! compiled {
+    ($lang:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, ".ftlc"))
+    };
+}
+
+/// The locales the kit ships: tag, plural rules, the catalog compiled from
+/// `locales/<lang>/kit.ftl` by `build.rs`.
+const SHIPPED: [(Locale, PluralRules, &[u8]); 3] = [
+    (Locale::EN, plural::EN, compiled!("en")),
+    (Locale::ES, plural::ES, compiled!("es")),
+    (Locale::JA, plural::JA, compiled!("ja")),
 ];
 
 /// One locale's strings.
@@ -211,13 +215,27 @@ const SHIPPED: [(Locale, PluralRules, &str); 3] = [
 struct Strings {
     locale: Locale,
     plurals: plural::Parsed,
-    entries: HashMap<String, Entry>,
+    /// A shipped locale's compiled catalog (else empty), read the first time the locale is
+    /// used: an app in English never reads the Spanish and Japanese ones.
+    shipped: &'static [u8],
+    entries: OnceLock<HashMap<String, Entry>>,
 }
 
 impl Strings {
+    fn entries(&self) -> &HashMap<String, Entry> {
+        self.entries.get_or_init(|| shipped_entries(self.shipped))
+    }
+
+    /// Takes the messages out (to change them and put them back with `OnceLock::from`).
+    fn take_entries(&mut self) -> HashMap<String, Entry> {
+        self.entries
+            .take()
+            .unwrap_or_else(|| shipped_entries(self.shipped))
+    }
+
     fn bundle(&self) -> Bundle<'_> {
         Bundle {
-            entries: &self.entries,
+            entries: self.entries(),
             plurals: &self.plurals,
         }
     }
@@ -245,11 +263,12 @@ impl Default for Catalog {
     fn default() -> Self {
         let locales = SHIPPED
             .into_iter()
-            .map(|(locale, rules, ftl)| Strings {
+            .map(|(locale, rules, shipped)| Strings {
                 locale,
                 // the shipped rules and files are valid (tests check)
                 plurals: plural::Parsed::shipped(rules),
-                entries: fluent::parse(ftl).0.into_iter().collect(),
+                shipped,
+                entries: OnceLock::new(),
             })
             .collect();
         Self { locales }
@@ -300,7 +319,8 @@ impl Catalog {
                 self.locales.push(Strings {
                     locale,
                     plurals,
-                    entries: HashMap::new(),
+                    shipped: &[],
+                    entries: OnceLock::new(),
                 });
                 self.locales.len() - 1
             }
@@ -349,24 +369,29 @@ impl Catalog {
         }
         // in place, keeping what is replaced to put it back on a problem (no copy of the map)
         let strings = &mut self.locales[index];
+        let mut entries = strings.take_entries();
         let replaced: Vec<(String, Option<Entry>)> = parsed
             .into_iter()
             .map(|(id, entry)| {
-                let old = strings.entries.insert(id.clone(), entry);
+                let old = entries.insert(id.clone(), entry);
                 (id, old)
             })
             .collect();
-        let problems = fluent::check(&strings.entries, strings.plurals.has_ordinal());
+        let problems = fluent::check(&entries, strings.plurals.has_ordinal());
+        if !problems.is_empty() {
+            for (id, old) in replaced.into_iter().rev() {
+                match old {
+                    Some(entry) => entries.insert(id, entry),
+                    None => entries.remove(&id),
+                };
+            }
+        }
+        strings.entries = OnceLock::from(entries);
         if problems.is_empty() {
-            return Ok(());
+            Ok(())
+        } else {
+            Err(problems)
         }
-        for (id, old) in replaced.into_iter().rev() {
-            match old {
-                Some(entry) => strings.entries.insert(id, entry),
-                None => strings.entries.remove(&id),
-            };
-        }
-        Err(problems)
     }
 
     /// The registered locales, the shipped ones first.
@@ -505,13 +530,35 @@ mod tests {
             .collect()
     }
 
+    /// The shipped `.ftl` files, as `build.rs` compiles them.
+    const SOURCES: [(Locale, &str); 3] = [
+        (Locale::EN, include_str!("../../locales/en/kit.ftl")),
+        (Locale::ES, include_str!("../../locales/es/kit.ftl")),
+        (Locale::JA, include_str!("../../locales/ja/kit.ftl")),
+    ];
+
     fn shipped() -> impl Iterator<Item = (Locale, &'static str)> {
-        SHIPPED.into_iter().map(|(l, _, src)| (l, src))
+        SOURCES.into_iter()
+    }
+
+    #[test]
+    fn the_compiled_catalogs_are_the_files() {
+        for ((locale, source), (shipped, _, compiled)) in shipped().zip(SHIPPED) {
+            assert_eq!(locale, shipped);
+            let (parsed, problems) = fluent::parse(source);
+            assert!(problems.is_empty(), "{locale:?}: {problems:?}");
+            assert_eq!(
+                fluent::decode(compiled).as_ref(),
+                Some(&parsed),
+                "{locale:?}"
+            );
+            assert_eq!(fluent::encode(&parsed), compiled, "{locale:?}");
+        }
     }
 
     #[test]
     fn every_locale_has_every_key_and_parses_cleanly() {
-        let en = keys(SHIPPED[0].2);
+        let en = keys(SOURCES[0].1);
         assert!(en.len() > 30, "{en:?}");
         for (locale, source) in shipped() {
             let (_, problems) = fluent::parse(source);
@@ -528,6 +575,29 @@ mod tests {
         for (_, rules, _) in SHIPPED {
             rules.parse().unwrap();
         }
+    }
+
+    #[test]
+    fn a_shipped_locale_is_read_when_first_used() {
+        let catalog = Catalog::new();
+        let parsed = |c: &Catalog| -> Vec<Locale> {
+            c.locales
+                .iter()
+                .filter(|s| s.entries.get().is_some())
+                .map(|s| s.locale)
+                .collect()
+        };
+        assert_eq!(parsed(&catalog), []);
+        assert_eq!(catalog.text(Locale::EN, "login-submit"), "Sign in");
+        assert_eq!(parsed(&catalog), [Locale::EN]);
+        assert_eq!(catalog.text(Locale::JA, "login-submit"), "ログイン");
+        assert_eq!(parsed(&catalog), [Locale::EN, Locale::JA]);
+        // changing a locale not read yet starts from its shipped text
+        let catalog = catalog
+            .with_ftl(Locale::ES, "field-email = Correo\n")
+            .unwrap();
+        assert_eq!(catalog.text(Locale::ES, "field-email"), "Correo");
+        assert_eq!(catalog.text(Locale::ES, "login-submit"), "Iniciar sesión");
     }
 
     #[test]

@@ -1,0 +1,574 @@
+//! The kit's Fluent runtime: a parser that follows Fluent's grammar (as `fluent-syntax` reads
+//! it) and a resolver that prints what `fluent-bundle` prints, for what the kit supports:
+//!
+//! - messages and terms (`-brand`), with attributes (`.title`, reachable as `key.title`);
+//! - message and term references (`{ welcome }`, `{ -brand }`, `{ -brand(case: "gen") }`);
+//! - `{ $variable }`, string and number literals, nested placeables;
+//! - select expressions on plural categories (the locale's CLDR rules) and exact values, on a
+//!   variable, a literal, `NUMBER()` or a term's attribute;
+//! - `NUMBER()` with `minimumFractionDigits` and `type` (`"cardinal"`, `"ordinal"`), the
+//!   options `fluent-bundle` itself applies.
+//!
+//! What it doesn't support (other functions such as `DATETIME()`, other `NUMBER()` options,
+//! references that don't resolve, cycles) is an error when the text is registered, never a
+//! silently different output. Differences by design: placeables are not wrapped in Unicode
+//! isolation marks (`fluent-bundle` can turn them off too; a test compares with them off).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::plural::Parsed;
+
+mod codec;
+mod syntax;
+
+pub(crate) use codec::decode;
+#[cfg(test)]
+pub(crate) use codec::encode;
+pub(crate) use syntax::parse;
+pub(crate) use syntax::Entry;
+use syntax::{Expr, Key, Num, Pattern};
+
+/// An argument to a message: a whole number or a decimal (both select plural variants;
+/// printed as Fluent prints them, `3`, `1.5`), or text.
+///
+/// ```
+/// use leptos_loginrocket::{Catalog, FluentArg, Locale};
+///
+/// let args = [("field", FluentArg::from("Email"))];
+/// assert_eq!(Catalog::new().text_with(Locale::EN, "field-required", &args), "Please fill in Email.");
+/// assert_eq!(FluentArg::from(3), FluentArg::Number(3));
+/// assert_eq!(FluentArg::from(1.5), FluentArg::Decimal("1.5".into()));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg<'a> {
+    /// A whole number.
+    Number(i64),
+    /// A number with a fraction, as its decimal digits (`"1.50"`, `"-0.25"`): what
+    /// `From<f64>` makes. Text that isn't such a number is formatted as text.
+    Decimal(Cow<'a, str>),
+    /// Text.
+    Text(Cow<'a, str>),
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Number(i64::from(n))
+            }
+        }
+    )*};
+}
+number_arg!(i8, i16, i32, i64, u8, u16, u32);
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// Formats the float once, here: the kit's own strings never do, so apps that don't pass
+/// floats don't carry float formatting.
+impl From<f64> for Arg<'_> {
+    fn from(n: f64) -> Self {
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            Arg::Number(n as i64)
+        } else {
+            Arg::Decimal(Cow::Owned(n.to_string()))
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+/// One locale's messages, terms and plural rules.
+pub(crate) struct Bundle<'a> {
+    pub entries: &'a HashMap<String, Entry>,
+    pub plurals: &'a Parsed,
+}
+
+/// Nesting deeper than this is cut off (registration rejects cycles; this only bounds work).
+const MAX_DEPTH: u8 = 32;
+
+impl Bundle<'_> {
+    /// `key` (or `key.attr`) formatted with `args`; `None` when the bundle doesn't have it.
+    pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        if key.starts_with('-') {
+            return None; // terms are private to the translations
+        }
+        let pattern = self.pattern(key)?;
+        let mut scope = Scope {
+            bundle: self,
+            args,
+            local: None,
+            depth: 0,
+        };
+        let mut out = String::new();
+        scope.write_pattern(pattern, &mut out);
+        Some(out)
+    }
+
+    /// Whether the bundle has `key` (or `key.attr`); terms are not keys.
+    pub fn has(&self, key: &str) -> bool {
+        !key.starts_with('-') && self.pattern(key).is_some()
+    }
+
+    /// `key` is `id` or `id.attr`.
+    fn pattern(&self, key: &str) -> Option<&Pattern> {
+        match key.split_once('.') {
+            Some((id, attr)) => self.entry_pattern(id, Some(attr)),
+            None => self.entry_pattern(key, None),
+        }
+    }
+
+    /// The value of entry `id` (a term's id starts with `-`), or its attribute `attr`.
+    fn entry_pattern(&self, id: &str, attr: Option<&str>) -> Option<&Pattern> {
+        let entry = self.entries.get(id)?;
+        match attr {
+            None => entry.value.as_ref(),
+            Some(a) => entry.attrs.iter().find(|(n, _)| n == a).map(|(_, p)| p),
+        }
+    }
+}
+
+enum Value<'a> {
+    Str(Cow<'a, str>),
+    Num(Num),
+    None,
+}
+
+struct Scope<'s, 'a> {
+    bundle: &'s Bundle<'s>,
+    args: &'s [(&'s str, Arg<'a>)],
+    /// A term's own arguments while it is formatted (terms don't see the message's).
+    local: Option<Vec<(&'s str, Value<'s>)>>,
+    depth: u8,
+}
+
+impl<'s> Scope<'s, '_> {
+    fn write_pattern(&mut self, pattern: &'s Pattern, out: &mut String) {
+        for expr in pattern {
+            self.write(expr, out);
+        }
+    }
+
+    fn write(&mut self, expr: &'s Expr, out: &mut String) {
+        match expr {
+            Expr::Text(t) | Expr::Str(t) => out.push_str(t),
+            Expr::Select {
+                selector,
+                variants,
+                default,
+            } => {
+                let value = self.resolve(selector);
+                let chosen = variants
+                    .iter()
+                    .find(|(key, _)| self.matches(key, &value))
+                    .or_else(|| variants.get(*default));
+                if let Some((_, pattern)) = chosen {
+                    self.nested(|s| s.write_pattern(pattern, out));
+                }
+            }
+            Expr::Message(id, attr) => match self.bundle.entry_pattern(id, attr.as_deref()) {
+                Some(p) => self.nested(|s| s.write_pattern(p, out)),
+                None => {
+                    out.push('{');
+                    out.push_str(id);
+                    if let Some(a) = attr {
+                        out.push('.');
+                        out.push_str(a);
+                    }
+                    out.push('}');
+                }
+            },
+            Expr::Term { id, args, .. } => {
+                if !self.term(id, None, args, out) {
+                    out.push_str("{-");
+                    out.push_str(id);
+                    out.push('}');
+                }
+            }
+            Expr::Var(name) => match self.resolve(expr) {
+                Value::Str(s) => out.push_str(&s),
+                Value::Num(n) => out.push_str(&n.format()),
+                Value::None => {
+                    out.push_str("{$");
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Expr::Num(_) | Expr::Number { .. } => match self.resolve(expr) {
+                Value::Num(n) => out.push_str(&n.format()),
+                Value::Str(s) => out.push_str(&s),
+                Value::None => out.push_str("NUMBER()"),
+            },
+        }
+    }
+
+    /// Writes term `-id` (or its attribute) with its own arguments in scope, as Fluent does:
+    /// a term sees only those. `false` when the bundle lacks it.
+    fn term(
+        &mut self,
+        id: &str,
+        attr: Option<&str>,
+        args: &'s [(String, Expr)],
+        out: &mut String,
+    ) -> bool {
+        let Some(pattern) = self.bundle.entry_pattern(&format!("-{id}"), attr) else {
+            return false;
+        };
+        let local = args
+            .iter()
+            .map(|(n, v)| (n.as_str(), self.resolve(v)))
+            .collect();
+        let saved = self.local.replace(local);
+        self.nested(|s| s.write_pattern(pattern, out));
+        self.local = saved;
+        true
+    }
+
+    fn nested(&mut self, f: impl FnOnce(&mut Self)) {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            f(self);
+            self.depth -= 1;
+        }
+    }
+
+    fn resolve(&mut self, expr: &'s Expr) -> Value<'s> {
+        match expr {
+            Expr::Str(s) => Value::Str(Cow::Borrowed(s)),
+            Expr::Num(n) => Value::Num(n.clone()),
+            Expr::Var(name) => {
+                if let Some(local) = &self.local {
+                    return match local.iter().find(|(n, _)| n == name) {
+                        Some((_, Value::Str(s))) => Value::Str(s.clone()),
+                        Some((_, Value::Num(n))) => Value::Num(n.clone()),
+                        _ => Value::None,
+                    };
+                }
+                match self.args.iter().find(|(n, _)| n == name) {
+                    Some((_, Arg::Number(n))) => Value::Num(Num::whole(*n)),
+                    Some((_, Arg::Decimal(d))) => match Num::parse(d) {
+                        Some(n) => Value::Num(n),
+                        None => Value::Str(Cow::Owned(d.to_string())),
+                    },
+                    Some((_, Arg::Text(t))) => Value::Str(Cow::Owned(t.to_string())),
+                    None => Value::None,
+                }
+            }
+            Expr::Number {
+                arg,
+                min_fraction,
+                ordinal,
+            } => match self.resolve(arg) {
+                Value::Num(mut n) => {
+                    n.min_fraction = min_fraction.or(n.min_fraction);
+                    n.ordinal = *ordinal;
+                    Value::Num(n)
+                }
+                _ => Value::None,
+            },
+            Expr::Term {
+                id,
+                attr: Some(attr),
+                args,
+            } => {
+                let mut out = String::new();
+                self.term(id, Some(attr), args, &mut out);
+                Value::Str(Cow::Owned(out))
+            }
+            _ => {
+                let mut out = String::new();
+                self.write(expr, &mut out);
+                Value::Str(Cow::Owned(out))
+            }
+        }
+    }
+
+    fn matches(&self, key: &Key, value: &Value<'_>) -> bool {
+        match (key, value) {
+            (Key::Ident(k), Value::Str(s)) => k == s,
+            (Key::Num(k), Value::Num(n)) => k == n,
+            (Key::Ident(k), Value::Num(n)) => {
+                let (digits, scale) = n.printed();
+                self.bundle
+                    .plurals
+                    .select(digits, scale, n.ordinal)
+                    .as_str()
+                    == k
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What in `entries` doesn't resolve in this bundle: references to messages, attributes and
+/// terms it doesn't define, ordinals without ordinal rules, and cycles. Each problem names
+/// the entry (`None` line: the entry may come from another registration).
+pub(crate) fn check(entries: &HashMap<String, Entry>, has_ordinal: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut ids: Vec<&String> = entries.keys().collect();
+    ids.sort();
+    for id in &ids {
+        let entry = &entries[*id];
+        let patterns = entry.value.iter().chain(entry.attrs.iter().map(|(_, p)| p));
+        let mut refs = Vec::new();
+        for p in patterns {
+            walk(p, &mut |e| refs.push(e));
+        }
+        for e in refs {
+            let problem = match e {
+                Expr::Message(m, attr) => match (entries.get(m.as_str()), attr) {
+                    (None, _) => Some(format!("`{id}` refers to `{m}`, which isn't defined")),
+                    (Some(t), None) if t.value.is_none() => {
+                        Some(format!("`{id}` refers to `{m}`, which has no value"))
+                    }
+                    (Some(t), Some(a)) if !t.attrs.iter().any(|(n, _)| n == a) => {
+                        Some(format!("`{id}` refers to `{m}.{a}`, which isn't defined"))
+                    }
+                    _ => None,
+                },
+                Expr::Term { id: t, attr, .. } => match (entries.get(&format!("-{t}")), attr) {
+                    (None, _) => Some(format!("`{id}` refers to `-{t}`, which isn't defined")),
+                    (Some(term), Some(a)) if !term.attrs.iter().any(|(n, _)| n == a) => {
+                        Some(format!("`{id}` refers to `-{t}.{a}`, which isn't defined"))
+                    }
+                    _ => None,
+                },
+                Expr::Number { ordinal: true, .. } if !has_ordinal => Some(format!(
+                    "`{id}` selects on ordinals, and this locale's plural rules have none"
+                )),
+                _ => None,
+            };
+            problems.extend(problem);
+        }
+    }
+    // cycles: depth-first over entry references
+    let mut state = HashMap::new();
+    for id in &ids {
+        if !state.contains_key(id.as_str()) {
+            visit(id, entries, &mut state, &mut problems);
+        }
+    }
+    problems
+}
+
+/// Depth-first from `id`: `state` marks entries being visited (1) and done (2).
+fn visit<'e>(
+    id: &'e str,
+    entries: &'e HashMap<String, Entry>,
+    state: &mut HashMap<&'e str, u8>,
+    problems: &mut Vec<String>,
+) {
+    state.insert(id, 1);
+    let mut deps = Vec::new();
+    if let Some(entry) = entries.get(id) {
+        for p in entry.value.iter().chain(entry.attrs.iter().map(|(_, p)| p)) {
+            walk(p, &mut |e| match e {
+                Expr::Message(m, _) => deps.push(m.clone()),
+                Expr::Term { id, .. } => deps.push(format!("-{id}")),
+                _ => {}
+            });
+        }
+    }
+    for dep in deps {
+        let Some((key, _)) = entries.get_key_value(dep.as_str()) else {
+            continue;
+        };
+        match state.get(key.as_str()) {
+            Some(1) => problems.push(format!("`{id}` and `{key}` refer to each other in a cycle")),
+            Some(_) => {}
+            None => visit(key, entries, state, problems),
+        }
+    }
+    state.insert(id, 2);
+}
+
+fn walk<'e>(pattern: &'e Pattern, f: &mut impl FnMut(&'e Expr)) {
+    fn expr<'e>(e: &'e Expr, f: &mut impl FnMut(&'e Expr)) {
+        f(e);
+        match e {
+            Expr::Select {
+                selector, variants, ..
+            } => {
+                expr(selector, f);
+                for (_, p) in variants {
+                    walk(p, f);
+                }
+            }
+            Expr::Number { arg, .. } => expr(arg, f),
+            Expr::Term { args, .. } => args.iter().for_each(|(_, a)| expr(a, f)),
+            _ => {}
+        }
+    }
+    for e in pattern {
+        expr(e, f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::plural;
+
+    fn bundle(src: &str) -> HashMap<String, Entry> {
+        let (entries, problems) = parse(src);
+        assert!(problems.is_empty(), "{problems:?}");
+        entries.into_iter().collect()
+    }
+
+    fn fmt(src: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let entries = bundle(src);
+        let plurals = plural::EN.parse().unwrap();
+        Bundle {
+            entries: &entries,
+            plurals: &plurals,
+        }
+        .format(key, args)
+        .unwrap()
+    }
+
+    #[test]
+    fn text_variables_and_selects() {
+        assert_eq!(fmt("a = Hello", "a", &[]), "Hello");
+        assert_eq!(
+            fmt("a = Hi { $name }!", "a", &[("name", "Ann".into())]),
+            "Hi Ann!"
+        );
+        assert_eq!(fmt("a = Hi { $name }!", "a", &[]), "Hi {$name}!");
+        let m = "a = In { $n ->\n    [0] no time\n    [one] { $n } second\n   *[other] { $n } seconds\n}.";
+        assert_eq!(fmt(m, "a", &[("n", 0.into())]), "In no time.");
+        assert_eq!(fmt(m, "a", &[("n", 1.into())]), "In 1 second.");
+        assert_eq!(fmt(m, "a", &[("n", 7.into())]), "In 7 seconds.");
+        assert_eq!(fmt(m, "a", &[("n", 1.5.into())]), "In 1.5 seconds.");
+        assert_eq!(
+            fmt(m, "a", &[("n", Arg::Decimal("1.50".into()))]),
+            "In 1.5 seconds."
+        );
+        assert_eq!(
+            fmt(m, "a", &[("n", Arg::Decimal("n/a".into()))]),
+            "In n/a seconds."
+        );
+        assert_eq!(fmt(m, "a", &[]), "In {$n} seconds.");
+    }
+
+    #[test]
+    fn terms_attributes_literals_and_number() {
+        let src = r#"
+-brand = Rocket
+    .gender = feminine
+-thing = { $case ->
+   *[nom] Ding
+    [gen] Dinges
+}
+welcome = Welcome to { -brand }!
+    .title = { -brand } home
+of = { -thing(case: "gen") }, { -thing }
+pronoun = { -brand.gender ->
+    [feminine] she
+   *[other] it
+}
+lit = { "{" }{ 42 }{ 1.50 } { "\u00e9" }
+price = { NUMBER($n, minimumFractionDigits: 2) }
+place = { NUMBER($n, type: "ordinal") ->
+    [one] { $n }st
+    [two] { $n }nd
+    [few] { $n }rd
+   *[other] { $n }th
+}
+ref = { welcome } ({ welcome.title })
+"#;
+        assert_eq!(fmt(src, "welcome", &[]), "Welcome to Rocket!");
+        assert_eq!(fmt(src, "welcome.title", &[]), "Rocket home");
+        assert_eq!(fmt(src, "of", &[("case", "gen".into())]), "Dinges, Ding");
+        assert_eq!(fmt(src, "pronoun", &[]), "she");
+        assert_eq!(fmt(src, "lit", &[]), "{421.50 é");
+        assert_eq!(fmt(src, "price", &[("n", 3.into())]), "3.00");
+        assert_eq!(fmt(src, "price", &[("n", 2.5.into())]), "2.50");
+        assert_eq!(fmt(src, "price", &[("n", (-0.125).into())]), "-0.125");
+        assert_eq!(fmt(src, "price", &[("n", 0.05.into())]), "0.05");
+        assert_eq!(fmt(src, "place", &[("n", 22.into())]), "22nd");
+        assert_eq!(fmt(src, "place", &[("n", 13.into())]), "13th");
+        assert_eq!(fmt(src, "ref", &[]), "Welcome to Rocket! (Rocket home)");
+        let entries = bundle(src);
+        let plurals = plural::EN.parse().unwrap();
+        let b = Bundle {
+            entries: &entries,
+            plurals: &plurals,
+        };
+        assert_eq!(b.format("-brand", &[]), None, "terms are private");
+        assert_eq!(b.format("welcome.nope", &[]), None);
+        assert!(check(&entries, true).is_empty());
+    }
+
+    #[test]
+    fn multiline_patterns_dedent_like_fluent() {
+        let src = "a =\n    one\n      two\n\n    three  \n\nb = x\n    y\n";
+        assert_eq!(fmt(src, "a", &[]), "one\n  two\n\nthree");
+        assert_eq!(fmt(src, "b", &[]), "x\ny");
+        assert_eq!(fmt("c = x\r\n  y\r\n", "c", &[]), "x\ny");
+    }
+
+    #[test]
+    fn unsupported_or_broken_syntax_is_an_error() {
+        for bad in [
+            "a = { $x -> [one] y }",
+            "a = oops }",
+            "a = { $x",
+            "  indented = x",
+            "1a = x",
+            "no equals",
+            "a = { DATETIME($d) }",
+            "a = { NUMBER($n, useGrouping: \"false\") }",
+            "a = { NUMBER($n, minimumFractionDigits: 2.5) }",
+            "a = { NUMBER(\"1\") }",
+            "a = { 1234567890123456789012 }",
+            "a = { lower($x) }",
+            "a = { -t.attr }",
+            "a = { msg ->\n *[x] y\n}",
+            "a = { $x ->\n [a] b\n}",
+            "a = { \"\\q\" }",
+            "a = { \"\\{\" }",
+            "-t =",
+            "a =",
+            "#bad comment",
+        ] {
+            let (_, problems) = parse(bad);
+            assert!(!problems.is_empty(), "{bad:?}");
+        }
+        let (entries, problems) = parse("ok = fine\nbad = { oops\nalso = fine\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 2);
+        assert_eq!(entries.len(), 2);
+    }
+
+    #[test]
+    fn references_that_do_not_resolve_and_cycles_are_problems() {
+        let check_of = |src: &str, ordinal: bool| check(&bundle(src), ordinal);
+        assert_eq!(check_of("a = { b }", true).len(), 1);
+        assert_eq!(check_of("a = { -b }", true).len(), 1);
+        assert_eq!(check_of("a = { b.c }\nb = x", true).len(), 1);
+        assert_eq!(check_of("a = { b }\nb =\n    .c = x", true).len(), 1);
+        assert_eq!(check_of("a = { -b.c ->\n *[x] y\n}\n-b = z", true).len(), 1);
+        assert!(!check_of("a = { b }\nb = { a }", true).is_empty());
+        assert!(!check_of("a = { a }", true).is_empty());
+        assert!(!check_of(
+            "a = { NUMBER($n, type: \"ordinal\") ->\n *[other] x\n}",
+            false
+        )
+        .is_empty());
+        assert!(check_of("a = { b } { b }\nb = x", true).is_empty());
+    }
+}

@@ -1,0 +1,686 @@
+//! Fluent syntax: the entries a resource holds, and the parser that reads them (as
+//! `fluent-syntax` does). Std only: the build script reads the shipped catalogs with it too.
+
+/// A pattern: text and placeables.
+pub(super) type Pattern = Vec<Expr>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Expr {
+    Text(String),
+    Str(String),
+    /// A number literal (`1.50` keeps its two fraction digits, as in Fluent).
+    Num(Num),
+    Var(String),
+    Message(String, Option<String>),
+    Term {
+        id: String,
+        attr: Option<String>,
+        args: Vec<(String, Expr)>,
+    },
+    Number {
+        arg: Box<Expr>,
+        min_fraction: Option<usize>,
+        ordinal: bool,
+    },
+    Select {
+        selector: Box<Expr>,
+        variants: Vec<(Key, Pattern)>,
+        default: usize,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Key {
+    Ident(String),
+    Num(Num),
+}
+
+/// A message or a term (stored under `-id`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub(super) value: Option<Pattern>,
+    pub(super) attrs: Vec<(String, Pattern)>,
+}
+
+/// A number while formatting: `mantissa / 10^scale` with no trailing zeros (exact, and no
+/// floating point, whose formatting and parsing code would cost more wasm than the rest of
+/// the runtime), and the options that print and select it. Equal numbers with different
+/// options are different selectors, as in `fluent-bundle`.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Num {
+    pub(super) mantissa: i64,
+    pub(super) scale: u32,
+    pub(super) min_fraction: Option<usize>,
+    pub(super) ordinal: bool,
+}
+
+/// At most this many fraction digits (numbers have 18 significant digits at most here).
+pub(super) const MAX_SCALE: u32 = 18;
+
+impl Num {
+    /// Decimal digits: `-12.50` (no exponent); `None` when not one, or too long.
+    pub(super) fn parse(s: &str) -> Option<Self> {
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if int.is_empty()
+            || frac.len() > MAX_SCALE as usize
+            || (digits.contains('.') && frac.is_empty())
+        {
+            return None;
+        }
+        let mut mantissa: i64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        }
+        let mut n = Self {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale: frac.len() as u32,
+            min_fraction: None,
+            ordinal: false,
+        };
+        while n.scale > 0 && n.mantissa % 10 == 0 {
+            n.mantissa /= 10;
+            n.scale -= 1;
+        }
+        Some(n)
+    }
+
+    pub(super) fn whole(n: i64) -> Self {
+        Self {
+            mantissa: n,
+            scale: 0,
+            min_fraction: None,
+            ordinal: false,
+        }
+    }
+
+    /// A number literal: it keeps its written fraction digits (`1.50` prints `1.50`).
+    pub(super) fn literal(s: &str) -> Option<Self> {
+        let mut n = Self::parse(s)?;
+        n.min_fraction = s.split_once('.').map(|(_, f)| f.len());
+        Some(n)
+    }
+
+    /// The digits as printed (the fraction padded to `min_fraction`) and their scale.
+    pub(super) fn printed(&self) -> (u64, u32) {
+        let scale = self
+            .min_fraction
+            .map_or(self.scale, |m| (m as u32).clamp(self.scale, MAX_SCALE));
+        let digits = self
+            .mantissa
+            .unsigned_abs()
+            .saturating_mul(10u64.pow(scale - self.scale));
+        (digits, scale)
+    }
+
+    pub(super) fn format(&self) -> String {
+        let (digits, scale) = self.printed();
+        let mut s = digits.to_string();
+        let scale = scale as usize;
+        if scale > 0 {
+            if s.len() <= scale {
+                s.insert_str(0, &"0".repeat(scale + 1 - s.len()));
+            }
+            s.insert(s.len() - scale, '.');
+        }
+        if self.mantissa < 0 {
+            s.insert(0, '-');
+        }
+        s
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing
+
+/// A problem in Fluent source: its line (1-based) and what is wrong.
+pub(crate) type Problem = (usize, String);
+
+struct Parser<'s> {
+    s: &'s str,
+    b: &'s [u8],
+    i: usize,
+}
+
+type PResult<T> = Result<T, String>;
+
+impl<'s> Parser<'s> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn at(&self, j: usize) -> Option<u8> {
+        self.b.get(j).copied()
+    }
+
+    fn take(&mut self, c: u8) -> bool {
+        let yes = self.peek() == Some(c);
+        if yes {
+            self.i += 1;
+        }
+        yes
+    }
+
+    fn expect(&mut self, c: u8) -> PResult<()> {
+        if self.take(c) {
+            Ok(())
+        } else {
+            Err(format!("expected `{}`", c as char))
+        }
+    }
+
+    fn blank_inline(&mut self) -> usize {
+        let start = self.i;
+        while self.peek() == Some(b' ') {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn blank(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n')) {
+            self.i += 1;
+        }
+    }
+
+    fn eol(&mut self) -> bool {
+        self.take(b'\n')
+    }
+
+    /// Blank lines; how many.
+    fn blank_block(&mut self) -> usize {
+        let mut n = 0;
+        loop {
+            let start = self.i;
+            self.blank_inline();
+            if !self.eol() {
+                self.i = start;
+                return n;
+            }
+            n += 1;
+        }
+    }
+
+    fn ident(&mut self) -> PResult<String> {
+        if !self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Err(
+                "expected an identifier (a letter, then letters, digits, `-` or `_`)".into(),
+            );
+        }
+        let start = self.i;
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        {
+            self.i += 1;
+        }
+        Ok(self.s[start..self.i].to_owned())
+    }
+
+    fn digits(&mut self) -> PResult<()> {
+        let start = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.i += 1;
+        }
+        if start == self.i {
+            return Err("expected a digit".into());
+        }
+        Ok(())
+    }
+
+    fn number(&mut self) -> PResult<Num> {
+        let start = self.i;
+        self.take(b'-');
+        self.digits()?;
+        if self.take(b'.') {
+            self.digits()?;
+        }
+        let text = &self.s[start..self.i];
+        Num::literal(text).ok_or_else(|| format!("the number {text} has more than 18 digits"))
+    }
+
+    fn resource(&mut self) -> (Vec<(String, Entry)>, Vec<Problem>) {
+        let (mut entries, mut problems) = (Vec::new(), Vec::new());
+        self.blank_block();
+        while self.i < self.b.len() {
+            let start = self.i;
+            let result = match self.peek() {
+                Some(b'#') => self.comment().map(|()| None),
+                Some(b'-') => {
+                    self.i += 1;
+                    self.entry(true).map(|(id, e)| Some((format!("-{id}"), e)))
+                }
+                _ => self.entry(false).map(Some),
+            };
+            match result {
+                Ok(Some(entry)) => entries.push(entry),
+                Ok(None) => {}
+                Err(e) => {
+                    let line = self.s[..start].matches('\n').count() + 1;
+                    problems.push((line, e));
+                    self.i = start.max(self.i);
+                    self.skip_to_next_entry();
+                }
+            }
+            self.blank_block();
+        }
+        (entries, problems)
+    }
+
+    fn skip_to_next_entry(&mut self) {
+        while let Some(c) = self.peek() {
+            let line_start = self.i == 0 || self.at(self.i - 1) == Some(b'\n');
+            if line_start && self.i > 0 && (c.is_ascii_alphabetic() || c == b'-' || c == b'#') {
+                return;
+            }
+            self.i += 1;
+        }
+    }
+
+    fn comment(&mut self) -> PResult<()> {
+        loop {
+            let mut level = 0;
+            while self.take(b'#') {
+                level += 1;
+            }
+            if level > 3 || !matches!(self.peek(), None | Some(b' ' | b'\n')) {
+                return Err("a comment starts with `#`, `##` or `###` and a space".into());
+            }
+            while self.peek().is_some_and(|c| c != b'\n') {
+                self.i += 1;
+            }
+            if !self.eol() || self.peek() != Some(b'#') {
+                return Ok(());
+            }
+        }
+    }
+
+    fn entry(&mut self, term: bool) -> PResult<(String, Entry)> {
+        let id = self.ident()?;
+        self.blank_inline();
+        self.expect(b'=')?;
+        let value = self.pattern()?;
+        self.blank_block();
+        let mut attrs = Vec::new();
+        loop {
+            let line = self.i;
+            self.blank_inline();
+            if !self.take(b'.') {
+                self.i = line;
+                break;
+            }
+            let name = self.ident()?;
+            self.blank_inline();
+            self.expect(b'=')?;
+            let p = self
+                .pattern()?
+                .ok_or_else(|| format!("attribute `.{name}` has no value"))?;
+            attrs.push((name, p));
+            self.blank_block();
+        }
+        if value.is_none() && (term || attrs.is_empty()) {
+            return Err(format!("`{id}` has no value"));
+        }
+        Ok((id, Entry { value, attrs }))
+    }
+
+    /// A pattern, dedented as Fluent does: continuation lines lose their common indent, blank
+    /// lines inside are kept, and the end is trimmed.
+    fn pattern(&mut self) -> PResult<Option<Pattern>> {
+        enum Part {
+            Expr(Expr),
+            // (start, end, indent, at a line start)
+            Text(usize, usize, usize, bool),
+        }
+        let mut parts = Vec::new();
+        let mut last_non_blank = None;
+        let mut common: Option<usize> = None;
+        self.blank_inline();
+        let mut line_start = if self.eol() {
+            self.blank_block();
+            true
+        } else {
+            false
+        };
+        while self.i < self.b.len() {
+            if self.take(b'{') {
+                if line_start {
+                    common = Some(0);
+                }
+                parts.push(Part::Expr(self.placeable()?));
+                last_non_blank = Some(parts.len() - 1);
+                line_start = false;
+                continue;
+            }
+            let start = self.i;
+            let mut indent = 0;
+            if line_start {
+                indent = self.blank_inline();
+                match self.peek() {
+                    None => break,
+                    Some(c) if indent == 0 && c != b'\n' => break,
+                    Some(b'.' | b'}' | b'[' | b'*') if indent > 0 => {
+                        self.i = start;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let text_start = self.i;
+            while self
+                .peek()
+                .is_some_and(|c| c != b'\n' && c != b'{' && c != b'}')
+            {
+                self.i += 1;
+            }
+            if self.peek() == Some(b'}') {
+                return Err(
+                    "`}` without a matching `{` (write `{\"}\"}` for the character)".into(),
+                );
+            }
+            let newline = self.eol();
+            let end = self.i;
+            let blank = self.b[text_start..end]
+                .iter()
+                .all(|&c| c == b' ' || c == b'\n');
+            if start != end {
+                if line_start && !blank {
+                    common = Some(common.map_or(indent, |c| c.min(indent)));
+                }
+                if !line_start || !blank || newline {
+                    if !blank {
+                        last_non_blank = Some(parts.len());
+                    }
+                    parts.push(Part::Text(start, end, indent, line_start));
+                }
+            }
+            line_start = newline;
+        }
+        let Some(last) = last_non_blank else {
+            return Ok(None);
+        };
+        let mut out: Pattern = Vec::new();
+        for (k, part) in parts.into_iter().take(last + 1).enumerate() {
+            match part {
+                Part::Expr(e) => out.push(e),
+                Part::Text(start, end, indent, at_line_start) => {
+                    let start = if at_line_start {
+                        start + common.map_or(indent, |c| c.min(indent))
+                    } else {
+                        start
+                    };
+                    let mut text = &self.s[start..end];
+                    if k == last {
+                        text = text.trim_end_matches([' ', '\n']);
+                    }
+                    match out.last_mut() {
+                        Some(Expr::Text(t)) => t.push_str(text),
+                        _ if text.is_empty() => {}
+                        _ => out.push(Expr::Text(text.to_owned())),
+                    }
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
+    fn placeable(&mut self) -> PResult<Expr> {
+        self.blank();
+        let expr = self.expression()?;
+        self.blank_inline();
+        self.expect(b'}')?;
+        Ok(expr)
+    }
+
+    fn expression(&mut self) -> PResult<Expr> {
+        let selector = self.inline()?;
+        self.blank();
+        if !(self.peek() == Some(b'-') && self.at(self.i + 1) == Some(b'>')) {
+            if let Expr::Term {
+                attr: Some(a), id, ..
+            } = &selector
+            {
+                return Err(format!(
+                    "a term's attribute (`-{id}.{a}`) can only be a selector"
+                ));
+            }
+            return Ok(selector);
+        }
+        match &selector {
+            Expr::Message(..) => return Err("a message can't be a selector".into()),
+            Expr::Term { attr: None, .. } => {
+                return Err("a term can be a selector only through an attribute".into())
+            }
+            Expr::Select { .. } | Expr::Text(_) => return Err("expected a simple selector".into()),
+            _ => {}
+        }
+        self.i += 2;
+        self.blank_inline();
+        if !self.eol() {
+            return Err("variants start on the line after `->`".into());
+        }
+        self.blank();
+        let mut variants = Vec::new();
+        let mut default = None;
+        loop {
+            if self.take(b'*') && default.replace(variants.len()).is_some() {
+                return Err("two default variants".into());
+            }
+            if !self.take(b'[') {
+                break;
+            }
+            self.blank();
+            let key = if self.peek().is_some_and(|c| c.is_ascii_digit())
+                || (self.peek() == Some(b'-')
+                    && self.at(self.i + 1).is_some_and(|c| c.is_ascii_digit()))
+            {
+                Key::Num(self.number()?)
+            } else {
+                Key::Ident(self.ident()?)
+            };
+            self.blank();
+            self.expect(b']')?;
+            let value = self.pattern()?.ok_or("a variant has no value")?;
+            variants.push((key, value));
+            self.blank();
+        }
+        let default = default
+            .filter(|d| *d < variants.len())
+            .ok_or("a select expression needs a default variant (`*[other]`)")?;
+        Ok(Expr::Select {
+            selector: Box::new(selector),
+            variants,
+            default,
+        })
+    }
+
+    fn inline(&mut self) -> PResult<Expr> {
+        match self.peek() {
+            Some(b'"') => {
+                self.i += 1;
+                let mut s = String::new();
+                loop {
+                    let run = self.i;
+                    while self.peek().is_some_and(|c| c != b'"' && c != b'\\' && c != b'\n') {
+                        self.i += 1;
+                    }
+                    s.push_str(&self.s[run..self.i]);
+                    match self.peek() {
+                        Some(b'"') => {
+                            self.i += 1;
+                            return Ok(Expr::Str(s));
+                        }
+                        Some(b'\\') => {
+                            self.i += 1;
+                            match self.peek() {
+                                Some(c @ (b'\\' | b'"')) => {
+                                    self.i += 1;
+                                    s.push(c as char);
+                                }
+                                Some(c @ (b'u' | b'U')) => {
+                                    self.i += 1;
+                                    let len = if c == b'u' { 4 } else { 6 };
+                                    let hex = self.s.get(self.i..self.i + len).unwrap_or("");
+                                    let ch = (hex.len() == len && hex.bytes().all(|h| h.is_ascii_hexdigit()))
+                                        .then(|| u32::from_str_radix(hex, 16).ok())
+                                        .flatten()
+                                        .ok_or("a `\\u` escape needs 4 hex digits (`\\U`: 6)")?;
+                                    self.i += len;
+                                    s.push(char::from_u32(ch).unwrap_or('\u{FFFD}'));
+                                }
+                                _ => return Err("unknown escape in a string literal".into()),
+                            }
+                        }
+                        _ => return Err("unterminated string literal".into()),
+                    }
+                }
+            }
+            Some(c) if c.is_ascii_digit() => Ok(Expr::Num(self.number()?)),
+            Some(b'-') => {
+                if self.at(self.i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    self.i += 1;
+                    let id = self.ident()?;
+                    let attr = if self.take(b'.') { Some(self.ident()?) } else { None };
+                    let args = match self.call_args()? {
+                        None => Vec::new(),
+                        Some((positional, named)) if positional.is_empty() => named,
+                        Some(_) => {
+                            return Err(format!("a term (`-{id}`) takes named arguments only"))
+                        }
+                    };
+                    Ok(Expr::Term { id, attr, args })
+                } else {
+                    Ok(Expr::Num(self.number()?))
+                }
+            }
+            Some(b'$') => {
+                self.i += 1;
+                Ok(Expr::Var(self.ident()?))
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let id = self.ident()?;
+                if let Some((positional, named)) = self.call_args()? {
+                    if !id.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_' || c == b'-') {
+                        return Err(format!("`{id}` is not a function name (those are upper case)"));
+                    }
+                    return number_call(&id, positional, named);
+                }
+                let attr = if self.take(b'.') { Some(self.ident()?) } else { None };
+                Ok(Expr::Message(id, attr))
+            }
+            Some(b'{') => {
+                self.i += 1;
+                self.placeable()
+            }
+            _ => Err("expected an expression: `$variable`, a message, a `-term`, a literal or `NUMBER()`".into()),
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn call_args(&mut self) -> PResult<Option<(Vec<Expr>, Vec<(String, Expr)>)>> {
+        self.blank();
+        if !self.take(b'(') {
+            return Ok(None);
+        }
+        let (mut positional, mut named) = (Vec::new(), Vec::<(String, Expr)>::new());
+        self.blank();
+        while self.i < self.b.len() && self.peek() != Some(b')') {
+            let expr = self.inline()?;
+            self.blank();
+            match expr {
+                Expr::Message(name, None) if self.take(b':') => {
+                    if named.iter().any(|(n, _)| *n == name) {
+                        return Err(format!("argument `{name}` given twice"));
+                    }
+                    self.blank();
+                    let value = match self.peek() {
+                        Some(b'"') => self.inline()?,
+                        Some(c) if c.is_ascii_digit() || c == b'-' => Expr::Num(self.number()?),
+                        _ => {
+                            return Err(format!(
+                                "argument `{name}` takes a string or number literal"
+                            ))
+                        }
+                    };
+                    named.push((name, value));
+                }
+                expr if named.is_empty() => positional.push(expr),
+                _ => return Err("a positional argument after a named one".into()),
+            }
+            self.blank();
+            self.take(b',');
+            self.blank();
+        }
+        self.expect(b')')?;
+        Ok(Some((positional, named)))
+    }
+}
+
+/// `NUMBER(...)`: the only function, with the options `fluent-bundle` applies.
+fn number_call(id: &str, positional: Vec<Expr>, named: Vec<(String, Expr)>) -> PResult<Expr> {
+    if id != "NUMBER" {
+        return Err(format!(
+            "`{id}()` is not supported (the kit's Fluent has NUMBER() only)"
+        ));
+    }
+    let [arg] =
+        <[Expr; 1]>::try_from(positional).map_err(|_| "NUMBER() takes one number".to_owned())?;
+    if !matches!(arg, Expr::Var(_) | Expr::Num(_)) {
+        return Err("NUMBER() takes a variable or a number literal".into());
+    }
+    let (mut min_fraction, mut ordinal) = (None, false);
+    for (name, value) in named {
+        match (name.as_str(), value) {
+            ("minimumFractionDigits", Expr::Num(n))
+                if n.min_fraction.is_none() && (0..=20).contains(&n.mantissa) =>
+            {
+                min_fraction = Some(n.mantissa as usize);
+            }
+            ("type", Expr::Str(t)) if t == "cardinal" || t == "ordinal" => ordinal = t == "ordinal",
+            ("minimumFractionDigits" | "type", _) => {
+                return Err(format!(
+                    "NUMBER() option `{name}` takes {}",
+                    if name == "type" {
+                        "\"cardinal\" or \"ordinal\""
+                    } else {
+                        "a whole number up to 20"
+                    }
+                ))
+            }
+            _ => {
+                return Err(format!(
+                    "NUMBER() option `{name}` is not supported (minimumFractionDigits and type are)"
+                ))
+            }
+        }
+    }
+    Ok(Expr::Number {
+        arg: Box::new(arg),
+        min_fraction,
+        ordinal,
+    })
+}
+
+/// Parses a resource: its entries (terms under `-id`) in order, and the problems found (with
+/// their line). Entries with a problem are left out.
+pub(crate) fn parse(source: &str) -> (Vec<(String, Entry)>, Vec<Problem>) {
+    let normalized;
+    let source = if source.contains('\r') {
+        normalized = source.replace("\r\n", "\n");
+        normalized.as_str()
+    } else {
+        source
+    };
+    let mut p = Parser {
+        s: source,
+        b: source.as_bytes(),
+        i: 0,
+    };
+    p.resource()
+}
