@@ -14,7 +14,7 @@ cp -r examples/trunk-app/{Cargo.toml,Trunk.toml,index.html,start.js,src} "$OUT"/
 REV=$(git rev-parse HEAD)
 sed -i "s|^leptos-loginrocket = .*|leptos-loginrocket = { git = \"file://$ROOT\", rev = \"$REV\" }|" "$OUT/Cargo.toml"
 grep -q "git = \"file://$ROOT\"" "$OUT/Cargo.toml"
-if ! git diff --quiet HEAD -- src locales style Cargo.toml crates/loginrocket; then
+if ! git diff --quiet HEAD -- src locales style build.rs Cargo.toml crates/loginrocket crates/ftl crates/macros; then
   echo "note: the example builds the kit as committed (HEAD $REV), not the uncommitted changes"
 fi
 # the workspace's lock, so the app gets the same versions (cargo drops what it doesn't use)

@@ -55,6 +55,10 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+// `ftl!` expands to `::leptos_loginrocket::…`, which the kit's own tests use too
+#[cfg(test)]
+extern crate self as leptos_loginrocket;
+
 pub mod components;
 mod context;
 pub mod hooks;
@@ -71,6 +75,29 @@ pub use context::{
 };
 pub use hooks::*;
 pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
+/// Compiles an app's own `.ftl` file while the app builds, for [`Catalog::with_locale`] and
+/// [`Catalog::with_ftl`]: the app's wasm then carries no Fluent parser, and a syntax error is
+/// a compile error naming the file and line (see [`i18n::CompiledFtl`]). The path is relative
+/// to the crate's `Cargo.toml`.
+///
+/// ```
+/// use leptos_loginrocket::{ftl, i18n::plural, Catalog, Locale};
+///
+/// let fr = Locale::new("fr").unwrap();
+/// // in an app: ftl!("locales/fr/kit.ftl"), next to its Cargo.toml
+/// let catalog = Catalog::new()
+///     .with_locale(fr, plural::FR, ftl!("demo/locales/fr/kit.ftl"))
+///     .unwrap();
+/// assert_eq!(catalog.text(fr, "logout"), "Se déconnecter");
+/// ```
+///
+/// A syntax error stops the build ("tests/fixtures/broken.ftl:2: …"):
+///
+/// ```compile_fail
+/// const BROKEN: leptos_loginrocket::i18n::CompiledFtl =
+///     leptos_loginrocket::ftl!("tests/fixtures/broken.ftl");
+/// ```
+pub use leptos_loginrocket_macros::ftl;
 pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
 pub use logic::redirect::safe_redirect;
 pub use logic::session::{DisplayClaims, SessionState};

@@ -10,7 +10,6 @@ use leptos::task::spawn_local;
 use leptos_loginrocket::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use serde_json::json;
 
 mod custom;
 
@@ -34,20 +33,17 @@ fn french() -> Locale {
 }
 
 /// The kit's catalog with French registered and the demo's own strings, one Fluent file per
-/// locale, added: the kit's machinery serves the app's chrome too.
+/// locale, added: the kit's machinery serves the app's chrome too. The files are compiled
+/// while the demo builds (`ftl!`), so its wasm carries no Fluent parser.
 fn catalog() -> Catalog {
     let catalog = Catalog::new()
-        .with_locale(
-            french(),
-            i18n::plural::FR,
-            include_str!("../locales/fr/kit.ftl"),
-        )
+        .with_locale(french(), i18n::plural::FR, ftl!("locales/fr/kit.ftl"))
         .expect("the demo's French is valid Fluent");
     [
-        (Locale::EN, include_str!("../locales/en/demo.ftl")),
-        (Locale::ES, include_str!("../locales/es/demo.ftl")),
-        (Locale::JA, include_str!("../locales/ja/demo.ftl")),
-        (french(), include_str!("../locales/fr/demo.ftl")),
+        (Locale::EN, ftl!("locales/en/demo.ftl")),
+        (Locale::ES, ftl!("locales/es/demo.ftl")),
+        (Locale::JA, ftl!("locales/ja/demo.ftl")),
+        (french(), ftl!("locales/fr/demo.ftl")),
     ]
     .into_iter()
     .fold(catalog, |catalog, (locale, ftl)| {
@@ -282,13 +278,14 @@ fn FailureLab() -> impl IntoView {
     let ctx = use_loginrocket();
     // the key of what happened, and the fault's name's key
     let note = RwSignal::new(None::<(&'static str, &'static str)>);
-    let fault = move |label: &'static str, body: serde_json::Value| {
+    // each fault is JSON text as written (no serde_json values built in the first page's wasm)
+    let fault = move |label: &'static str, body: &'static str| {
         move |_| {
-            let body = body.clone();
             spawn_local(async move {
                 let base = LR_URL.trim_end_matches('/');
                 let sent = gloo_net::http::Request::post(&format!("{base}/_emulator/faults"))
-                    .json(&body)
+                    .header("Content-Type", "application/json")
+                    .body(body)
                     .map(|r| r.send());
                 let ok = match sent {
                     Ok(fut) => fut.await.map(|r| r.ok()).unwrap_or(false),
@@ -305,11 +302,11 @@ fn FailureLab() -> impl IntoView {
     view! {
                 <aside class="demo-lab" aria-label=tr("demo-lab")>
             <h2>{tr("demo-lab")}</h2>
-            <button type="button" on:click=fault("demo-lab-rate-limit-next", json!({"path": "*", "status": 429, "headers": {"Retry-After": "5"}, "body": {"result": "error"}}))>{tr("demo-lab-rate-limit")}</button>
-            <button type="button" on:click=fault("demo-lab-timeout-next", json!({"path": "*", "delay_ms": 15000}))>{tr("demo-lab-timeout")}</button>
-            <button type="button" on:click=fault("demo-lab-server-error-next", json!({"path": "*", "status": 500, "body": "<h1>Internal Server Error</h1>", "content_type": "text/html"}))>{tr("demo-lab-server-error")}</button>
-            <button type="button" on:click=fault("demo-lab-garbage-next", json!({"path": "*", "status": 200, "body": "<html>captive portal</html>", "content_type": "text/html"}))>{tr("demo-lab-garbage")}</button>
-            <button type="button" on:click=fault("demo-lab-expired-next", json!({"path": "*", "status": 403, "body": {"result": "error"}}))>{tr("demo-lab-expired")}</button>
+            <button type="button" on:click=fault("demo-lab-rate-limit-next", r#"{"path": "*", "status": 429, "headers": {"Retry-After": "5"}, "body": {"result": "error"}}"#)>{tr("demo-lab-rate-limit")}</button>
+            <button type="button" on:click=fault("demo-lab-timeout-next", r#"{"path": "*", "delay_ms": 15000}"#)>{tr("demo-lab-timeout")}</button>
+            <button type="button" on:click=fault("demo-lab-server-error-next", r#"{"path": "*", "status": 500, "body": "<h1>Internal Server Error</h1>", "content_type": "text/html"}"#)>{tr("demo-lab-server-error")}</button>
+            <button type="button" on:click=fault("demo-lab-garbage-next", r#"{"path": "*", "status": 200, "body": "<html>captive portal</html>", "content_type": "text/html"}"#)>{tr("demo-lab-garbage")}</button>
+            <button type="button" on:click=fault("demo-lab-expired-next", r#"{"path": "*", "status": 403, "body": {"result": "error"}}"#)>{tr("demo-lab-expired")}</button>
             <p role="status">
                 {move || note.get().map(|(what, fault)| ctx.t_with(what, &[("fault", ctx.t(fault).into())]))}
             </p>

@@ -187,6 +187,77 @@ impl fmt::Display for FtlError {
 
 impl std::error::Error for FtlError {}
 
+/// Fluent compiled while the app builds, by [`ftl!`](crate::ftl): what
+/// [`Catalog::with_locale`] and [`Catalog::with_ftl`] take instead of text when the app's wasm
+/// should carry no Fluent parser (about 11 kB gzip). Its syntax was checked at compile time;
+/// references between messages are checked when it is registered, as for text.
+///
+/// ```
+/// use leptos_loginrocket::{ftl, i18n::CompiledFtl, Catalog, Locale};
+///
+/// // the path is relative to the crate's Cargo.toml; a syntax error is a compile error
+/// const APP_EN: CompiledFtl = ftl!("locales/en/kit.ftl");
+/// let catalog = Catalog::new().with_ftl(Locale::EN, APP_EN).unwrap();
+/// assert_eq!(catalog.text(Locale::EN, "logout"), "Sign out");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CompiledFtl(&'static [u8]);
+
+impl CompiledFtl {
+    /// What `ftl!` expands to; not for use by hand.
+    #[doc(hidden)]
+    pub const fn __from_ftl_macro(bytes: &'static [u8]) -> Self {
+        Self(bytes)
+    }
+}
+
+/// Fluent that [`Catalog::with_locale`] and [`Catalog::with_ftl`] take: text (`&str`,
+/// `&String`), parsed when it is registered, or [`CompiledFtl`] from [`ftl!`](crate::ftl),
+/// checked while the app builds. Only the kinds an app passes are in its wasm: an app that
+/// registers no text carries no parser.
+pub trait FtlSource: sealed::Entries {}
+
+impl FtlSource for &str {}
+impl FtlSource for &String {}
+impl FtlSource for CompiledFtl {}
+
+mod sealed {
+    use super::{fluent, CompiledFtl, Entry};
+
+    /// The entries, or the problems with their lines.
+    pub trait Entries {
+        fn entries(self) -> Result<Vec<(String, Entry)>, Vec<String>>;
+    }
+
+    impl Entries for &str {
+        fn entries(self) -> Result<Vec<(String, Entry)>, Vec<String>> {
+            let (parsed, problems) = fluent::parse(self);
+            if problems.is_empty() {
+                Ok(parsed)
+            } else {
+                Err(problems
+                    .into_iter()
+                    .map(|(line, p)| format!("line {line}: {p}"))
+                    .collect())
+            }
+        }
+    }
+
+    impl Entries for &String {
+        fn entries(self) -> Result<Vec<(String, Entry)>, Vec<String>> {
+            self.as_str().entries()
+        }
+    }
+
+    impl Entries for CompiledFtl {
+        fn entries(self) -> Result<Vec<(String, Entry)>, Vec<String>> {
+            fluent::decode(self.0).ok_or_else(|| {
+                vec!["not Fluent compiled by this version of the kit's ftl!".to_owned()]
+            })
+        }
+    }
+}
+
 /// A shipped catalog's messages, from its compiled form (`build.rs`; tests check it
 /// against the `.ftl` file).
 fn shipped_entries(compiled: &[u8]) -> HashMap<String, Entry> {
@@ -304,12 +375,11 @@ impl Catalog {
     /// assert_eq!(wait(2), "Trop de tentatives. Réessayez dans 2 secondes.");
     /// assert_eq!(catalog.text(fr, "error-unavailable"), "Impossible de joindre le service de connexion.");
     /// ```
-    #[inline(never)]
     pub fn with_locale(
         mut self,
         locale: Locale,
         plurals: PluralRules,
-        ftl: &str,
+        ftl: impl FtlSource,
     ) -> Result<Self, FtlError> {
         let error = |problems| FtlError { locale, problems };
         let plurals = plurals.parse().map_err(|e| error(vec![e]))?;
@@ -326,7 +396,8 @@ impl Catalog {
             }
         };
         self.locales[index].plurals = plurals;
-        self.merge(index, ftl).map_err(error)?;
+        self.merge(index, ftl.entries().map_err(error)?)
+            .map_err(error)?;
         Ok(self)
     }
 
@@ -344,8 +415,7 @@ impl Catalog {
     /// assert_eq!(catalog.text(Locale::EN, "field-email"), "Acme email");
     /// assert!(Catalog::new().with_ftl(Locale::EN, "bad = { DATETIME($d) }").is_err());
     /// ```
-    #[inline(never)]
-    pub fn with_ftl(mut self, locale: Locale, ftl: &str) -> Result<Self, FtlError> {
+    pub fn with_ftl(mut self, locale: Locale, ftl: impl FtlSource) -> Result<Self, FtlError> {
         let Some(index) = self.locales.iter().position(|s| s.locale == locale) else {
             return Err(FtlError {
                 locale,
@@ -354,19 +424,14 @@ impl Catalog {
                 )],
             });
         };
-        self.merge(index, ftl)
-            .map_err(|problems| FtlError { locale, problems })?;
+        let error = |problems| FtlError { locale, problems };
+        self.merge(index, ftl.entries().map_err(error)?)
+            .map_err(error)?;
         Ok(self)
     }
 
-    fn merge(&mut self, index: usize, ftl: &str) -> Result<(), Vec<String>> {
-        let (parsed, problems) = fluent::parse(ftl);
-        if !problems.is_empty() {
-            return Err(problems
-                .into_iter()
-                .map(|(line, p)| format!("line {line}: {p}"))
-                .collect());
-        }
+    /// Not generic: one copy, whatever kinds of Fluent the app registers.
+    fn merge(&mut self, index: usize, parsed: Vec<(String, Entry)>) -> Result<(), Vec<String>> {
         // in place, keeping what is replaced to put it back on a problem (no copy of the map)
         let strings = &mut self.locales[index];
         let mut entries = strings.take_entries();
@@ -552,8 +617,52 @@ mod tests {
                 Some(&parsed),
                 "{locale:?}"
             );
-            assert_eq!(fluent::encode(&parsed), compiled, "{locale:?}");
+            assert_eq!(loginrocket_ftl::encode(&parsed), compiled, "{locale:?}");
         }
+    }
+
+    #[test]
+    fn compiled_fluent_registers_as_its_text_does() {
+        let fr = Locale::new("fr").unwrap();
+        let as_text = Catalog::new()
+            .with_locale(
+                fr,
+                plural::FR,
+                include_str!("../../demo/locales/fr/kit.ftl"),
+            )
+            .unwrap();
+        let compiled = Catalog::new()
+            .with_locale(fr, plural::FR, crate::ftl!("demo/locales/fr/kit.ftl"))
+            .unwrap();
+        for key in keys(SOURCES[0].1) {
+            for n in [0, 1, 2, 5] {
+                let args = [("seconds", FluentArg::from(n)), ("count", n.into())];
+                assert_eq!(
+                    compiled.text_with(fr, &key, &args),
+                    as_text.text_with(fr, &key, &args),
+                    "{key}"
+                );
+            }
+        }
+        assert_eq!(compiled.text(fr, "logout"), "Se déconnecter");
+        // a message added to a shipped locale, compiled, overrides as text does
+        let app = Catalog::new()
+            .with_ftl(Locale::EN, crate::ftl!("tests/fixtures/app.ftl"))
+            .unwrap();
+        assert_eq!(app.text(Locale::EN, "field-email"), "Work email at Acme");
+        assert_eq!(app.text(Locale::ES, "field-email"), "Correo electrónico");
+    }
+
+    #[test]
+    fn damaged_compiled_fluent_is_an_error_and_changes_nothing() {
+        let damaged = CompiledFtl::__from_ftl_macro(b"\xff\x01");
+        let err = Catalog::new().with_ftl(Locale::EN, damaged).unwrap_err();
+        assert_eq!(err.locale(), Locale::EN);
+        assert!(err.problems()[0].contains("ftl!"), "{err}");
+        // a reference to nothing is found at registration, compiled or not
+        let dangling =
+            Catalog::new().with_ftl(Locale::EN, crate::ftl!("tests/fixtures/dangling.ftl"));
+        assert!(dangling.unwrap_err().problems()[0].contains("nowhere"));
     }
 
     #[test]

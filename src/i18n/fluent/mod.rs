@@ -1,5 +1,5 @@
-//! The kit's Fluent runtime: a parser that follows Fluent's grammar (as `fluent-syntax` reads
-//! it) and a resolver that prints what `fluent-bundle` prints, for what the kit supports:
+//! The kit's Fluent runtime: the parser of `loginrocket-ftl`, which follows Fluent's grammar
+//! (as `fluent-syntax` reads it), and a resolver that prints what `fluent-bundle` prints, for what the kit supports:
 //!
 //! - messages and terms (`-brand`), with attributes (`.title`, reachable as `key.title`);
 //! - message and term references (`{ welcome }`, `{ -brand }`, `{ -brand(case: "gen") }`);
@@ -19,15 +19,8 @@ use std::collections::HashMap;
 
 use super::plural::Parsed;
 
-mod codec;
-mod syntax;
-
-pub(crate) use codec::decode;
-#[cfg(test)]
-pub(crate) use codec::encode;
-pub(crate) use syntax::parse;
-pub(crate) use syntax::Entry;
-use syntax::{Expr, Key, Num, Pattern};
+pub(crate) use loginrocket_ftl::{decode, parse, Entry};
+use loginrocket_ftl::{Expr, Key, Num, Pattern};
 
 /// An argument to a message: a whole number or a decimal (both select plural variants;
 /// printed as Fluent prints them, `3`, `1.5`), or text.

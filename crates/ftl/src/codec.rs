@@ -1,16 +1,17 @@
-//! The shipped catalogs, compiled: the build script parses `locales/*/kit.ftl` and writes
-//! their entries in this byte form; the kit reads them back at run time without the
-//! parser, so an app that registers no Fluent of its own carries none.
+//! Catalogs, compiled: the kit's build script (its shipped `locales/*/kit.ftl`) and the
+//! `ftl!` macro (an app's own files) parse Fluent while the code builds and write its entries
+//! in this byte form; the kit reads them back at run time without the parser, so an app
+//! that registers no Fluent text carries none.
 //!
 //! The form: numbers in LEB128 (signed ones zigzagged), text as its length and UTF-8 bytes,
 //! an option as `0` or `1` and the value, a list as its length and the items; an expression
 //! is a tag byte (its place in [`Expr`]) and its fields in order.
 
-use super::syntax::{Entry, Expr, Key, Num, Pattern};
+use crate::syntax::{Entry, Expr, Key, Num, Pattern};
 
-/// `entries` in the compiled form (what the build script writes; the kit itself only reads).
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn encode(entries: &[(String, Entry)]) -> Vec<u8> {
+/// `entries` in the compiled form (what the build script and `ftl!` write; the kit itself
+/// only reads).
+pub fn encode(entries: &[(String, Entry)]) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.uint(entries.len() as u64);
     for (id, entry) in entries {
@@ -21,16 +22,14 @@ pub(crate) fn encode(entries: &[(String, Entry)]) -> Vec<u8> {
 }
 
 /// The entries of a compiled catalog; `None` when `bytes` is not one.
-pub(crate) fn decode(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
+pub fn decode(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
     let mut r = Reader { b: bytes, i: 0 };
     let entries = r.list(|r| Some((r.str()?, r.entry()?)))?;
     (r.i == bytes.len()).then_some(entries)
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 struct Writer(Vec<u8>);
 
-#[cfg_attr(not(test), allow(dead_code))]
 impl Writer {
     fn uint(&mut self, mut n: u64) {
         loop {
@@ -285,7 +284,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::fluent::parse;
+    use crate::syntax::parse;
 
     /// Every kind of expression the parser makes.
     const ALL: &str = r#"

@@ -1,45 +1,67 @@
 //! Fluent syntax: the entries a resource holds, and the parser that reads them (as
-//! `fluent-syntax` does). Std only: the build script reads the shipped catalogs with it too.
+//! `fluent-syntax` does).
 
 /// A pattern: text and placeables.
-pub(super) type Pattern = Vec<Expr>;
+pub type Pattern = Vec<Expr>;
 
+/// A piece of a pattern, or an expression inside a placeable.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum Expr {
+pub enum Expr {
+    /// Text as written (after Fluent's dedent).
     Text(String),
+    /// A string literal, its escapes resolved.
     Str(String),
     /// A number literal (`1.50` keeps its two fraction digits, as in Fluent).
     Num(Num),
+    /// A variable, `$name`.
     Var(String),
+    /// A message reference, `other` or `other.attr`.
     Message(String, Option<String>),
+    /// A term reference, `-brand`, `-brand.attr` or `-brand(case: "gen")`.
     Term {
+        /// The term's name, without its `-`.
         id: String,
+        /// The attribute, for `-brand.attr`.
         attr: Option<String>,
+        /// The named arguments the term sees instead of the message's variables.
         args: Vec<(String, Expr)>,
     },
+    /// `NUMBER(arg, minimumFractionDigits: n, type: "ordinal")`.
     Number {
+        /// What is formatted.
         arg: Box<Expr>,
+        /// `minimumFractionDigits`.
         min_fraction: Option<usize>,
+        /// `type: "ordinal"`: variants select by the ordinal plural rules.
         ordinal: bool,
     },
+    /// A select expression.
     Select {
+        /// What is selected on.
         selector: Box<Expr>,
+        /// The variants, in order.
         variants: Vec<(Key, Pattern)>,
+        /// The index of the `*` default variant.
         default: usize,
     },
 }
 
+/// A variant's key.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum Key {
+pub enum Key {
+    /// A name: a plural category (`one`, `other`) or any identifier.
     Ident(String),
+    /// A number, matched exactly.
     Num(Num),
 }
 
 /// A message or a term (stored under `-id`).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Entry {
-    pub(super) value: Option<Pattern>,
-    pub(super) attrs: Vec<(String, Pattern)>,
+pub struct Entry {
+    /// The value (a term always has one; a message may have only attributes).
+    pub value: Option<Pattern>,
+    /// The attributes, `.name = pattern`.
+    pub attrs: Vec<(String, Pattern)>,
 }
 
 /// A number while formatting: `mantissa / 10^scale` with no trailing zeros (exact, and no
@@ -47,19 +69,23 @@ pub(crate) struct Entry {
 /// the runtime), and the options that print and select it. Equal numbers with different
 /// options are different selectors, as in `fluent-bundle`.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) struct Num {
-    pub(super) mantissa: i64,
-    pub(super) scale: u32,
-    pub(super) min_fraction: Option<usize>,
-    pub(super) ordinal: bool,
+pub struct Num {
+    /// The digits.
+    pub mantissa: i64,
+    /// How many of them are after the decimal point.
+    pub scale: u32,
+    /// `minimumFractionDigits`.
+    pub min_fraction: Option<usize>,
+    /// Selects by the ordinal plural rules.
+    pub ordinal: bool,
 }
 
 /// At most this many fraction digits (numbers have 18 significant digits at most here).
-pub(super) const MAX_SCALE: u32 = 18;
+pub const MAX_SCALE: u32 = 18;
 
 impl Num {
     /// Decimal digits: `-12.50` (no exponent); `None` when not one, or too long.
-    pub(super) fn parse(s: &str) -> Option<Self> {
+    pub fn parse(s: &str) -> Option<Self> {
         let (negative, digits) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s),
@@ -91,7 +117,8 @@ impl Num {
         Some(n)
     }
 
-    pub(super) fn whole(n: i64) -> Self {
+    /// A whole number.
+    pub fn whole(n: i64) -> Self {
         Self {
             mantissa: n,
             scale: 0,
@@ -101,14 +128,14 @@ impl Num {
     }
 
     /// A number literal: it keeps its written fraction digits (`1.50` prints `1.50`).
-    pub(super) fn literal(s: &str) -> Option<Self> {
+    pub fn literal(s: &str) -> Option<Self> {
         let mut n = Self::parse(s)?;
         n.min_fraction = s.split_once('.').map(|(_, f)| f.len());
         Some(n)
     }
 
     /// The digits as printed (the fraction padded to `min_fraction`) and their scale.
-    pub(super) fn printed(&self) -> (u64, u32) {
+    pub fn printed(&self) -> (u64, u32) {
         let scale = self
             .min_fraction
             .map_or(self.scale, |m| (m as u32).clamp(self.scale, MAX_SCALE));
@@ -119,7 +146,8 @@ impl Num {
         (digits, scale)
     }
 
-    pub(super) fn format(&self) -> String {
+    /// The number as Fluent prints it: `-0.50`, `12`.
+    pub fn format(&self) -> String {
         let (digits, scale) = self.printed();
         let mut s = digits.to_string();
         let scale = scale as usize;
@@ -140,7 +168,7 @@ impl Num {
 // Parsing
 
 /// A problem in Fluent source: its line (1-based) and what is wrong.
-pub(crate) type Problem = (usize, String);
+pub type Problem = (usize, String);
 
 struct Parser<'s> {
     s: &'s str,
@@ -669,7 +697,7 @@ fn number_call(id: &str, positional: Vec<Expr>, named: Vec<(String, Expr)>) -> P
 
 /// Parses a resource: its entries (terms under `-id`) in order, and the problems found (with
 /// their line). Entries with a problem are left out.
-pub(crate) fn parse(source: &str) -> (Vec<(String, Entry)>, Vec<Problem>) {
+pub fn parse(source: &str) -> (Vec<(String, Entry)>, Vec<Problem>) {
     let normalized;
     let source = if source.contains('\r') {
         normalized = source.replace("\r\n", "\n");
