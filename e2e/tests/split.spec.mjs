@@ -1,9 +1,10 @@
 // The split build (scripts/split.sh): every drop-in page but sign-in is a wasm chunk of its
-// own. Sign-in fetches none; a deep link to any other page, and a reload there, fetches that
-// page's chunk and renders it.
-import { test, expect, visit, signedIn } from "./fixtures.mjs";
+// own (the kit's are split_lr_<page>.wasm). Sign-in fetches none; a deep link to any other
+// page, and a reload there, fetches that page's chunk and renders it; a chunk that can't be
+// fetched is a state of the page, with a retry.
+import { test, expect, visit, signedIn, shot, axe } from "./fixtures.mjs";
 
-const CHUNK = /\/(split_[a-z_]+_\d+|chunk_\d+)\.wasm$/;
+const CHUNK = /\/(split_[a-z_]+|chunk_\d+)\.wasm$/;
 
 /** Every chunk URL the page requests from now on. */
 function chunksOf(page) {
@@ -44,7 +45,7 @@ for (const [path, chunk, who] of [
       await expect(page).toHaveURL(new RegExp(`${path.split("?")[0]}`));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect
-        .poll(() => chunks.some((c) => c.startsWith(`/split_${chunk}_`)), { message: `${load}: split_${chunk}` })
+        .poll(() => chunks.includes(`/split_lr_${chunk}.wasm`), { message: `${load}: split_lr_${chunk}` })
         .toBe(true);
       page.removeAllListeners("request");
     }
@@ -69,6 +70,31 @@ for (const [path, chunk] of [
     await visit(page, path);
     await expect(page).toHaveURL(/\/auth\/sign-in/);
     await expect(page.locator(".lr-page__notice")).toHaveText("That sign-in step is no longer open. Please sign in again.");
-    expect(chunks.some((c) => c.startsWith(`/split_${chunk}_`)), `split_${chunk}`).toBe(true);
+    expect(chunks, `split_lr_${chunk}`).toContain(`/split_lr_${chunk}.wasm`);
   });
 }
+
+// a chunk that can't be fetched (offline, a failing server) is a state of its page: the page's
+// card says so, with a retry that loads it; the app keeps running (a failed load must not
+// abort the wasm module, which would leave a frozen page)
+test("a page whose chunk can't be fetched says so, and loads on retry", async ({ page }) => {
+  await visit(page, "/auth/sign-in");
+  await expect(page.locator("form button[type=submit]")).toBeEnabled();
+  const refuse = (route) => route.abort("internetdisconnected");
+  await page.route(/\/split_lr_sign_up\.wasm$/, refuse);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/auth\/sign-up$/);
+  await expect(page.locator("main h1")).toHaveText("Create your account");
+  await expect(page.locator("main [role=alert]")).toHaveText("This page could not be loaded. Check your connection and try again.");
+  await expect(page).toHaveTitle("Create your account · LoginRocket Demo");
+  await axe(page, "a page whose chunk can't be fetched");
+  await shot(page, "state-chunk-unavailable");
+  // the rest of the app still runs
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("main [role=alert]")).toHaveText(/ページを読み込めませんでした/);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.unroute(/\/split_lr_sign_up\.wasm$/, refuse);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator("main form.lr-form--signup")).toBeVisible();
+  await expect(page.getByText("This page could not be loaded.", { exact: false })).toHaveCount(0);
+});

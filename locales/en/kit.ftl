@@ -101,6 +101,7 @@ link-sign-up = Create an account
 link-sign-in = Back to sign in
 links-label = Related pages
 page-title = { $page } · { $app }
+page-load-failed = This page could not be loaded. Check your connection and try again.
 
 password-hint = At least { $count ->
     [one] { $count } character

@@ -92,6 +92,7 @@ link-sign-up = Crear una cuenta
 link-sign-in = Volver a iniciar sesión
 links-label = Páginas relacionadas
 page-title = { $page } · { $app }
+page-load-failed = No se pudo cargar esta página. Comprueba tu conexión e inténtalo de nuevo.
 
 password-hint = Al menos { $count ->
     [one] { $count } carácter

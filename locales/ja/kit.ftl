@@ -86,5 +86,6 @@ link-sign-up = アカウントを作成
 link-sign-in = ログインに戻る
 links-label = 関連ページ
 page-title = { $page } · { $app }
+page-load-failed = ページを読み込めませんでした。接続を確認して、もう一度お試しください。
 
 password-hint = { $count }文字以上

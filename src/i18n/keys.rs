@@ -51,6 +51,7 @@ const LISTED: &[&str] = &[
     "next-step-unknown",
     "next-step-continue",
     // pages
+    "page-load-failed",
     "page-sign-in",
     "page-sign-up",
     "page-forgot-password",

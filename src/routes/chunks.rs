@@ -1,18 +1,23 @@
 //! What each route of [`AuthRoutes`](super::AuthRoutes) shows. With the `lazy-pages` feature,
-//! every page but sign-in is a split point: its code is a wasm chunk of its own, fetched the
-//! first time its route is shown, so the first page loads only what sign-in needs. A build
-//! with the feature must be split (`wasm-split-cli`; the demo's `scripts/split.sh` is the
-//! Trunk hook); an unsplit one fails at load on the `__wasm_split_placeholder__` import,
-//! which is why the feature is off by default.
+//! every page but sign-in is a split point: its code is a wasm chunk of its own
+//! (`split_lr_<page>.wasm`), fetched the first time its route is shown, so the first page
+//! loads only what sign-in needs. A build with the feature must be split (`wasm-split-cli`;
+//! the demo's `scripts/split.sh` is the Trunk hook); an unsplit one fails at load on the
+//! `__wasm_split_placeholder__` import, which is why the feature is off by default.
+//!
+//! A chunk that can't be fetched (offline, a failing server) is a state of its page, not a
+//! crash: the page's card says so and offers to try again.
 
 use leptos::prelude::*;
 
 use super::pages::*;
 use super::AuthConfig;
+#[cfg(feature = "lazy-pages")]
+use super::AuthPage;
 
-/// `$name(config)`: the view of `$page`, lazily loaded under `lazy-pages`.
+/// `$name(config)`: the view of `$page`, under `lazy-pages` loaded from the chunk `$chunk`.
 macro_rules! chunk {
-    ($($name:ident => $page:ident),* $(,)?) => {$(
+    ($($name:ident => $page:ident in $chunk:ident as $which:ident),* $(,)?) => {$(
         #[cfg(not(feature = "lazy-pages"))]
         pub(super) fn $name(config: AuthConfig) -> impl IntoView {
             view! { <$page config=config/> }
@@ -20,25 +25,82 @@ macro_rules! chunk {
 
         #[cfg(feature = "lazy-pages")]
         pub(super) fn $name(config: AuthConfig) -> impl IntoView {
-            #[leptos::lazy($name)]
-            fn load(config: AuthConfig) -> AnyView {
-                view! { <$page config=config/> }.into_any()
+            // `fallible`: a failed fetch is an `Err` here (by default it would panic, and a
+            // panic aborts the whole wasm module)
+            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn load(config: AuthConfig) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                Ok(view! { <$page config=config/> }.into_any())
             }
-            Suspend::new(async move { load(config).await })
+            lazy::page(AuthPage::$which, config, |config| Box::pin(load(config)))
         }
     )*};
 }
 
 chunk! {
-    sign_up => SignUpPage,
-    forgot_password => ForgotPasswordPage,
-    reset_password => ResetPasswordPage,
-    verify_email => VerifyEmailPage,
-    two_factor => TwoFactorPage,
-    choose_account => ChooseAccountPage,
-    complete_profile => CompleteProfilePage,
-    profile => ProfilePage,
-    change_password => ChangePasswordPage,
-    request_invitation => RequestInvitationPage,
-    next_step => NextStepPage,
+    sign_up => SignUpPage in lr_sign_up as SignUp,
+    forgot_password => ForgotPasswordPage in lr_forgot_password as ForgotPassword,
+    reset_password => ResetPasswordPage in lr_reset_password as ResetPassword,
+    verify_email => VerifyEmailPage in lr_verify_email as VerifyEmail,
+    two_factor => TwoFactorPage in lr_two_factor as TwoFactor,
+    choose_account => ChooseAccountPage in lr_choose_account as ChooseAccount,
+    complete_profile => CompleteProfilePage in lr_complete_profile as CompleteProfile,
+    profile => ProfilePage in lr_profile as Profile,
+    change_password => ChangePasswordPage in lr_change_password as ChangePassword,
+    request_invitation => RequestInvitationPage in lr_request_invitation as RequestInvitation,
+    next_step => NextStepPage in lr_next_step as NextStep,
+}
+
+#[cfg(feature = "lazy-pages")]
+mod lazy {
+    use std::future::Future;
+    use std::pin::Pin;
+
+    use leptos::prelude::*;
+    use leptos::wasm_split::SplitLoaderError;
+
+    use super::{AuthConfig, AuthPage};
+    use crate::components::Alert;
+    use crate::context::use_loginrocket;
+    use crate::routes::page::PageFrame;
+
+    /// A page's chunk, loading: its view, or why it could not be fetched.
+    pub(super) type Loading =
+        Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>> + Send>>;
+
+    /// `page`, from its chunk: shown when the chunk is in; if it can't be fetched, the page's
+    /// card with the reason and "Try again" (a new fetch: failures are not cached). One copy
+    /// for every page (a function pointer, not a generic).
+    pub(super) fn page(
+        page: AuthPage,
+        config: AuthConfig,
+        load: fn(AuthConfig) -> Loading,
+    ) -> impl IntoView {
+        let attempt = RwSignal::new(0_u32);
+        move || {
+            attempt.track();
+            let config = config.clone();
+            Suspend::new(async move {
+                match load(config.clone()).await {
+                    Ok(view) => view,
+                    Err(_) => failed(page, config, attempt),
+                }
+            })
+        }
+    }
+
+    fn failed(page: AuthPage, config: AuthConfig, attempt: RwSignal<u32>) -> AnyView {
+        let ctx = use_loginrocket();
+        view! {
+            <PageFrame page=page config=config>
+                // laid out as a form's alert and retry are
+                <div class="lr-form">
+                    <Alert text=Signal::derive(move || ctx.t("page-load-failed"))/>
+                    <button type="button" class="lr-button lr-form__retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                        {move || ctx.t("retry")}
+                    </button>
+                </div>
+            </PageFrame>
+        }
+        .into_any()
+    }
 }

@@ -107,6 +107,7 @@ link-sign-up = Créer un compte
 link-sign-in = Retour à la connexion
 links-label = Pages associées
 page-title = { $page } · { $app }
+page-load-failed = Impossible de charger cette page. Vérifiez votre connexion et réessayez.
 
 password-hint = Au moins { $count ->
     [one] { $count } caractère
