@@ -1,0 +1,419 @@
+//! The verifier against tokens it must accept and every kind it must refuse: tampered,
+//! unknown key, expired, not yet valid, `alg: none`, HS256 signed with the public key,
+//! another issuer or realm, rotated keys, and keys that can't be fetched.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use loginrocket_axum::{Fetch, KeySource, Verifier, VerifierConfig, VerifyError};
+use rsa::pkcs1::EncodeRsaPrivateKey;
+use rsa::traits::PublicKeyParts;
+use serde_json::{json, Value};
+
+/// An RS256 key of the realm's, and its JWK.
+struct Signer {
+    kid: &'static str,
+    encoding: EncodingKey,
+    jwk: Value,
+}
+
+impl Signer {
+    fn new(kid: &'static str) -> Self {
+        let private = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
+        let der = private.to_pkcs1_der().unwrap();
+        let public = private.to_public_key();
+        Self {
+            kid,
+            encoding: EncodingKey::from_rsa_der(der.as_bytes()),
+            jwk: json!({
+                "kty": "RSA", "use": "sig", "alg": "RS256", "kid": kid,
+                "n": URL_SAFE_NO_PAD.encode(public.n().to_bytes_be()),
+                "e": URL_SAFE_NO_PAD.encode(public.e().to_bytes_be()),
+            }),
+        }
+    }
+
+    fn sign(&self, claims: &Value) -> String {
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(self.kid.to_owned());
+        jsonwebtoken::encode(&header, claims, &self.encoding).unwrap()
+    }
+}
+
+/// Two keys, made once for every test (RSA key generation takes a moment).
+fn keys() -> &'static (Signer, Signer) {
+    static KEYS: OnceLock<(Signer, Signer)> = OnceLock::new();
+    KEYS.get_or_init(|| (Signer::new("k_old"), Signer::new("k_new")))
+}
+
+fn jwks(signers: &[&Signer]) -> String {
+    json!({ "keys": signers.iter().map(|s| s.jwk.clone()).collect::<Vec<_>>() }).to_string()
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn claims() -> Value {
+    json!({
+        "iss": "loginrocket-emulator", "sub": "usr_1", "sid": "kss_secret", "rid": "rl_1",
+        "iat": now(), "exp": now() + 600, "email": "ann@example.com",
+    })
+}
+
+/// A key source whose answer the test sets, counting its fetches.
+#[derive(Clone)]
+struct Keys {
+    answer: Arc<Mutex<Result<String, String>>>,
+    fetches: Arc<AtomicUsize>,
+}
+
+impl Keys {
+    fn serving(text: String) -> Self {
+        Self {
+            answer: Arc::new(Mutex::new(Ok(text))),
+            fetches: Arc::default(),
+        }
+    }
+
+    fn set(&self, answer: Result<String, String>) {
+        *self.answer.lock().unwrap() = answer;
+    }
+
+    fn fetches(&self) -> usize {
+        self.fetches.load(Ordering::SeqCst)
+    }
+}
+
+impl KeySource for Keys {
+    fn fetch(&self) -> Fetch<'_> {
+        self.fetches.fetch_add(1, Ordering::SeqCst);
+        let answer = self.answer.lock().unwrap().clone();
+        Box::pin(async move { answer })
+    }
+}
+
+fn verifier(keys: &Keys, config: VerifierConfig) -> Verifier {
+    Verifier::new(keys.clone(), config)
+}
+
+#[tokio::test]
+async fn a_good_token_gives_its_claims_and_the_keys_are_fetched_once() {
+    let (old, _) = keys();
+    let source = Keys::serving(jwks(&[old]));
+    let v = verifier(&source, VerifierConfig::default());
+    for _ in 0..3 {
+        let claims = v.verify(&old.sign(&claims())).await.unwrap();
+        assert_eq!(claims.subject(), Some("usr_1"));
+        assert_eq!(claims.session_id(), Some("kss_secret"));
+        assert_eq!(claims.email(), Some("ann@example.com"));
+        assert!(
+            !format!("{claims:?}").contains("kss_secret"),
+            "Debug hides the sid"
+        );
+    }
+    assert_eq!(source.fetches(), 1);
+}
+
+#[tokio::test]
+async fn a_tampered_token_is_refused() {
+    let (old, _) = keys();
+    let v = verifier(&Keys::serving(jwks(&[old])), VerifierConfig::default());
+    let token = old.sign(&claims());
+    let mut parts: Vec<&str> = token.split('.').collect();
+    // the same header and signature over a payload that says something else
+    let forged =
+        URL_SAFE_NO_PAD.encode(json!({"sub": "usr_admin", "exp": now() + 600}).to_string());
+    parts[1] = &forged;
+    assert_eq!(
+        v.verify(&parts.join(".")).await.unwrap_err(),
+        VerifyError::BadSignature
+    );
+    for junk in ["", "a.b", "not a token", "a.b.c.d"] {
+        assert_eq!(
+            v.verify(junk).await.unwrap_err(),
+            VerifyError::Malformed,
+            "{junk:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_key_is_refused_after_one_refetch_per_interval() {
+    let (old, new) = keys();
+    let source = Keys::serving(jwks(&[old]));
+    let v = verifier(&source, VerifierConfig::default());
+    assert_eq!(
+        v.verify(&new.sign(&claims())).await.unwrap_err(),
+        VerifyError::UnknownKey
+    );
+    assert_eq!(source.fetches(), 1);
+    // a flood of unknown kids within the interval fetches nothing more, and known ones work
+    for _ in 0..5 {
+        assert_eq!(
+            v.verify(&new.sign(&claims())).await.unwrap_err(),
+            VerifyError::UnknownKey
+        );
+    }
+    v.verify(&old.sign(&claims())).await.unwrap();
+    assert_eq!(source.fetches(), 1);
+    // with the interval past, an unknown kid fetches again (rotated_keys… checks it is used)
+    let v = verifier(
+        &source,
+        VerifierConfig {
+            refetch_interval: Duration::ZERO,
+            ..VerifierConfig::default()
+        },
+    );
+    v.verify(&old.sign(&claims())).await.unwrap();
+    assert_eq!(
+        v.verify(&new.sign(&claims())).await.unwrap_err(),
+        VerifyError::UnknownKey
+    );
+    assert_eq!(source.fetches(), 3, "one more fetch for the unknown kid");
+    // a token without a kid names no key
+    let no_kid =
+        jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims(), &old.encoding).unwrap();
+    assert_eq!(v.verify(&no_kid).await.unwrap_err(), VerifyError::Malformed);
+}
+
+#[tokio::test]
+async fn rotated_keys_are_fetched_when_a_token_names_the_new_one() {
+    let (old, new) = keys();
+    let source = Keys::serving(jwks(&[old]));
+    let config = VerifierConfig {
+        refetch_interval: Duration::ZERO,
+        ..VerifierConfig::default()
+    };
+    let v = verifier(&source, config);
+    v.verify(&old.sign(&claims())).await.unwrap();
+    // the realm rotates: the new key signs, the old one is gone
+    source.set(Ok(jwks(&[new])));
+    assert_eq!(
+        v.verify(&new.sign(&claims())).await.unwrap().subject(),
+        Some("usr_1")
+    );
+    assert_eq!(
+        v.verify(&old.sign(&claims())).await.unwrap_err(),
+        VerifyError::UnknownKey
+    );
+}
+
+#[tokio::test]
+async fn expired_and_not_yet_valid_tokens_are_refused_with_a_small_leeway() {
+    let (old, _) = keys();
+    let v = verifier(&Keys::serving(jwks(&[old])), VerifierConfig::default());
+    let with = |patch: Value| {
+        let mut c = claims();
+        c.as_object_mut()
+            .unwrap()
+            .extend(patch.as_object().unwrap().clone());
+        old.sign(&c)
+    };
+    assert_eq!(
+        v.verify(&with(json!({"exp": now() - 120})))
+            .await
+            .unwrap_err(),
+        VerifyError::Expired
+    );
+    assert!(
+        v.verify(&with(json!({"exp": now() - 10}))).await.is_ok(),
+        "within the 30 s leeway"
+    );
+    assert_eq!(
+        v.verify(&with(json!({"nbf": now() + 120})))
+            .await
+            .unwrap_err(),
+        VerifyError::NotYetValid
+    );
+    assert!(
+        v.verify(&with(json!({"nbf": now() + 10}))).await.is_ok(),
+        "within the leeway"
+    );
+    let mut no_exp = claims();
+    no_exp.as_object_mut().unwrap().remove("exp");
+    assert_eq!(
+        v.verify(&old.sign(&no_exp)).await.unwrap_err(),
+        VerifyError::Malformed
+    );
+}
+
+#[tokio::test]
+async fn alg_none_and_hs256_with_the_public_key_are_refused() {
+    let (old, _) = keys();
+    let v = verifier(&Keys::serving(jwks(&[old])), VerifierConfig::default());
+    let b64 = |v: Value| URL_SAFE_NO_PAD.encode(v.to_string());
+    let payload = b64(claims());
+    for alg in ["none", "None", "NONE"] {
+        let token = format!("{}.{payload}.", b64(json!({"alg": alg, "kid": old.kid})));
+        assert_eq!(
+            v.verify(&token).await.unwrap_err(),
+            VerifyError::Malformed,
+            "{alg}"
+        );
+    }
+    // algorithm confusion: an HMAC token whose secret is the realm's public key, as text
+    // and as the modulus' bytes
+    let n = old.jwk["n"].as_str().unwrap();
+    for secret in [
+        old.jwk.to_string().into_bytes(),
+        URL_SAFE_NO_PAD.decode(n).unwrap(),
+    ] {
+        let mut header = Header::new(Algorithm::HS256);
+        header.kid = Some(old.kid.to_owned());
+        let token =
+            jsonwebtoken::encode(&header, &claims(), &EncodingKey::from_secret(&secret)).unwrap();
+        assert_eq!(
+            v.verify(&token).await.unwrap_err(),
+            VerifyError::AlgorithmMismatch
+        );
+    }
+    // a JWKS that lists an HMAC secret: no key of a realm's, never used
+    let with_secret = json!({ "keys": [{"kty": "oct", "kid": "k_hmac", "alg": "HS256", "k": URL_SAFE_NO_PAD.encode(b"s3cret")}] });
+    let v = verifier(
+        &Keys::serving(with_secret.to_string()),
+        VerifierConfig::default(),
+    );
+    let mut header = Header::new(Algorithm::HS256);
+    header.kid = Some("k_hmac".into());
+    let token =
+        jsonwebtoken::encode(&header, &claims(), &EncodingKey::from_secret(b"s3cret")).unwrap();
+    assert_eq!(v.verify(&token).await.unwrap_err(), VerifyError::UnknownKey);
+}
+
+#[tokio::test]
+async fn another_issuer_audience_or_realm_is_refused() {
+    let (old, _) = keys();
+    let source = Keys::serving(jwks(&[old]));
+    let strict = VerifierConfig {
+        issuer: Some("loginrocket-emulator".into()),
+        realm: Some("rl_1".into()),
+        ..VerifierConfig::default()
+    };
+    let v = verifier(&source, strict.clone());
+    assert!(v.verify(&old.sign(&claims())).await.is_ok());
+    let mut other = claims();
+    other["iss"] = json!("https://other.e2.loginrocket.com/");
+    assert_eq!(
+        v.verify(&old.sign(&other)).await.unwrap_err(),
+        VerifyError::WrongIssuer
+    );
+    let mut other = claims();
+    other["rid"] = json!("rl_2");
+    assert_eq!(
+        v.verify(&old.sign(&other)).await.unwrap_err(),
+        VerifyError::WrongRealm
+    );
+    let v = verifier(
+        &source,
+        VerifierConfig {
+            audience: Some("app_1".into()),
+            ..strict
+        },
+    );
+    assert_eq!(
+        v.verify(&old.sign(&claims())).await.unwrap_err(),
+        VerifyError::WrongAudience
+    );
+    let mut for_app = claims();
+    for_app["aud"] = json!("app_1");
+    assert!(v.verify(&old.sign(&for_app)).await.is_ok());
+}
+
+#[tokio::test]
+async fn keys_that_cannot_be_fetched_are_a_clear_error_and_old_keys_expire() {
+    let (old, _) = keys();
+    let token = old.sign(&claims());
+    // down from the start
+    let source = Keys::serving(String::new());
+    source.set(Err("connection refused".into()));
+    let v = verifier(
+        &source,
+        VerifierConfig {
+            refetch_interval: Duration::ZERO,
+            ..VerifierConfig::default()
+        },
+    );
+    match v.verify(&token).await.unwrap_err() {
+        VerifyError::KeysUnavailable(why) => assert!(why.contains("connection refused"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    // garbage instead of a JWKS
+    source.set(Ok("<html>captive portal</html>".into()));
+    assert!(matches!(
+        v.verify(&token).await,
+        Err(VerifyError::KeysUnavailable(_))
+    ));
+    // up: accepted; then down again: the keys are still trusted within their lifetime
+    source.set(Ok(jwks(&[old])));
+    assert!(v.verify(&token).await.is_ok());
+    source.set(Err("connection refused".into()));
+    assert!(v.verify(&token).await.is_ok());
+    // past their lifetime they are not: no stale acceptance while the keys can't be had
+    // (a lifetime of zero: every verification is past it)
+    let source = Keys::serving(jwks(&[old]));
+    let expiring = VerifierConfig {
+        keys_lifetime: Duration::ZERO,
+        refetch_interval: Duration::ZERO,
+        ..VerifierConfig::default()
+    };
+    let v = verifier(&source, expiring);
+    assert!(v.verify(&token).await.is_ok());
+    source.set(Err("connection refused".into()));
+    assert!(matches!(
+        v.verify(&token).await,
+        Err(VerifyError::KeysUnavailable(_))
+    ));
+    source.set(Ok(jwks(&[old])));
+    assert!(v.verify(&token).await.is_ok(), "trusted again once fetched");
+}
+
+#[tokio::test]
+async fn tokens_from_the_emulator_verify_against_its_served_jwks() {
+    use loginrocket::{Config, LoginParams, LoginRocket, Response, Secret};
+    let emu = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
+        .await
+        .unwrap();
+    let client = LoginRocket::new(Config::new(emu.url.clone())).unwrap();
+    let login = client
+        .login(&LoginParams::new(
+            "ann@example.com",
+            Secret::new("demo-password"),
+        ))
+        .await
+        .unwrap();
+    let Response::FullLogin(login) = login else {
+        panic!("{login:?}")
+    };
+    let keys = loginrocket_axum::HttpKeys::for_loginrocket(&emu.lr_url());
+    assert_eq!(keys.url(), format!("{}/connect/jwks", emu.url));
+    let v = Verifier::new(
+        keys,
+        VerifierConfig {
+            issuer: Some("loginrocket-emulator".into()),
+            ..VerifierConfig::default()
+        },
+    );
+    let claims = v.verify(login.token.expose()).await.unwrap();
+    assert_eq!(claims.email(), Some("ann@example.com"));
+    assert!(claims.realm().is_some());
+    // another emulator is another realm with other keys
+    let other = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
+        .await
+        .unwrap();
+    let v = Verifier::new(
+        loginrocket_axum::HttpKeys::for_loginrocket(&other.url),
+        VerifierConfig::default(),
+    );
+    assert_eq!(
+        v.verify(login.token.expose()).await.unwrap_err(),
+        VerifyError::UnknownKey
+    );
+}
