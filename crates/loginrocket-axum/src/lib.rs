@@ -1,5 +1,5 @@
-//! The server side of **leptos-loginrocket**: what an app's own backend needs to trust a
-//! LoginRocket sign-in. AuthRocket's answer for Node backends is authrocket-node; this is
+//! The server side of **leptos-loginrocket** on axum: what an app's own backend needs to
+//! trust a LoginRocket sign-in and keep it. AuthRocket's answer for Node backends is authrocket-node; this is
 //! the Rust one.
 //!
 //! This version has the first part, [`Verifier`]: it verifies a LoginRocket JWT against the
@@ -25,12 +25,15 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Still to come in this crate: the axum handler that receives the kit's
-//! `Handoff::Backend` request and keeps the session in an HttpOnly cookie, an extractor for
-//! handlers, and sign-out.
+//! On it, [`LoginRocketAuth`] keeps the session in the app's own HttpOnly cookie: its
+//! hand-off route receives the kit's `Handoff::Backend` navigation (`?token=<JWT>&redirect=…`),
+//! its sign-out route clears the cookie, both refuse cross-site requests, and the
+//! [`LoginRocketSession`] extractor gives handlers the verified claims.
 
 #![deny(missing_docs)]
 
+mod session;
 mod verify;
 
+pub use session::{LoginRocketAuth, LoginRocketSession, SessionConfig, SessionRejection};
 pub use verify::{Claims, Fetch, HttpKeys, KeySource, Verifier, VerifierConfig, VerifyError};

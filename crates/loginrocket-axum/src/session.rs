@@ -1,0 +1,362 @@
+//! The session in an HttpOnly cookie: the hand-off route the kit's `Handoff::Backend`
+//! navigates to, sign-out, and the extractor that gives handlers the verified claims.
+
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::extract::{FromRef, FromRequestParts, OptionalFromRequestParts, Query, State};
+use axum::http::header::{CACHE_CONTROL, COOKIE, HOST, LOCATION, ORIGIN, REFERER, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::verify::{Claims, Verifier, VerifyError};
+
+/// Where the routes are and how the cookie is set.
+///
+/// ```
+/// use loginrocket_axum::SessionConfig;
+///
+/// let config = SessionConfig { after_logout: "/goodbye", ..SessionConfig::default() };
+/// assert_eq!(config.cookie, "lr_session");
+/// ```
+#[derive(Clone, Debug)]
+pub struct SessionConfig {
+    /// The hand-off route (the kit's `Handoff::Backend(...)` names the same path).
+    pub handoff_path: &'static str,
+    /// The sign-out route (`POST`).
+    pub logout_path: &'static str,
+    /// The cookie's name.
+    pub cookie: &'static str,
+    /// Where a hand-off without a usable `redirect` goes.
+    pub after_login: &'static str,
+    /// Where sign-out goes.
+    pub after_logout: &'static str,
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        Self {
+            handoff_path: "/session/new",
+            logout_path: "/session/logout",
+            cookie: "lr_session",
+            after_login: "/",
+            after_logout: "/",
+        }
+    }
+}
+
+/// The hand-off and sign-out routes, and what [`LoginRocketSession`] reads: put it in your
+/// router's state (directly, or as a part of it through `FromRef`).
+///
+/// - `GET handoff_path?token=<JWT>&redirect=<path>` (where the kit's
+///   `Handoff::Backend(handoff_path)` sends the browser after a sign-in) verifies the token,
+///   sets it as an `HttpOnly; SameSite=Lax` cookie (`Secure` unless the request came to a
+///   loopback host), and answers `303` to the redirect, a same-origin path only. The token
+///   leaves the address bar with that redirect.
+/// - `POST logout_path` clears the cookie and answers `303` to `after_logout`.
+/// - Both refuse cross-site requests (`Sec-Fetch-Site`, else `Origin` or `Referer`): a page
+///   elsewhere can neither sign a user in as someone else (login CSRF) nor sign them out.
+///
+/// ```no_run
+/// use axum::{routing::get, Router};
+/// use loginrocket_axum::{HttpKeys, LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier, VerifierConfig};
+///
+/// async fn account(session: LoginRocketSession) -> String {
+///     format!("signed in as {}", session.claims().email().unwrap_or("?"))
+/// }
+///
+/// # async fn run() {
+/// let verifier = Verifier::new(HttpKeys::for_loginrocket("https://sample.e2.loginrocket.com/"), VerifierConfig::default());
+/// let auth = LoginRocketAuth::new(verifier, SessionConfig::default());
+/// let app: Router = Router::new()
+///     .route("/account", get(account))
+///     .merge(auth.routes())
+///     .with_state(auth);
+/// # let _ = app;
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct LoginRocketAuth {
+    verifier: Arc<Verifier>,
+    config: Arc<SessionConfig>,
+}
+
+impl LoginRocketAuth {
+    /// The routes' state on `verifier`.
+    pub fn new(verifier: Verifier, config: SessionConfig) -> Self {
+        Self {
+            verifier: Arc::new(verifier),
+            config: Arc::new(config),
+        }
+    }
+
+    /// The verifier (for tokens that arrive otherwise, e.g. `Authorization: Bearer`).
+    pub fn verifier(&self) -> &Verifier {
+        &self.verifier
+    }
+
+    /// The hand-off and sign-out routes, for a router whose state gives a
+    /// `LoginRocketAuth`.
+    pub fn routes<S>(&self) -> Router<S>
+    where
+        S: Clone + Send + Sync + 'static,
+        LoginRocketAuth: FromRef<S>,
+    {
+        Router::new()
+            .route(self.config.handoff_path, get(hand_off))
+            .route(self.config.logout_path, post(log_out))
+    }
+
+    /// The verified claims of the request's session cookie.
+    async fn session(&self, headers: &HeaderMap) -> Result<Claims, Refused> {
+        let token = cookie(headers, self.config.cookie).ok_or(Refused::NoSession)?;
+        self.verifier.verify(token).await.map_err(Refused::Token)
+    }
+}
+
+/// Why a request was refused, as its response. Never echoes the token.
+#[derive(Debug)]
+enum Refused {
+    NoSession,
+    Token(VerifyError),
+    CrossSite,
+    NoToken,
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        let (status, text) = match &self {
+            Self::NoSession => (StatusCode::UNAUTHORIZED, "not signed in".to_owned()),
+            Self::Token(VerifyError::KeysUnavailable(_)) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the sign-in service's keys are unavailable; try again".to_owned(),
+            ),
+            Self::Token(why) => (StatusCode::UNAUTHORIZED, format!("not signed in: {why}")),
+            Self::CrossSite => (
+                StatusCode::FORBIDDEN,
+                "refused: a cross-site request".to_owned(),
+            ),
+            Self::NoToken => (StatusCode::BAD_REQUEST, "no token".to_owned()),
+        };
+        let mut response = (status, text).into_response();
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
+    }
+}
+
+/// A signed-in user: the verified claims of the session cookie. A handler that takes it
+/// answers `401` to anyone else (`503` while the realm's keys can't be fetched); take
+/// `Option<LoginRocketSession>` to serve both.
+///
+/// ```no_run
+/// use loginrocket_axum::LoginRocketSession;
+///
+/// async fn home(session: Option<LoginRocketSession>) -> String {
+///     match session {
+///         Some(s) => format!("Hello, {}", s.claims().email().unwrap_or("you")),
+///         None => "Hello, stranger".into(),
+///     }
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct LoginRocketSession(Claims);
+
+impl LoginRocketSession {
+    /// The token's verified claims.
+    pub fn claims(&self) -> &Claims {
+        &self.0
+    }
+}
+
+/// The response a handler taking [`LoginRocketSession`] gives when there is none.
+#[derive(Debug)]
+pub struct SessionRejection(Refused);
+
+impl IntoResponse for SessionRejection {
+    fn into_response(self) -> Response {
+        self.0.into_response()
+    }
+}
+
+impl<S> FromRequestParts<S> for LoginRocketSession
+where
+    S: Send + Sync,
+    LoginRocketAuth: FromRef<S>,
+{
+    type Rejection = SessionRejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let auth = LoginRocketAuth::from_ref(state);
+        auth.session(&parts.headers)
+            .await
+            .map(Self)
+            .map_err(SessionRejection)
+    }
+}
+
+impl<S> OptionalFromRequestParts<S> for LoginRocketSession
+where
+    S: Send + Sync,
+    LoginRocketAuth: FromRef<S>,
+{
+    type Rejection = SessionRejection;
+
+    /// `None` without a session or with one that no longer verifies; an error only while
+    /// the realm's keys can't be fetched (a signed-in user is not shown as signed out).
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &S,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        let auth = LoginRocketAuth::from_ref(state);
+        match auth.session(&parts.headers).await {
+            Ok(claims) => Ok(Some(Self(claims))),
+            Err(Refused::Token(e @ VerifyError::KeysUnavailable(_))) => {
+                Err(SessionRejection(Refused::Token(e)))
+            }
+            Err(_) => Ok(None),
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct HandOff {
+    token: Option<String>,
+    redirect: Option<String>,
+}
+
+async fn hand_off(
+    State(auth): State<LoginRocketAuth>,
+    headers: HeaderMap,
+    // a query that does not parse is axum's 400
+    Query(HandOff { token, redirect }): Query<HandOff>,
+) -> Response {
+    if !same_origin(&headers) {
+        return Refused::CrossSite.into_response();
+    }
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return Refused::NoToken.into_response();
+    };
+    let claims = match auth.verifier.verify(&token).await {
+        Ok(claims) => claims,
+        Err(why) => return Refused::Token(why).into_response(),
+    };
+    let to = redirect
+        .as_deref()
+        .and_then(local_path)
+        .unwrap_or(auth.config.after_login);
+    let max_age = claims
+        .expires_at()
+        .map(|exp| exp.saturating_sub(unix_now()))
+        .unwrap_or(0);
+    let cookie = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        auth.config.cookie,
+        secure_attr(&headers)
+    );
+    see_other(to, cookie)
+}
+
+async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Response {
+    if !same_origin(&headers) {
+        return Refused::CrossSite.into_response();
+    }
+    let cookie = format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        auth.config.cookie,
+        secure_attr(&headers)
+    );
+    see_other(auth.config.after_logout, cookie)
+}
+
+/// `303 See Other` to `to`, setting `cookie`; not cached, and no `Referer` from it.
+fn see_other(to: &str, cookie: String) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    let values = [
+        (LOCATION, HeaderValue::from_str(to)),
+        (SET_COOKIE, HeaderValue::from_str(&cookie)),
+    ];
+    for (name, value) in values {
+        match value {
+            Ok(value) => headers.insert(name, value),
+            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+        };
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    response
+}
+
+/// The value of cookie `name` in the request's `Cookie` headers.
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
+}
+
+/// Whether the request comes from a page of this origin, or from the user (a bookmark):
+/// `Sec-Fetch-Site` where the browser sends it, else `Origin`, else `Referer`, against
+/// `Host`. A request that says nothing is refused.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = header("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    let Some(host) = header(HOST.as_str()) else {
+        return false;
+    };
+    let from = header(ORIGIN.as_str()).or_else(|| header(REFERER.as_str()));
+    from.and_then(|url| url.split_once("://"))
+        .map(|(_, rest)| rest.split('/').next().unwrap_or_default())
+        .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+}
+
+/// `; Secure`, unless the request came to a loopback host (a local emulator over plain
+/// HTTP, where a `Secure` cookie would not be sent back).
+fn secure_attr(headers: &HeaderMap) -> &'static str {
+    let host = headers
+        .get(HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    if matches!(name, "127.0.0.1" | "::1" | "localhost") {
+        ""
+    } else {
+        "; Secure"
+    }
+}
+
+/// `path` when it is a path of this origin (`/…`, not `//host` or `/\host`, no control
+/// characters), else `None`.
+fn local_path(path: &str) -> Option<&str> {
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && !path.chars().any(|c| c.is_control() || c == '\\');
+    ok.then_some(path)
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}

@@ -1,0 +1,335 @@
+//! The session routes and extractor: the hand-off sets an HttpOnly cookie and redirects to a
+//! local path only; sign-out clears it; cross-site requests are refused; bad input is a 4xx
+//! (a 503 while the keys can't be fetched) that never echoes the token.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use common::{claims, jwks, keys, now, Keys};
+use http_body_util::BodyExt;
+use loginrocket_axum::{
+    LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier, VerifierConfig,
+};
+use serde_json::json;
+use tower::ServiceExt;
+
+fn app(source: &Keys) -> Router {
+    let auth = LoginRocketAuth::new(
+        Verifier::new(source.clone(), VerifierConfig::default()),
+        SessionConfig::default(),
+    );
+    Router::new()
+        .route(
+            "/account",
+            get(|s: LoginRocketSession| async move {
+                format!("account of {}", s.claims().email().unwrap_or("?"))
+            }),
+        )
+        .route(
+            "/",
+            get(|s: Option<LoginRocketSession>| async move {
+                match s {
+                    Some(s) => format!("hello {}", s.claims().subject().unwrap_or("?")),
+                    None => "hello stranger".to_owned(),
+                }
+            }),
+        )
+        .merge(auth.routes())
+        .with_state(auth)
+}
+
+/// A request to `uri` on host `app.example.com` from a page of the same origin.
+fn same_origin(method: &str, uri: &str) -> axum::http::request::Builder {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("host", "app.example.com")
+        .header("sec-fetch-site", "same-origin")
+}
+
+async fn send(app: &Router, request: axum::http::request::Builder) -> Response {
+    app.clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn text(response: Response) -> String {
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn header<'r>(response: &'r Response, name: &str) -> &'r str {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn the_hand_off_sets_an_http_only_cookie_and_redirects_without_the_token() {
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    let r = send(
+        &app,
+        same_origin(
+            "GET",
+            &format!("/session/new?token={token}&redirect=/account%3Ftab%3D2"),
+        ),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&r, "location"), "/account?tab=2");
+    let cookie = header(&r, "set-cookie");
+    assert!(
+        cookie.starts_with(&format!(
+            "lr_session={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age="
+        )),
+        "{cookie}"
+    );
+    let max_age: u64 = cookie
+        .split("Max-Age=")
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (590..=600).contains(&max_age),
+        "until the token expires: {max_age}"
+    );
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    assert_eq!(header(&r, "referrer-policy"), "no-referrer");
+
+    // the cookie signs the next requests in
+    let with_cookie = |uri: &str| {
+        same_origin("GET", uri).header("cookie", format!("theme=dark; lr_session={token}; x=1"))
+    };
+    let r = send(&app, with_cookie("/account")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(text(r).await, "account of ann@example.com");
+    assert_eq!(
+        text(send(&app, with_cookie("/")).await).await,
+        "hello usr_1"
+    );
+}
+
+#[tokio::test]
+async fn secure_is_off_only_on_a_loopback_host() {
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    for (host, secure) in [
+        ("127.0.0.1:3000", false),
+        ("localhost:8080", false),
+        ("[::1]:3000", false),
+        ("localhost.example.com", true),
+        ("app.example.com", true),
+    ] {
+        let request = Request::builder()
+            .uri(format!("/session/new?token={token}"))
+            .header("host", host)
+            .header("sec-fetch-site", "same-origin");
+        let r = send(&app, request).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{host}");
+        assert_eq!(
+            header(&r, "set-cookie").ends_with("; Secure"),
+            secure,
+            "{host}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_redirect_is_a_local_path_or_the_default() {
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    for redirect in [
+        "",
+        "//evil.example",
+        "https://evil.example/",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/\r\nSet-Cookie: x=1",
+        "account",
+    ] {
+        let encoded: String = form_urlencoded(redirect);
+        let r = send(
+            &app,
+            same_origin(
+                "GET",
+                &format!("/session/new?token={token}&redirect={encoded}"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{redirect:?}");
+        assert_eq!(header(&r, "location"), "/", "{redirect:?}");
+    }
+}
+
+fn form_urlencoded(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn cross_site_requests_are_refused() {
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    let uri = format!("/session/new?token={token}");
+    let base = || {
+        Request::builder()
+            .uri(&uri)
+            .header("host", "app.example.com")
+    };
+    for (what, request, allowed) in [
+        (
+            "cross-site",
+            base().header("sec-fetch-site", "cross-site"),
+            false,
+        ),
+        (
+            "same-site (a sibling subdomain)",
+            base().header("sec-fetch-site", "same-site"),
+            false,
+        ),
+        (
+            "typed or bookmarked",
+            base().header("sec-fetch-site", "none"),
+            true,
+        ),
+        (
+            "no fetch metadata, another origin",
+            base().header("origin", "https://evil.example"),
+            false,
+        ),
+        (
+            "no fetch metadata, another page",
+            base().header("referer", "https://evil.example/x"),
+            false,
+        ),
+        (
+            "no fetch metadata, this origin's page",
+            base().header("referer", "https://app.example.com/auth/sign-in"),
+            true,
+        ),
+        ("nothing said", base(), false),
+    ] {
+        let r = send(&app, request).await;
+        let expected = if allowed {
+            StatusCode::SEE_OTHER
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(r.status(), expected, "{what}");
+        assert_eq!(r.headers().contains_key("set-cookie"), allowed, "{what}");
+    }
+    let r = send(
+        &app,
+        Request::builder()
+            .method("POST")
+            .uri("/session/logout")
+            .header("host", "app.example.com")
+            .header("sec-fetch-site", "cross-site"),
+    )
+    .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::FORBIDDEN,
+        "a page elsewhere can't sign the user out"
+    );
+}
+
+#[tokio::test]
+async fn bad_input_is_a_4xx_that_never_echoes_the_token() {
+    let (old, _) = keys();
+    let source = Keys::serving(jwks(&[old]));
+    let app = app(&source);
+    let mut expired = claims();
+    expired["exp"] = json!(now() - 3600);
+    let expired = old.sign(&expired);
+    for (uri, status) in [
+        ("/session/new".to_owned(), StatusCode::BAD_REQUEST),
+        ("/session/new?token=".to_owned(), StatusCode::BAD_REQUEST),
+        (
+            "/session/new?token=%ZZ%".to_owned(),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "/session/new?token=not.a.jwt".to_owned(),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            format!("/session/new?token={expired}"),
+            StatusCode::UNAUTHORIZED,
+        ),
+    ] {
+        let r = send(&app, same_origin("GET", &uri)).await;
+        assert_eq!(r.status(), status, "{uri}");
+        assert!(!r.headers().contains_key("set-cookie"), "{uri}");
+        assert!(
+            !text(r).await.contains("eyJ"),
+            "{uri}: the token is not echoed"
+        );
+    }
+    for cookie in [
+        String::new(),
+        "lr_session=".into(),
+        "lr_session=garbage".into(),
+        format!("lr_session={expired}"),
+    ] {
+        let r = send(
+            &app,
+            same_origin("GET", "/account").header("cookie", &cookie),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{cookie}");
+        let r = send(&app, same_origin("GET", "/").header("cookie", &cookie)).await;
+        assert_eq!(text(r).await, "hello stranger", "{cookie}");
+    }
+    // the realm's keys down: the server's problem (503), not a signed-out user
+    let down = Keys::serving(String::new());
+    down.set(Err("connection refused".into()));
+    let app = self::app(&down);
+    let good = format!("lr_session={}", old.sign(&claims()));
+    for uri in ["/account", "/"] {
+        let r = send(&app, same_origin("GET", uri).header("cookie", &good)).await;
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn sign_out_clears_the_cookie() {
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let r = send(
+        &app,
+        same_origin("POST", "/session/logout")
+            .header("cookie", format!("lr_session={}", old.sign(&claims()))),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&r, "location"), "/");
+    assert_eq!(
+        header(&r, "set-cookie"),
+        "lr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
+    );
+}
