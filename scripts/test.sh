@@ -35,6 +35,12 @@ RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps "${WASM_PKGS[@]}" -p log
 step "native tests"
 cargo test --locked --workspace --features "$NATIVE_FEATURES"
 
+step "server rendering (Leptos ssr, its own workspace): every component and drop-in page"
+SSR=(--locked --manifest-path crates/ssr-check/Cargo.toml --target-dir target/ssr-check)
+cargo fmt --manifest-path crates/ssr-check/Cargo.toml --check
+cargo clippy "${SSR[@]}" --all-targets -- -D warnings
+cargo test "${SSR[@]}"
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build --locked -p echo-server -p loginrocket-emulator
 PIDS=()

@@ -1,0 +1,145 @@
+//! Every kit component and every drop-in page rendered on the server (Leptos `ssr`): real
+//! markup, no browser, no panic. Browser-only work (storage, history, timers, focus) runs in
+//! effects and event handlers, which a server render never runs.
+
+use leptos::prelude::*;
+use leptos_loginrocket::*;
+use leptos_router::components::{provide_server_redirect, Router, Routes};
+use leptos_router::location::RequestUrl;
+
+/// `view` inside a provider, rendered to HTML on the server.
+fn render<V: IntoView + 'static>(view: impl FnOnce() -> V + Send + 'static) -> String {
+    let owner = Owner::new();
+    owner.set();
+    let html = view! {
+        <LoginRocketProvider url="https://sample.e2.loginrocket.com/">{view()}</LoginRocketProvider>
+    }
+    .to_html();
+    drop(owner);
+    html
+}
+
+#[test]
+fn every_form_renders_real_markup() {
+    let login = render(|| view! { <LoginForm/> });
+    assert!(login.contains("<form"), "{login}");
+    assert!(
+        login.contains(r#"method="post""#),
+        "a submit before hydration never puts fields into a URL: {login}"
+    );
+    assert!(
+        login.contains(r#"autocomplete="username""#) || login.contains(r#"autocomplete="email""#),
+        "{login}"
+    );
+    assert!(
+        login.contains(r#"autocomplete="current-password""#),
+        "{login}"
+    );
+    assert!(login.contains("Sign in"), "{login}");
+    for (name, html) in [
+        ("signup", render(|| view! { <SignupForm/> })),
+        ("forgot", render(|| view! { <ForgotPasswordForm/> })),
+        (
+            "reset",
+            render(|| view! { <ResetPasswordForm token="tpw_1".to_owned()/> }),
+        ),
+        ("two-factor", render(|| view! { <TwoFactorForm/> })),
+        (
+            "complete-profile",
+            render(|| view! { <CompleteProfileForm/> }),
+        ),
+        ("profile", render(|| view! { <ProfileForm/> })),
+        (
+            "change-password",
+            render(|| view! { <ChangePasswordForm/> }),
+        ),
+        ("invitation", render(|| view! { <RequestInvitationForm/> })),
+    ] {
+        assert!(html.contains("<form"), "{name}: {html}");
+        assert!(html.contains("<input"), "{name}: {html}");
+        assert!(html.contains(r#"type="submit""#), "{name}: {html}");
+    }
+    for (name, html) in [
+        (
+            "verify-email",
+            render(|| view! { <VerifyEmail token="tve_1".to_owned()/> }),
+        ),
+        ("account-picker", render(|| view! { <AccountPicker/> })),
+        ("logout", render(|| view! { <LogoutButton/> })),
+        ("next-step", render(|| view! { <NextStepFallback/> })),
+        ("styles", render(|| view! { <LoginRocketStyles/> })),
+    ] {
+        assert!(!html.is_empty() || name == "styles", "{name}");
+    }
+}
+
+#[test]
+fn the_reset_token_is_never_in_the_markup() {
+    let html = render(|| view! { <ResetPasswordForm token="tpw_secret_1".to_owned()/> });
+    assert!(!html.contains("tpw_secret_1"), "{html}");
+}
+
+/// `page` rendered at its path for a signed-out visitor: the HTML, and where the server
+/// was asked to redirect.
+fn render_page(page: AuthPage) -> (String, Option<String>) {
+    let url = AuthPaths::default().path(page);
+    let redirected = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let to = redirected.clone();
+    let html = render(move || {
+        provide_context(RequestUrl::new(&url));
+        provide_server_redirect(move |path: &str| *to.lock().unwrap() = Some(path.to_owned()));
+        view! {
+            <Router>
+                <Routes fallback=|| "not found">
+                    <AuthRoutes config=AuthConfig::default()/>
+                </Routes>
+            </Router>
+        }
+    });
+    let to = redirected.lock().unwrap().clone();
+    (html, to)
+}
+
+#[test]
+fn every_drop_in_page_renders_on_the_server() {
+    for page in [
+        AuthPage::SignIn,
+        AuthPage::SignUp,
+        AuthPage::ForgotPassword,
+        AuthPage::ResetPassword,
+        AuthPage::VerifyEmail,
+        AuthPage::RequestInvitation,
+        AuthPage::NextStep,
+    ] {
+        let (html, redirected) = render_page(page);
+        assert_eq!(redirected, None, "{page:?}");
+        assert!(html.contains(r#"class="lr-page""#), "{page:?}: {html}");
+        assert!(html.contains("<h1"), "{page:?}: {html}");
+    }
+}
+
+#[test]
+fn a_step_page_without_its_step_redirects_to_sign_in_on_the_server() {
+    for page in [
+        AuthPage::TwoFactor,
+        AuthPage::ChooseAccount,
+        AuthPage::CompleteProfile,
+    ] {
+        let (html, redirected) = render_page(page);
+        assert_eq!(redirected.as_deref(), Some("/auth/sign-in"), "{page:?}");
+        assert!(!html.contains("<form"), "{page:?}: {html}");
+    }
+}
+
+#[test]
+fn a_signed_in_page_sends_a_signed_out_visitor_to_sign_in_on_the_server() {
+    for (page, back) in [
+        (AuthPage::Profile, "%2Fauth%2Fprofile"),
+        (AuthPage::ChangePassword, "%2Fauth%2Fchange-password"),
+    ] {
+        let (html, redirected) = render_page(page);
+        let expected = format!("/auth/sign-in?redirect={back}");
+        assert_eq!(redirected.as_deref(), Some(expected.as_str()), "{page:?}");
+        assert!(!html.contains("<form"), "{page:?}: {html}");
+    }
+}
