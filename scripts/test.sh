@@ -39,7 +39,13 @@ step "server rendering (Leptos ssr, its own workspace): every component and drop
 SSR=(--locked --manifest-path crates/ssr-check/Cargo.toml --target-dir target/ssr-check)
 cargo fmt --manifest-path crates/ssr-check/Cargo.toml --check
 cargo clippy "${SSR[@]}" --all-targets -- -D warnings
-cargo test "${SSR[@]}"
+cargo test "${SSR[@]}" # also writes target/hydration-fixtures/, which the next step hydrates
+
+step "hydration (Leptos hydrate, its own workspace) in headless Chromium, over that server render"
+HYD=(--locked --manifest-path crates/hydrate-check/Cargo.toml --target-dir target/hydrate-check --target wasm32-unknown-unknown)
+cargo fmt --manifest-path crates/hydrate-check/Cargo.toml --check
+cargo clippy "${HYD[@]}" --all-targets -- -D warnings
+cargo test "${HYD[@]}"
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build --locked -p echo-server -p loginrocket-emulator

@@ -54,6 +54,9 @@ struct Shared {
     translator: Option<Translator>,
     options: KitOptions,
     on_session_expired: Option<Callback<()>>,
+    /// Forms numbered so far (their default ids): per provider, so that a server render and
+    /// the browser's hydration of it number their forms alike.
+    forms: std::sync::atomic::AtomicUsize,
 }
 
 /// What `<LoginRocketProvider>` puts into context: the client, the locale, the strings and
@@ -114,6 +117,7 @@ impl LoginRocketContext {
                 translator,
                 options,
                 on_session_expired,
+                forms: std::sync::atomic::AtomicUsize::new(0),
             }),
             locale,
             session,
@@ -134,6 +138,13 @@ impl LoginRocketContext {
     /// The kit's locale: every kit string and the next request's `Accept-Language`.
     pub fn locale(&self) -> Signal<Locale> {
         self.locale
+    }
+
+    /// The next form's number, from 1 (its default id is `lr-<kind>-<number>`).
+    pub(crate) fn next_form_number(&self) -> usize {
+        self.shared
+            .try_with_value(|s| s.forms.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1)
+            .unwrap_or(0)
     }
 
     /// The session store (what `use_session()` reads).

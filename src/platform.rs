@@ -153,13 +153,12 @@ pub(crate) fn form_value(form: &HtmlFormElement, name: &str) -> Option<String> {
     data.get(name).as_string()
 }
 
-/// Focuses the first control marked `aria-invalid="true"` in `form`, else `fallback_id`.
-pub(crate) fn focus_first_invalid(form: &HtmlFormElement, fallback_id: &str) {
-    let target = form
-        .query_selector("[aria-invalid=\"true\"]")
-        .ok()
-        .flatten()
-        .or_else(|| window()?.document()?.get_element_by_id(fallback_id));
+/// Focuses the first control marked `aria-invalid="true"` in `form`, else the form's alert
+/// (looked up inside the form: ids are unique per provider, not per document).
+pub(crate) fn focus_first_invalid(form: &HtmlFormElement) {
+    let target = ["[aria-invalid=\"true\"]", ".lr-form__alert"]
+        .into_iter()
+        .find_map(|selector| form.query_selector(selector).ok().flatten());
     if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }

@@ -1,5 +1,3 @@
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -70,8 +68,6 @@ impl FormKind {
     }
 }
 
-static NEXT_FORM: AtomicUsize = AtomicUsize::new(1);
-
 /// What a shell shares with the fields inside it.
 #[derive(Clone)]
 pub(crate) struct Shell {
@@ -126,13 +122,7 @@ pub(crate) fn FormShell(
     children: Children,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
-    let id = id.unwrap_or_else(|| {
-        format!(
-            "lr-{}-{}",
-            kind.name(),
-            NEXT_FORM.fetch_add(1, Ordering::Relaxed)
-        )
-    });
+    let id = id.unwrap_or_else(|| format!("lr-{}-{}", kind.name(), ctx.next_form_number()));
     let (bindings, submits) = (StoredValue::new(Vec::new()), RwSignal::new(0));
     provide_context(Shell {
         form_id: id.clone(),
@@ -167,16 +157,14 @@ pub(crate) fn FormShell(
         },
         false,
     );
-    let focus_target = alert_id.clone();
     Effect::watch(
         move || status.failures.get(),
         move |n, _, _| {
             if *n > 0 {
-                let target = focus_target.clone();
                 request_animation_frame(move || {
                     // the form may be gone by the next frame
                     if let Some(Some(form)) = form_ref.try_get_untracked() {
-                        platform::focus_first_invalid(&form, &target);
+                        platform::focus_first_invalid(&form);
                     }
                 });
             }

@@ -1,0 +1,1 @@
+//! Nothing here: `tests/hydrate.rs` hydrates the kit in the browser (see Cargo.toml).
