@@ -171,6 +171,12 @@ pub(crate) fn FormShell(
         },
         false,
     );
+    // server markup, and the hydrating browser's first render (which must match it), have the
+    // submit button disabled: a submit before the wasm is live would post the fields to the
+    // page. Effects run only in the browser, once hydrated. Client-side rendering starts live.
+    let live = RwSignal::new(cfg!(not(any(feature = "ssr", feature = "hydrate"))));
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    Effect::new(move |_| live.set(true));
     let cooldown = status.cooldown;
     let (submit_key, pending_key) = kind.keys();
     let success_key = kind.success_key();
@@ -219,7 +225,7 @@ pub(crate) fn FormShell(
             <Alert id=alert_id text=status.message of=status/>
             {fields}
             <div class="lr-form__actions">
-                <button type="submit" class="lr-button lr-form__submit" disabled=move || !status.can_submit()>
+                <button type="submit" class="lr-button lr-form__submit" disabled=move || !live.get() || !status.can_submit()>
                     {move || ctx.t(submit_key)}
                 </button>
                 <Show when=move || state.get().retryable()>

@@ -40,6 +40,13 @@ async fn the_server_rendered_sign_in_form_hydrates_and_keeps_what_was_typed() {
     assert_eq!(host.query_selector_all("form").unwrap().length(), 1);
     assert_eq!(input("lr-login-1-email").value(), "ann@example.com");
     assert_eq!(input("lr-login-1-password").value(), "early-typed-password");
+    // live: the submit button, disabled in the server's markup, is enabled
+    let submit: web_sys::HtmlButtonElement = host
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(!submit.disabled(), "enabled once hydrated");
     // live: the password toggle works
     let toggle: web_sys::HtmlElement = host
         .query_selector(".lr-field__toggle")

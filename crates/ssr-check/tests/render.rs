@@ -174,3 +174,21 @@ fn form_ids_are_numbered_per_render() {
         assert!(html.contains(r#"id="lr-signup-2""#), "{html}");
     }
 }
+
+/// The submit button is disabled in server markup: a submit before the wasm is live would post
+/// the fields (the password) to the page. The browser enables it once hydrated
+/// (`crates/hydrate-check`).
+#[test]
+fn submit_buttons_are_disabled_until_hydration() {
+    for html in [
+        render(|| view! { <LoginForm/> }),
+        render(|| view! { <SignupForm/> }),
+        render(|| view! { <ChangePasswordForm/> }),
+    ] {
+        let at = html
+            .find(r#"<button type="submit""#)
+            .expect("a submit button");
+        let tag = &html[at..at + html[at..].find('>').unwrap()];
+        assert!(tag.contains(" disabled"), "{tag}");
+    }
+}
