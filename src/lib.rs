@@ -99,9 +99,9 @@ pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
 /// ```
 pub use leptos_loginrocket_macros::ftl;
 pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
-pub use logic::redirect::safe_redirect;
 pub use logic::session::{DisplayClaims, SessionState};
 pub use loginrocket;
+pub use loginrocket::redirect::safe_redirect;
 #[cfg(feature = "router")]
 #[cfg_attr(docsrs, doc(cfg(feature = "router")))]
 pub use routes::{page_for, AuthConfig, AuthPage, AuthPaths, AuthRoutes, Handoff, RequireSession};

@@ -49,7 +49,7 @@ use leptos_router::{NavigateOptions, StaticSegment};
 use loginrocket::{Condition, ConditionalLogin, FullLogin};
 
 use crate::hooks::SignupFields;
-use crate::logic::redirect::checked_redirect;
+use loginrocket::redirect::checked_redirect;
 
 mod chunks;
 mod guard;

@@ -245,10 +245,8 @@ async fn hand_off(
         Ok(claims) => claims,
         Err(why) => return Refused::Token(why).into_response(),
     };
-    let to = redirect
-        .as_deref()
-        .and_then(local_path)
-        .unwrap_or(auth.config.after_login);
+    // the kit's own rule for destinations: a same-origin path, judged as the browser reads it
+    let to = loginrocket::redirect::safe_redirect(redirect.as_deref(), auth.config.after_login);
     let max_age = claims
         .expires_at()
         .map(|exp| exp.saturating_sub(unix_now()))
@@ -258,7 +256,7 @@ async fn hand_off(
         auth.config.cookie,
         secure_attr(&headers)
     );
-    see_other(to, cookie)
+    see_other(&to, cookie)
 }
 
 async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Response {
@@ -342,16 +340,6 @@ fn secure_attr(headers: &HeaderMap) -> &'static str {
     } else {
         "; Secure"
     }
-}
-
-/// `path` when it is a path of this origin (`/…`, not `//host` or `/\host`, no control
-/// characters), else `None`.
-fn local_path(path: &str) -> Option<&str> {
-    let ok = path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.starts_with("/\\")
-        && !path.chars().any(|c| c.is_control() || c == '\\');
-    ok.then_some(path)
 }
 
 fn unix_now() -> u64 {

@@ -67,6 +67,7 @@ mod client;
 mod http_date;
 pub mod normalize;
 mod params;
+pub mod redirect;
 mod response;
 mod secret;
 pub mod transport;

@@ -1,4 +1,6 @@
-//! Post-login destinations: only same-origin paths, judged in their canonical form.
+//! Post-login destinations: only same-origin paths, judged in their canonical form. Shared
+//! by the kit's pages (`leptos_loginrocket::safe_redirect`) and the backend's hand-off route
+//! (`loginrocket-axum`).
 
 /// The destination to go to after signing in: `raw` (for example `?redirect=`) in its
 /// canonical form when it is a same-origin path, else `default`.
@@ -14,7 +16,7 @@
 /// own `pathname + search + hash`.
 ///
 /// ```
-/// use leptos_loginrocket::safe_redirect;
+/// use loginrocket::redirect::safe_redirect;
 /// assert_eq!(safe_redirect(Some("/billing?tab=2"), "/"), "/billing?tab=2");
 /// assert_eq!(safe_redirect(Some("/a/../billing"), "/"), "/billing");
 /// assert_eq!(safe_redirect(Some("//evil.com"), "/"), "/");
@@ -26,9 +28,15 @@ pub fn safe_redirect(raw: Option<&str>, default: &str) -> String {
     checked_redirect(raw).unwrap_or_else(|| default.to_owned())
 }
 
-/// `raw` in its canonical form when [`safe_redirect`] would accept it: what links between
-/// the auth pages carry on (a refused value is dropped, not passed along).
-pub(crate) fn checked_redirect(raw: Option<&str>) -> Option<String> {
+/// `raw` in its canonical form when [`safe_redirect`] would accept it, else `None`: what
+/// links between the auth pages carry on (a refused value is dropped, not passed along).
+///
+/// ```
+/// use loginrocket::redirect::checked_redirect;
+/// assert_eq!(checked_redirect(Some("/a/./b")).as_deref(), Some("/a/b"));
+/// assert_eq!(checked_redirect(Some("//evil.com")), None);
+/// ```
+pub fn checked_redirect(raw: Option<&str>) -> Option<String> {
     raw.and_then(canonical).and_then(same_origin)
 }
 
