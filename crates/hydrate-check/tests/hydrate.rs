@@ -1,20 +1,93 @@
-//! The sign-in form as `crates/ssr-check` rendered it on the server, hydrated in headless
-//! Chromium: the form becomes live with no hydration error, and what the user typed before
-//! the wasm arrived is still there (and is what the form sends). `scripts/test.sh` runs the
-//! server half first.
+//! The kit's components as `crates/ssr-check` rendered them on the server, hydrated in
+//! headless Chromium: each becomes live with no hydration error and nothing said on the
+//! console, and what the user typed before the wasm arrived is still there. `scripts/test.sh`
+//! runs the server half first.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use leptos_loginrocket::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SERVER_HTML: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../target/hydration-fixtures/login.html"
-));
+// the one list both halves render (crates/ssr-check)
+#[path = "../../ssr-check/src/forms.rs"]
+mod forms;
+
+/// A fixture `crates/ssr-check` wrote.
+macro_rules! server_html {
+    ($name:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../target/hydration-fixtures/",
+            $name,
+            ".html"
+        ))
+    };
+}
+
+/// Every fixture, by the names of [`forms::FORMS`] (a name missing here fails the test).
+const SERVER_HTML: &[(&str, &str)] = &[
+    ("login", server_html!("login")),
+    ("signup", server_html!("signup")),
+    ("forgot-password", server_html!("forgot-password")),
+    ("reset-password", server_html!("reset-password")),
+    ("two-factor", server_html!("two-factor")),
+    ("complete-profile", server_html!("complete-profile")),
+    ("profile", server_html!("profile")),
+    ("change-password", server_html!("change-password")),
+    ("request-invitation", server_html!("request-invitation")),
+    ("verify-email", server_html!("verify-email")),
+    ("account-picker", server_html!("account-picker")),
+    ("logout", server_html!("logout")),
+    ("next-step", server_html!("next-step")),
+];
+
+/// The server's markup of `name` in a new host element in the document.
+fn host_with(name: &str) -> web_sys::HtmlElement {
+    let (_, html) = SERVER_HTML
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no fixture {name} in SERVER_HTML"));
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_inner_html(html);
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Records what is said on `console.warn` and `console.error` from now on (and still says it).
+fn record_console() -> js_sys::Array {
+    let seen = js_sys::Array::new();
+    let install = js_sys::Function::new_with_args(
+        "seen",
+        "for (const level of ['warn', 'error']) {
+           const said = console[level];
+           console[level] = (...args) => { seen.push(level + ': ' + args.join(' ')); said.apply(console, args); };
+         }",
+    );
+    install.call1(&JsValue::NULL, &seen).unwrap();
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn every_server_rendered_component_hydrates_with_nothing_on_the_console() {
+    let said = record_console();
+    for (name, form) in forms::FORMS {
+        let host = host_with(name);
+        let handle = leptos::mount::hydrate_from(host.clone(), move || forms::provided(*form));
+        leptos::task::tick().await;
+        let warnings: Vec<String> = said.iter().filter_map(|v| v.as_string()).collect();
+        assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        // live: a form's submit button, disabled in the server's markup, is enabled
+        if let Some(submit) = host.query_selector("button[type=submit]").unwrap() {
+            let submit: web_sys::HtmlButtonElement = submit.unchecked_into();
+            assert!(!submit.disabled(), "{name}: enabled once hydrated");
+        }
+        drop(handle);
+        host.remove();
+    }
+}
 
 fn input(id: &str) -> web_sys::HtmlInputElement {
     document().get_element_by_id(id).unwrap().unchecked_into()
@@ -22,17 +95,13 @@ fn input(id: &str) -> web_sys::HtmlInputElement {
 
 #[wasm_bindgen_test]
 async fn the_server_rendered_sign_in_form_hydrates_and_keeps_what_was_typed() {
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.set_inner_html(SERVER_HTML);
-    document().body().unwrap().append_child(&host).unwrap();
+    let host = host_with("login");
     // typed before the wasm arrived
     input("lr-login-1-email").set_value("ann@example.com");
     input("lr-login-1-password").set_value("early-typed-password");
 
     let handle = leptos::mount::hydrate_from(host.clone(), || {
-        view! {
-            <LoginRocketProvider url="https://sample.e2.loginrocket.com/"><LoginForm/></LoginRocketProvider>
-        }
+        view! { <LoginRocketProvider url=forms::LR_URL><LoginForm/></LoginRocketProvider> }
     });
     leptos::task::tick().await;
 
@@ -60,5 +129,6 @@ async fn the_server_rendered_sign_in_form_hydrates_and_keeps_what_was_typed() {
         toggle.get_attribute("aria-pressed").as_deref(),
         Some("true")
     );
-    handle.forget();
+    drop(handle);
+    host.remove();
 }
