@@ -23,7 +23,10 @@ pub(super) fn live_region(
     text: Signal<String>,
 ) -> impl IntoView {
     let lang = of.map(messages_lang);
-    view! { <div class=class role=role id=id tabindex=tabindex lang=lang>{text}</div> }
+    // `data-empty` while there is nothing to say: the stylesheet gives an empty region no room.
+    // `:empty` alone misses a server's render, which writes an empty text as a space
+    let empty = move || text.with(String::is_empty).then_some("");
+    view! { <div class=class role=role id=id tabindex=tabindex lang=lang data-empty=empty>{text}</div> }
 }
 
 /// A `role="alert"` region: messages that need attention now (a failure, an expired link).

@@ -189,3 +189,13 @@ fn submit_buttons_are_disabled_until_hydration() {
         assert!(tag.contains(" disabled"), "{tag}");
     }
 }
+
+/// An empty live region says so (`data-empty`), for the stylesheet to give it no room: a server
+/// writes its empty text as a space, which CSS's `:empty` does not match.
+#[test]
+fn empty_live_regions_are_marked_empty() {
+    let html = render(|| view! { <LoginForm/> });
+    let at = html.find(r#"role="alert""#).expect("the form's alert");
+    let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+    assert!(tag.contains("data-empty"), "{tag}");
+}
