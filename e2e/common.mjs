@@ -10,6 +10,9 @@ export const APP = `http://127.0.0.1:${APP_PORT}`;
 // examples/trunk-app, built by scripts/example-app.sh (the kit from git)
 export const EXAMPLE_APP_PORT = 4794;
 export const EXAMPLE_APP = `http://127.0.0.1:${EXAMPLE_APP_PORT}`;
+// demo-ssr's server (scripts/demo-ssr.sh --build-only builds it), on the same emulator
+export const SSR_APP_PORT = 4795;
+export const SSR_APP = `http://127.0.0.1:${SSR_APP_PORT}`;
 export const CHROMIUM = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [

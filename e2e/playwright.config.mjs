@@ -4,7 +4,7 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
-import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, EXAMPLE_APP_PORT } from "./common.mjs";
+import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, EXAMPLE_APP_PORT, SSR_APP, SSR_APP_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -47,6 +47,14 @@ export default defineConfig({
       command: `node e2e/serve.mjs --dir target/example-app-dist --port ${EXAMPLE_APP_PORT} --lr ${EMULATOR}`,
       cwd: root,
       url: `http://127.0.0.1:${EXAMPLE_APP_PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // the server-rendered demo (demo-ssr/): axum renders, the browser hydrates
+      command: `target/demo-ssr/debug/demo-ssr --port ${SSR_APP_PORT} --site target/demo-ssr/site --lr-url ${EMULATOR}/v2/`,
+      cwd: root,
+      url: `${SSR_APP}/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

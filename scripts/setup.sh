@@ -44,3 +44,5 @@ wasm-opt --version
 
 step "cargo fetch (trunk runs cargo --offline)"
 cargo fetch --locked
+# the server-rendered demo is a workspace of its own (scripts/demo-ssr.sh)
+cargo fetch --locked --manifest-path demo-ssr/Cargo.toml

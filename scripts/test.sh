@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every check and test: formatting, clippy (host and wasm32), docs, native tests, the browser
-# tests in headless Chromium, and the end-to-end suite (Playwright) against the release demo.
+# Every check and test: formatting, clippy (host and wasm32), docs, native tests, the server
+# render and hydration checks, the browser tests in headless Chromium, and the end-to-end suite
+# (Playwright) against the release demo and the server-rendered demo.
 # Exits non-zero on the first failure. E2E screenshots: target/e2e-artifacts/screenshots/.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -47,6 +48,13 @@ cargo fmt --manifest-path crates/hydrate-check/Cargo.toml --check
 cargo clippy "${HYD[@]}" --all-targets -- -D warnings
 cargo test "${HYD[@]}"
 
+step "the server-rendered demo (demo-ssr/, its own workspace): fmt, clippy on both halves, tests"
+DSSR=(--locked --manifest-path demo-ssr/Cargo.toml --target-dir target/demo-ssr)
+cargo fmt --manifest-path demo-ssr/Cargo.toml --check
+cargo clippy "${DSSR[@]}" --all-targets --features ssr -- -D warnings
+cargo clippy "${DSSR[@]}" --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+cargo test "${DSSR[@]}" --features ssr
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build --locked -p echo-server -p loginrocket-emulator
 PIDS=()
@@ -83,5 +91,7 @@ step "end-to-end: the release demo under the production CSP, against the emulato
 RUSTFLAGS=$DEMO_RUSTFLAGS LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
 # and an app outside the workspace that takes the kit from git (e2e/tests/example-app.spec.mjs)
 scripts/example-app.sh
+# and the server-rendered demo, both halves (e2e/tests/ssr.spec.mjs)
+scripts/demo-ssr.sh --build-only
 npx playwright test -c e2e
 echo "screenshots: target/e2e-artifacts/screenshots/"

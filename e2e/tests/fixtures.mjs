@@ -107,7 +107,12 @@ export const test = base.extend({
       for (const s of fromServer) {
         expect(at.text.includes(s), "a session id or token on screen").toBe(false);
       }
-      const cookies = (await page.context().cookies()).map((c) => c.value).join("\n");
+      // an HttpOnly cookie can only come from a backend, which is where a session belongs
+      // (demo-ssr's: ssr.spec.mjs checks its flags); no script can read or set one
+      const cookies = (await page.context().cookies())
+        .filter((c) => !c.httpOnly)
+        .map((c) => c.value)
+        .join("\n");
       for (const s of secrets) {
         for (const [where, text] of [
           ["localStorage", at.local],

@@ -1,0 +1,215 @@
+//! The kit in a server-rendered Leptos app. axum renders every page (the kit's auth pages
+//! among them) on the server, the browser hydrates them, and a sign-in ends in the backend's
+//! own HttpOnly cookie: the kit's `Handoff::Backend("/session/new")` hands the token to
+//! `loginrocket_axum::LoginRocketAuth`, which verifies it, sets the cookie and redirects. The
+//! browser never keeps the token.
+//!
+//! The same [`App`] is compiled twice: with `ssr` into the server (`src/main.rs`), with
+//! `hydrate` into the wasm that [`hydrate`] starts. `scripts/demo-ssr.sh` builds both and runs
+//! the server.
+
+use leptos::prelude::*;
+use leptos_loginrocket::{AuthConfig, AuthRoutes, Handoff, LoginRocketProvider};
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::path;
+use serde::{Deserialize, Serialize};
+
+/// The backend's hand-off and sign-out routes (`loginrocket_axum::SessionConfig`'s defaults).
+pub const HANDOFF_PATH: &str = "/session/new";
+/// See [`HANDOFF_PATH`].
+pub const LOGOUT_PATH: &str = "/session/logout";
+/// The page only a signed-in user gets.
+pub const ACCOUNT_PATH: &str = "/account";
+/// Where the LoginRocket URL is written for the browser: the server knows it (an embedded
+/// emulator picks its port when it starts), and the hydrating app must render the same one.
+pub const LR_URL_META: &str = "loginrocket-url";
+
+/// The signed-in user, as the server read them from the verified session cookie. Only what
+/// the page shows: never the token or its session id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    /// The user id (`sub`).
+    pub user_id: String,
+    /// Their name, when the token has one.
+    pub name: Option<String>,
+    /// Their email, when the token has one.
+    pub email: Option<String>,
+    /// When the session ends (`exp`, seconds since the epoch).
+    pub expires_at: Option<u64>,
+}
+
+/// The user of the request's session cookie, or `None` without a valid one. On the server the
+/// page's render calls it directly; after hydration, a client-side navigation calls it over
+/// HTTP (`POST /api/...`, with the cookie).
+#[server]
+pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
+    use loginrocket_axum::{LoginRocketAuth, LoginRocketSession};
+    let auth = use_context::<LoginRocketAuth>()
+        .ok_or_else(|| ServerFnError::new("the server provides LoginRocketAuth"))?;
+    // an invalid or expired cookie is no session; keys that can't be fetched are an error
+    let session: Option<LoginRocketSession> = leptos_axum::extract_with_state(&auth).await?;
+    Ok(session.map(|s| {
+        let c = s.claims();
+        Account {
+            user_id: c.subject().unwrap_or_default().to_owned(),
+            name: c.get("name").and_then(|v| v.as_str()).map(str::to_owned),
+            email: c.email().map(str::to_owned),
+            expires_at: c.expires_at(),
+        }
+    }))
+}
+
+/// The kit's pages, configured for this app: a sign-in goes to the backend's hand-off.
+fn auth_config() -> AuthConfig {
+    AuthConfig {
+        handoff: Handoff::Backend(HANDOFF_PATH),
+        after_login: ACCOUNT_PATH,
+        app_name: Some("SSR demo"),
+        ..AuthConfig::default()
+    }
+}
+
+/// The whole app: what the server renders into `<body>` and the browser hydrates.
+#[component]
+pub fn App(
+    /// The LoginRocket URL (an emulator's `…/v2/`).
+    lr_url: String,
+) -> impl IntoView {
+    view! {
+        <LoginRocketProvider url=lr_url>
+            <Router>
+                <header class="site">
+                    <nav aria-label="Site">
+                        <A href="/">"Home"</A>
+                        <A href=ACCOUNT_PATH>"Account"</A>
+                    </nav>
+                </header>
+                <main id="main">
+                    <Routes fallback=|| view! { <h1>"Page not found"</h1> }>
+                        <Route path=path!("/") view=Home/>
+                        <Route path=path!("/account") view=AccountPage/>
+                        <AuthRoutes config=auth_config()/>
+                    </Routes>
+                </main>
+            </Router>
+        </LoginRocketProvider>
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    view! {
+        <h1>"leptos-loginrocket, server-rendered"</h1>
+        <p>
+            "Every page here is rendered by axum and hydrated in the browser. Signing in hands "
+            "the token to this app's backend, which keeps the session in an HttpOnly cookie; "
+            "the account page is rendered on the server for a signed-in user only."
+        </p>
+        <ul>
+            <li><A href="/auth/sign-in">"Sign in"</A></li>
+            <li><A href="/auth/sign-up">"Sign up"</A></li>
+            <li><A href=ACCOUNT_PATH>"Your account"</A>" (signed in)"</li>
+        </ul>
+    }
+}
+
+/// Sign-in, coming back here.
+fn sign_in_path() -> String {
+    format!(
+        "/auth/sign-in?redirect={}",
+        ACCOUNT_PATH.replace('/', "%2F")
+    )
+}
+
+/// Rendered on the server from the session cookie, for a signed-in user only: the resource
+/// blocks the response until the session is read, so without one the server answers with a
+/// redirect to sign-in, not with a page.
+#[component]
+fn AccountPage() -> impl IntoView {
+    let account = Resource::new_blocking(|| (), |()| current_account());
+    view! {
+        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(Some(a)) => view! { <AccountView account=a/> }.into_any(),
+                    Ok(None) => view! { <Redirect path=sign_in_path()/> }.into_any(),
+                    Err(_) => view! {
+                        <h1>"Your account"</h1>
+                        <p role="alert">"Your session can't be checked right now. Try again in a moment."</p>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountView(account: Account) -> impl IntoView {
+    let Account {
+        user_id,
+        name,
+        email,
+        expires_at,
+    } = account;
+    let expires = expires_at.map(utc);
+    view! {
+        <h1>"Your account"</h1>
+        <p class="signed-in">"Signed in as " <strong>{name.clone().or(email.clone()).unwrap_or(user_id.clone())}</strong></p>
+        <dl>
+            <dt>"User id"</dt><dd data-field="user">{user_id}</dd>
+            <dt>"Email"</dt><dd data-field="email">{email}</dd>
+            <dt>"Session ends"</dt><dd>{expires}</dd>
+        </dl>
+        <p>"This page came from the server's verified session cookie; the browser holds no token."</p>
+        // a plain form: it works before hydration, and the backend refuses it cross-site
+        <form method="post" action=LOGOUT_PATH>
+            <button type="submit" class="lr-button">"Sign out"</button>
+        </form>
+    }
+}
+
+/// `secs` since 1970 as `2026-12-06 08:30 UTC` (the same text on the server and in the
+/// hydrating browser, whatever their time zones).
+fn utc(secs: u64) -> String {
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // days to a civil date (H. Hinnant's algorithm), in u64: no date before 1970 arrives
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    format!(
+        "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utc_formats_civil_dates() {
+        assert_eq!(super::utc(0), "1970-01-01 00:00 UTC");
+        assert_eq!(super::utc(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(super::utc(1_796_545_800), "2026-12-06 08:30 UTC");
+    }
+}
+
+/// The browser's entry: hydrates the server's `<body>`. Called by the script Leptos'
+/// `HydrationScripts` puts in the page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    let lr_url = document()
+        .query_selector(&format!("meta[name={LR_URL_META}]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    leptos::mount::hydrate_body(move || view! { <App lr_url/> });
+}

@@ -1,0 +1,251 @@
+//! `demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID]`
+//!
+//! Serves the server-rendered demo on 127.0.0.1 (default port 3000; 0 picks a free one) and
+//! prints `listening on http://127.0.0.1:PORT`. Without `--lr-url` it starts a LoginRocket
+//! emulator in this process (the built-in demo seed); with one, it uses that LoginRocket
+//! (`…/v2/`), whose tokens must carry `--realm` (default the emulator's, `rl_emulator`).
+//! `--site` is where `scripts/demo-ssr.sh` put the browser half (`pkg/`).
+
+use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY};
+use axum::http::{HeaderValue, StatusCode};
+use axum::routing::get;
+use axum::Router;
+use demo_ssr::{App, LR_URL_META};
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
+
+const USAGE: &str = "usage: demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID]";
+
+struct Args {
+    port: u16,
+    site: String,
+    lr_url: Option<String>,
+    realm: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        port: 3000,
+        site: "target/demo-ssr/site".into(),
+        lr_url: None,
+        realm: "rl_emulator".into(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--port" => {
+                args.port = value()?
+                    .parse()
+                    .map_err(|_| "--port takes a number 0-65535".to_string())?
+            }
+            "--site" => args.site = value()?,
+            "--lr-url" => args.lr_url = Some(value()?),
+            "--realm" => args.realm = value()?,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(args)
+}
+
+/// What the routes share: Leptos' options (for the shell and `/pkg`) and the session.
+#[derive(Clone, axum::extract::FromRef)]
+struct AppState {
+    leptos_options: LeptosOptions,
+    auth: LoginRocketAuth,
+}
+
+/// The document around [`App`]: the kit's stylesheet as a file (styled before the wasm
+/// arrives), the LoginRocket URL for the hydrating app, and Leptos' hydration script, which
+/// carries the request's CSP nonce.
+fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name=LR_URL_META content=lr_url.clone()/>
+                <title>"leptos-loginrocket · SSR demo"</title>
+                <link rel="stylesheet" href="/kit.css"/>
+                <link rel="stylesheet" href="/site.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+            </head>
+            <body>
+                <App lr_url/>
+            </body>
+        </html>
+    }
+}
+
+/// The policy of every page: scripts only from here or with this response's nonce (Leptos'
+/// hydration and resource scripts), no inline styles, forms post only here, and fetches only
+/// to here and the LoginRocket origin.
+fn csp(nonce: &str, lr_origin: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; \
+         form-action 'self'; connect-src 'self' {lr_origin}"
+    )
+}
+
+/// `scheme://host[:port]` of `url`.
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    url[after_scheme..]
+        .find('/')
+        .map_or(url, |i| &url[..after_scheme + i])
+}
+
+#[tokio::main]
+async fn main() {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    // the embedded emulator lives as long as `main`
+    let mut _emulator = None;
+    let lr_url = match args.lr_url {
+        Some(url) => url,
+        None => {
+            let seed = loginrocket_emulator::seed::Seed::demo();
+            match loginrocket_emulator::spawn(seed).await {
+                Ok(running) => {
+                    let url = running.lr_url();
+                    println!("LoginRocket emulator on {url} (demo users' password: demo-password)");
+                    _emulator = Some(running);
+                    url
+                }
+                Err(e) => {
+                    eprintln!("cannot start the emulator: {e}");
+                    std::process::exit(1);
+                }
+            }
+        }
+    };
+
+    let verifier = Verifier::new(
+        HttpKeys::for_loginrocket(&lr_url),
+        VerifierConfig {
+            realm: Some(args.realm),
+            ..VerifierConfig::default()
+        },
+    );
+    let auth = LoginRocketAuth::new(
+        verifier,
+        SessionConfig {
+            handoff_path: demo_ssr::HANDOFF_PATH,
+            logout_path: demo_ssr::LOGOUT_PATH,
+            after_login: demo_ssr::ACCOUNT_PATH,
+            ..SessionConfig::default()
+        },
+    );
+    let leptos_options = LeptosOptions::builder()
+        .output_name("demo_ssr")
+        .site_root(args.site)
+        .site_pkg_dir("pkg")
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        auth: auth.clone(),
+    };
+
+    let app_url = lr_url.clone();
+    let routes = generate_route_list(move || view! { <App lr_url=app_url.clone()/> });
+    let lr_origin = origin(&lr_url).to_owned();
+    let context = {
+        let auth = auth.clone();
+        move || {
+            provide_context(auth.clone());
+            // a page's response: its CSP names the nonce its scripts carry
+            if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) {
+                if let Ok(value) = HeaderValue::from_str(&csp(&nonce.to_string(), &lr_origin)) {
+                    response.insert_header(CONTENT_SECURITY_POLICY, value);
+                }
+                response.insert_header(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+            }
+        }
+    };
+    let shell_url = lr_url.clone();
+    let app = Router::<AppState>::new()
+        .leptos_routes_with_context(&state, routes, context, {
+            let options = leptos_options.clone();
+            move || shell(options.clone(), shell_url.clone())
+        })
+        .merge(auth.routes())
+        .route("/kit.css", get(|| css(leptos_loginrocket::STYLESHEET)))
+        .route("/site.css", get(|| css(SITE_CSS)))
+        .route("/favicon.svg", get(favicon))
+        .route_service(
+            &leptos_axum::site_pkg_dir_service_route_path(&leptos_options),
+            leptos_axum::site_pkg_dir_service(&leptos_options),
+        )
+        .fallback(not_found)
+        .with_state(state);
+
+    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot bind 127.0.0.1:{}: {e}", args.port);
+            std::process::exit(1);
+        }
+    };
+    match listener.local_addr() {
+        Ok(addr) => println!("listening on http://{addr}"),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    }
+    tokio::select! {
+        served = axum::serve(listener, app) => {
+            if let Err(e) = served {
+                eprintln!("server error: {e}");
+                std::process::exit(1);
+            }
+        }
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}
+
+/// The demo's own few rules, beside the kit's stylesheet.
+const SITE_CSS: &str = "body { margin: 0; font-family: system-ui, sans-serif; }
+header.site { padding: 0.75rem 1.5rem; border-bottom: 1px solid #8884; }
+header.site nav { display: flex; gap: 1rem; }
+main { max-width: 40rem; margin: 0 auto; padding: 1.5rem; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dd { margin: 0; }
+";
+
+async fn css(text: &'static str) -> impl axum::response::IntoResponse {
+    ([(CONTENT_TYPE, "text/css; charset=utf-8")], text)
+}
+
+/// The main demo's icon.
+async fn favicon() -> impl axum::response::IntoResponse {
+    (
+        [(CONTENT_TYPE, "image/svg+xml")],
+        include_str!("../../public/favicon.svg"),
+    )
+}
+
+/// Any other path.
+async fn not_found() -> impl axum::response::IntoResponse {
+    (
+        StatusCode::NOT_FOUND,
+        [(CONTENT_TYPE, "text/html; charset=utf-8")],
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>\
+         <link rel=\"stylesheet\" href=\"/site.css\"></head><body><main><h1>Page not found</h1>\
+         <p><a href=\"/\">Home</a></p></main></body></html>",
+    )
+}

@@ -1,0 +1,172 @@
+// The server-rendered demo (demo-ssr/): axum renders the kit's pages, the browser hydrates
+// them, and a sign-in ends in the backend's HttpOnly cookie (the kit's Handoff::Backend to
+// loginrocket-axum). Same emulator and fixtures as the rest of the suite.
+import { test, expect, emu, axe, shot, signIn, PASSWORD } from "./fixtures.mjs";
+import { SSR_APP } from "../common.mjs";
+
+test.use({ baseURL: SSR_APP });
+
+const ACCOUNT = "/account";
+const SIGN_IN_BACK = "/auth/sign-in?redirect=%2Faccount";
+
+/** The page's form is live: its submit button, disabled in the server's markup, is enabled. */
+async function hydrated(page) {
+  await expect(page.locator("form button[type=submit]").first()).toBeEnabled();
+}
+
+/** Console warnings and errors (a hydration mismatch is reported there). */
+function watchConsole(page) {
+  const seen = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") seen.push(`${m.type()}: ${m.text()}`);
+  });
+  return seen;
+}
+
+/** The session cookie, as the browser keeps it. */
+async function sessionCookie(page) {
+  return (await page.context().cookies(SSR_APP)).find((c) => c.name === "lr_session");
+}
+
+test("the server sends each auth page as real markup under a nonce CSP, and the browser hydrates it with no warnings", async ({ page }) => {
+  const warnings = watchConsole(page);
+  for (const [path, heading] of [
+    ["/auth/sign-in", "Sign in"],
+    ["/auth/sign-up", "Create your account"],
+    ["/auth/forgot-password", "Forgot your password?"],
+    ["/auth/request-invitation", "Request an invitation"],
+  ]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(200);
+    const html = await res.text();
+    expect(html, path).toContain(`>${heading}</h1>`);
+    expect(html, path).toMatch(/<form[^>]*method="post"/);
+    expect(html, `${path}: submit disabled until hydrated`).toMatch(/<button[^>]*type="submit"[^>]*disabled/);
+    const csp = res.headers()["content-security-policy"];
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+' 'wasm-unsafe-eval'/);
+    expect(csp, path).not.toContain("unsafe-inline");
+    const nonce = /'nonce-([^']+)'/.exec(csp)[1];
+    expect(html, `${path}: the hydration script carries the nonce`).toContain(`nonce="${nonce}"`);
+
+    await page.goto(path);
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    // empty live regions take no room (a server renders an empty text as a space)
+    await expect(page.locator(".lr-page__notice"), path).toBeHidden();
+    expect((await page.locator("form [role=alert]").boundingBox()).height, path).toBe(0);
+  }
+  await axe(page, "ssr request invitation");
+  expect(warnings, "console warnings or errors while hydrating").toEqual([]);
+});
+
+test("what the user types before the wasm arrives is kept, and signs them in once hydrated", async ({ page, secrets }) => {
+  // hold the browser half back until the fields are filled
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/pkg/demo_ssr_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(SIGN_IN_BACK);
+  const submit = page.locator("form button[type=submit]");
+  await expect(submit).toBeDisabled(); // server markup, not yet live
+  secrets.add(PASSWORD);
+  await page.getByLabel("Email", { exact: true }).fill("ann@example.com");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  release();
+  await expect(submit).toBeEnabled();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("ann@example.com");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue(PASSWORD);
+  await submit.click();
+  await expect(page).toHaveURL(ACCOUNT);
+  await expect(page.locator("[data-field=email]")).toHaveText("ann@example.com");
+});
+
+test("sign in: the account page comes from the server's cookie, survives a reload, and holds no token; sign out, and it is refused", async ({ page, secrets }) => {
+  await page.goto(SIGN_IN_BACK);
+  await hydrated(page);
+  await axe(page, "ssr sign-in");
+  await shot(page, "ssr-sign-in");
+  secrets.add(PASSWORD);
+  await signIn(page, "ann@example.com");
+  await expect(page).toHaveURL(ACCOUNT);
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expect(page.locator("[data-field=email]")).toHaveText("ann@example.com");
+  await axe(page, "ssr account");
+  await shot(page, "ssr-account");
+
+  // the session is the backend's HttpOnly cookie, and nothing else holds the token
+  const cookie = await sessionCookie(page);
+  expect(cookie, "the backend's session cookie").toBeTruthy();
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe("Lax");
+  // the cookie holds the JWT: a secret (the fixture checks URLs and the console for it too)
+  expect(cookie.value.split("."), "a JWT").toHaveLength(3);
+  secrets.add(cookie.value);
+  const tokens = [cookie.value];
+  const at = await page.evaluate(() => ({
+    storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    cookies: document.cookie,
+    html: document.documentElement.outerHTML,
+  }));
+  for (const token of tokens) {
+    expect(at.storage.includes(token), "a token in Web Storage").toBe(false);
+    expect(at.cookies.includes(token), "a token readable by scripts").toBe(false);
+    expect(at.html.includes(token), "a token in the DOM").toBe(false);
+  }
+
+  // a reload is a new server render, from the cookie
+  await page.reload();
+  await expect(page.locator("[data-field=email]")).toHaveText("ann@example.com");
+  const served = await page.request.get(ACCOUNT, { maxRedirects: 0 });
+  expect(served.status()).toBe(200);
+  expect(await served.text()).toContain("ann@example.com");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/");
+  expect(await sessionCookie(page), "sign-out clears the cookie").toBeUndefined();
+
+  // refused: the server answers the account page with a redirect to sign-in, not a page
+  // (as a browser asks: Leptos answers a page request that accepts HTML with a real redirect)
+  const refused = await page.request.get(ACCOUNT, { maxRedirects: 0, headers: { accept: "text/html" } });
+  expect([302, 303, 307]).toContain(refused.status());
+  expect(refused.headers()["location"]).toBe(SIGN_IN_BACK);
+  expect(await refused.text()).not.toContain("ann@example.com");
+  await page.goto(ACCOUNT);
+  await expect(page).toHaveURL(SIGN_IN_BACK);
+  await hydrated(page);
+});
+
+test("a two-factor sign-in goes through the hydrated pages, client-side, to the backend", async ({ page, secrets }) => {
+  await page.goto(SIGN_IN_BACK);
+  await hydrated(page);
+  secrets.add(PASSWORD);
+  await signIn(page, "tom@example.com");
+  // the two-factor page is a client-side navigation of the hydrated router
+  await expect(page).toHaveURL("/auth/two-factor?redirect=%2Faccount");
+  const code = await emu.totp("tom@example.com");
+  secrets.add(code);
+  await page.getByLabel(/code/i).first().fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(ACCOUNT);
+  await expect(page.locator("[data-field=email]")).toHaveText("tom@example.com");
+});
+
+test("after hydration, the account link asks the server for the session", async ({ page, secrets }) => {
+  const warnings = watchConsole(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // signed out: a client-side navigation to the account page ends at sign-in
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(SIGN_IN_BACK);
+  await hydrated(page);
+  secrets.add(PASSWORD);
+  await signIn(page, "ann@example.com");
+  await expect(page).toHaveURL(ACCOUNT);
+  // signed in: home, then the account page again, both client-side
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Home" }).click();
+  await expect(page).toHaveURL("/");
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Account" }).click();
+  await expect(page.locator("[data-field=email]")).toHaveText("ann@example.com");
+  expect(warnings).toEqual([]);
+});
