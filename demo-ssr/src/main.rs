@@ -149,7 +149,16 @@ async fn main() {
             after_login: demo_ssr::ACCOUNT_PATH,
             ..SessionConfig::default()
         },
-    );
+    )
+    // sign-out ends the LoginRocket session too, as the kit's own sign-out does
+    .ending_loginrocket_sessions(&lr_url);
+    let auth = match auth {
+        Ok(auth) => auth,
+        Err(e) => {
+            eprintln!("--lr-url {lr_url}: {e}");
+            std::process::exit(2);
+        }
+    };
     let leptos_options = LeptosOptions::builder()
         .output_name("demo_ssr")
         .site_root(args.site)

@@ -56,7 +56,9 @@ impl Default for SessionConfig {
 ///   sets it as an `HttpOnly; SameSite=Lax` cookie (`Secure` unless the request came to a
 ///   loopback host), and answers `303` to the redirect, a same-origin path only. The token
 ///   leaves the address bar with that redirect.
-/// - `POST logout_path` clears the cookie and answers `303` to `after_logout`.
+/// - `POST logout_path` clears the cookie and answers `303` to `after_logout`; with
+///   [`ending_loginrocket_sessions`](Self::ending_loginrocket_sessions) it first ends the
+///   user's LoginRocket session.
 /// - Both refuse cross-site requests (`Sec-Fetch-Site`, else `Origin` or `Referer`): a page
 ///   elsewhere can neither sign a user in as someone else (login CSRF) nor sign them out.
 ///
@@ -82,6 +84,9 @@ impl Default for SessionConfig {
 pub struct LoginRocketAuth {
     verifier: Arc<Verifier>,
     config: Arc<SessionConfig>,
+    /// The client that ends LoginRocket sessions at sign-out
+    /// ([`ending_loginrocket_sessions`](Self::ending_loginrocket_sessions)).
+    loginrocket: Option<loginrocket::LoginRocket>,
 }
 
 impl LoginRocketAuth {
@@ -90,7 +95,30 @@ impl LoginRocketAuth {
         Self {
             verifier: Arc::new(verifier),
             config: Arc::new(config),
+            loginrocket: None,
         }
+    }
+
+    /// Sign-out also ends the user's LoginRocket session (`DELETE session` with the token's
+    /// `sid`) at the realm whose LoginRocket URL is `lr_url`, as the kit's own sign-out does
+    /// when the browser keeps the token. Without it, sign-out only clears the cookie. The
+    /// cookie is cleared either way: if LoginRocket can't be reached, its session lasts until
+    /// it expires. Fails when the client refuses `lr_url`.
+    ///
+    /// ```
+    /// use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
+    ///
+    /// let lr_url = "https://sample.e2.loginrocket.com/";
+    /// let verifier = Verifier::new(HttpKeys::for_loginrocket(lr_url), VerifierConfig::default());
+    /// let auth = LoginRocketAuth::new(verifier, SessionConfig::default())
+    ///     .ending_loginrocket_sessions(lr_url)
+    ///     .expect("a LoginRocket URL");
+    /// # let _ = auth;
+    /// ```
+    pub fn ending_loginrocket_sessions(mut self, lr_url: &str) -> Result<Self, loginrocket::Error> {
+        let config = loginrocket::Config::new(lr_url);
+        self.loginrocket = Some(loginrocket::LoginRocket::new(config)?);
+        Ok(self)
     }
 
     /// The verifier (for tokens that arrive otherwise, e.g. `Authorization: Bearer`).
@@ -262,6 +290,14 @@ async fn hand_off(
 async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Response {
     if !same_origin(&headers) {
         return Refused::CrossSite.into_response();
+    }
+    // only a session this realm signed: a forged cookie ends nobody's session
+    if let (Some(client), Ok(claims)) = (&auth.loginrocket, auth.session(&headers).await) {
+        if let Some(sid) = claims.session_id() {
+            let params = loginrocket::LogoutParams::new(loginrocket::Secret::new(sid));
+            // an answer either way: the cookie is cleared below
+            let _ = client.logout(&params).await;
+        }
     }
     let cookie = format!(
         "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",

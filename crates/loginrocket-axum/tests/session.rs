@@ -333,3 +333,59 @@ async fn sign_out_clears_the_cookie() {
         "lr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
     );
 }
+
+/// With `ending_loginrocket_sessions`, sign-out ends the LoginRocket session too (the
+/// emulator's `GET session` for it is then a 403); without it, the session lives on.
+#[tokio::test]
+async fn sign_out_can_end_the_loginrocket_session() {
+    use loginrocket::{
+        Config, GetSessionParams, LoginParams, LoginRocket, Response as LrResponse, Secret, Source,
+    };
+    use loginrocket_axum::HttpKeys;
+    let emu = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
+        .await
+        .unwrap();
+    let client = LoginRocket::new(Config::new(emu.lr_url())).unwrap();
+    for ends in [false, true] {
+        let login = client
+            .login(&LoginParams::new(
+                "ann@example.com",
+                Secret::new("demo-password"),
+            ))
+            .await
+            .unwrap();
+        let LrResponse::FullLogin(login) = login else {
+            panic!("{login:?}")
+        };
+        let mut auth = LoginRocketAuth::new(
+            Verifier::new(
+                HttpKeys::for_loginrocket(&emu.lr_url()),
+                VerifierConfig::default(),
+            ),
+            SessionConfig::default(),
+        );
+        if ends {
+            auth = auth.ending_loginrocket_sessions(&emu.lr_url()).unwrap();
+        }
+        let app: Router = auth.routes().with_state(auth);
+        let r = send(
+            &app,
+            same_origin("POST", "/session/logout")
+                .header("cookie", format!("lr_session={}", login.token.expose())),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(header(&r, "set-cookie").contains("Max-Age=0"));
+        let after = client
+            .get_session(&GetSessionParams::new(login.session.clone()))
+            .await;
+        if ends {
+            assert!(
+                matches!(after, Ok(LrResponse::Error(ref e)) if e.source == Some(Source::AccessDenied)),
+                "{after:?}"
+            );
+        } else {
+            assert!(matches!(after, Ok(LrResponse::FullLogin(_))), "{after:?}");
+        }
+    }
+}
