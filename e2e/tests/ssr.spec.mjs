@@ -170,3 +170,46 @@ test("after hydration, the account link asks the server for the session", async 
   await expect(page.locator("[data-field=email]")).toHaveText("ann@example.com");
   expect(warnings).toEqual([]);
 });
+
+test("sign up, then verify the email from its link: server-rendered, hydrated, to the backend", async ({ page, secrets }) => {
+  await page.goto("/auth/sign-up?redirect=%2Faccount");
+  await hydrated(page);
+  secrets.add("Sentinel-Password-31");
+  await page.locator("form input[name=email]").fill("vera@example.com");
+  await page.locator("form input[name=password]").fill("Sentinel-Password-31");
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(ACCOUNT);
+  await expect(page.locator("[data-field=email]")).toHaveText("vera@example.com");
+
+  const token = await emu.mail("vera@example.com", "email_verification");
+  secrets.add(token);
+  const link = `/auth/verify-email?token=${encodeURIComponent(token)}`;
+  page.allowUrl(SSR_APP + link);
+  await page.goto(link);
+  await expect(page.locator("[role=status]").filter({ hasText: "Your email address is verified." })).toBeVisible();
+  await expect(page).toHaveURL("/auth/verify-email"); // the token left the address bar
+});
+
+test("forgot password, then the emailed link: the server's page holds no token, and the new password signs in to the backend", async ({ page, secrets }) => {
+  await page.goto("/auth/forgot-password");
+  await hydrated(page);
+  await page.locator("form input[name=email]").fill("ann@example.com");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator("form [role=status]")).toContainText("If an account exists for that email");
+
+  const token = await emu.mail("ann@example.com", "password_reset");
+  secrets.add(token);
+  const link = `/auth/reset-password?token=${encodeURIComponent(token)}`;
+  const served = await (await page.request.get(link)).text();
+  expect(served.includes(token), "the reset token in the server's markup").toBe(false);
+  page.allowUrl(SSR_APP + link);
+  await page.goto(link);
+  await hydrated(page);
+  await expect(page).toHaveURL("/auth/reset-password"); // the token left the address bar
+  await axe(page, "ssr reset password");
+  secrets.add("Brand-New-Password-77");
+  await page.locator("form input[name=password]").fill("Brand-New-Password-77");
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(ACCOUNT);
+  await expect(page.locator("[data-field=email]")).toHaveText("ann@example.com");
+});
