@@ -20,4 +20,5 @@ WASM_SPLIT_VERSION=0.2.4 # the splitter leptos 0.8's #[lazy] needs (wasm_split_h
 # the wasm-bindgen CLI must equal the library version in Cargo.lock
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 
-step() { printf '\n==> %s\n' "$*"; }
+# each step says when it started, so a CI log shows what each one took
+step() { printf '\n==> %s (%s)\n' "$*" "$(date +%T)"; }

@@ -119,10 +119,17 @@ async fn main() {
         Some(url) => url,
         None => {
             let seed = loginrocket_emulator::seed::Seed::demo();
+            let users = demo_users(&seed);
             match loginrocket_emulator::spawn(seed).await {
                 Ok(running) => {
                     let url = running.lr_url();
-                    println!("LoginRocket emulator on {url} (demo users' password: demo-password)");
+                    println!("LoginRocket emulator: {url}\n{users}");
+                    if users.contains("two-factor") {
+                        println!(
+                            "Two-factor code: curl -s '{}/_emulator/totp?email=EMAIL'",
+                            running.url
+                        );
+                    }
                     _emulator = Some(running);
                     url
                 }
@@ -225,6 +232,25 @@ async fn main() {
         }
         _ = tokio::signal::ctrl_c() => {}
     }
+}
+
+/// The seed's users, a line each, to sign in with.
+fn demo_users(seed: &loginrocket_emulator::seed::Seed) -> String {
+    let mut text = String::from("Demo users:");
+    for u in &seed.users {
+        let mut notes = vec![format!("password {}", u.password)];
+        if u.totp_secret.is_some() {
+            notes.push("two-factor".into());
+        }
+        if u.orgs.len() > 1 {
+            notes.push(format!("{} organizations", u.orgs.len()));
+        }
+        if u.email_verified == Some(false) {
+            notes.push("email not verified".into());
+        }
+        text.push_str(&format!("\n  {:<20} {}", u.email, notes.join(", ")));
+    }
+    text
 }
 
 /// The demo's own few rules, beside the kit's stylesheet.
