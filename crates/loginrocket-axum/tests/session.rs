@@ -338,25 +338,13 @@ async fn sign_out_clears_the_cookie() {
 /// emulator's `GET session` for it is then a 403); without it, the session lives on.
 #[tokio::test]
 async fn sign_out_can_end_the_loginrocket_session() {
-    use loginrocket::{
-        Config, GetSessionParams, LoginParams, LoginRocket, Response as LrResponse, Secret, Source,
-    };
+    use loginrocket::{GetSessionParams, Response as LrResponse, Source};
     use loginrocket_axum::HttpKeys;
     let emu = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
         .await
         .unwrap();
-    let client = LoginRocket::new(Config::new(emu.lr_url())).unwrap();
     for ends in [false, true] {
-        let login = client
-            .login(&LoginParams::new(
-                "ann@example.com",
-                Secret::new("demo-password"),
-            ))
-            .await
-            .unwrap();
-        let LrResponse::FullLogin(login) = login else {
-            panic!("{login:?}")
-        };
+        let (client, login) = common::emulator_sign_in(&emu).await;
         let mut auth = LoginRocketAuth::new(
             Verifier::new(
                 HttpKeys::for_loginrocket(&emu.lr_url()),

@@ -290,21 +290,10 @@ async fn keys_that_cannot_be_fetched_are_a_clear_error_and_old_keys_expire() {
 
 #[tokio::test]
 async fn tokens_from_the_emulator_verify_against_its_served_jwks() {
-    use loginrocket::{Config, LoginParams, LoginRocket, Response, Secret};
     let emu = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
         .await
         .unwrap();
-    let client = LoginRocket::new(Config::new(emu.url.clone())).unwrap();
-    let login = client
-        .login(&LoginParams::new(
-            "ann@example.com",
-            Secret::new("demo-password"),
-        ))
-        .await
-        .unwrap();
-    let Response::FullLogin(login) = login else {
-        panic!("{login:?}")
-    };
+    let (_, login) = common::emulator_sign_in(&emu).await;
     let keys = loginrocket_axum::HttpKeys::for_loginrocket(&emu.lr_url());
     assert_eq!(keys.url(), format!("{}/connect/jwks", emu.url));
     let v = Verifier::new(

@@ -1,4 +1,5 @@
-//! What the tests share: the realm's keys, tokens, and a key source the test controls.
+//! What the tests share: the realm's keys, tokens, a key source the test controls, and a
+//! sign-in at an emulator.
 #![allow(dead_code)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -97,4 +98,23 @@ impl KeySource for Keys {
         let answer = self.answer.lock().unwrap().clone();
         Box::pin(async move { answer })
     }
+}
+
+/// Ann's sign-in at `emu` (the demo seed), through the client's native transport.
+pub async fn emulator_sign_in(
+    emu: &loginrocket_emulator::Running,
+) -> (loginrocket::LoginRocket, loginrocket::FullLogin) {
+    use loginrocket::{Config, LoginParams, LoginRocket, Response, Secret};
+    let client = LoginRocket::new(Config::new(emu.lr_url())).unwrap();
+    let login = client
+        .login(&LoginParams::new(
+            "ann@example.com",
+            Secret::new("demo-password"),
+        ))
+        .await
+        .unwrap();
+    let Response::FullLogin(login) = login else {
+        panic!("{login:?}")
+    };
+    (client, login)
 }
