@@ -10,6 +10,8 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 TARGET=target/demo-ssr
 MANIFEST=(--locked --manifest-path demo-ssr/Cargo.toml --target-dir "$TARGET")
+# both halves alike (see env.sh)
+export RUSTFLAGS=$DEMO_SSR_RUSTFLAGS
 
 step "demo-ssr: the browser half (hydrate)"
 cargo build "${MANIFEST[@]}" --lib --release --target wasm32-unknown-unknown --features hydrate

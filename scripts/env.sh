@@ -10,6 +10,10 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # demo (it makes the smaller size probe 1.8 kB larger, so it is not set for every build)
 # --emit-relocs: wasm-split-cli needs the relocations to split the demo (scripts/split.sh)
 DEMO_RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs"
+# the server-rendered demo's builds, both halves: erased views are 20 kB gzip less wasm, and a
+# server and a browser must agree on it (an erased browser half fails to hydrate the markup of
+# an unerased server, and the other way round)
+DEMO_SSR_RUSTFLAGS="--cfg erase_components"
 # the emulator of the end-to-end suite and the benchmark (see e2e/playwright.config.mjs)
 E2E_LR_URL=http://127.0.0.1:4790
 # the kit's browser tests run on this address, which the emulator names as its one control

@@ -51,9 +51,10 @@ cargo test "${HYD[@]}"
 step "the server-rendered demo (demo-ssr/, its own workspace): fmt, clippy on both halves, tests"
 DSSR=(--locked --manifest-path demo-ssr/Cargo.toml --target-dir target/demo-ssr)
 cargo fmt --manifest-path demo-ssr/Cargo.toml --check
-cargo clippy "${DSSR[@]}" --all-targets --features ssr -- -D warnings
-cargo clippy "${DSSR[@]}" --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
-cargo test "${DSSR[@]}" --features ssr
+# with the flags of its build (scripts/demo-ssr.sh), so the test build's artifacts serve it too
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy "${DSSR[@]}" --all-targets --features ssr -- -D warnings
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy "${DSSR[@]}" --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo test "${DSSR[@]}" --features ssr
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build --locked -p echo-server -p loginrocket-emulator
