@@ -20,6 +20,75 @@ fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// A value only the browser's work keeps (a session call in flight, a tag in `<head>`), and
+/// which can't leave its thread. In the browser it lives in the reactive owner like any stored
+/// value. A server renders requests across threads and may clean a request's values up on
+/// another thread than made them, where a thread-bound value panics (and cuts the response
+/// short); the browser's work never runs there, so off the browser it holds nothing.
+pub(crate) struct BrowserCell<T: 'static> {
+    #[cfg(target_arch = "wasm32")]
+    value: leptos::prelude::StoredValue<Option<T>, leptos::prelude::LocalStorage>,
+    #[cfg(not(target_arch = "wasm32"))]
+    value: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: 'static> Clone for BrowserCell<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for BrowserCell<T> {}
+
+impl<T: 'static> BrowserCell<T> {
+    /// An empty cell, owned by the current reactive owner.
+    pub(crate) fn new() -> Self {
+        Self {
+            #[cfg(target_arch = "wasm32")]
+            value: leptos::prelude::StoredValue::new_local(None),
+            #[cfg(not(target_arch = "wasm32"))]
+            value: std::marker::PhantomData,
+        }
+    }
+
+    /// `f` over the value; `None` once the owner is gone.
+    pub(crate) fn with<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> Option<R> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use leptos::prelude::WithValue;
+            self.value.try_with_value(|v| f(v.as_ref()))
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Some(f(None))
+        }
+    }
+
+    /// Replaces the value (off the browser, drops it).
+    pub(crate) fn set(&self, value: Option<T>) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use leptos::prelude::SetValue;
+            self.value.try_set_value(value);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(value);
+    }
+
+    /// Takes the value out.
+    pub(crate) fn take(&self) -> Option<T> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use leptos::prelude::UpdateValue;
+            self.value.try_update_value(Option::take).flatten()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            None
+        }
+    }
+}
+
 /// The current time: `Date.now()` in the browser (where `SystemTime::now` panics).
 pub(crate) fn now() -> std::time::SystemTime {
     #[cfg(target_arch = "wasm32")]

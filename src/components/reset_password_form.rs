@@ -6,19 +6,17 @@ use crate::hooks::{
     use_reset_password_form_with_options, AfterReset, FieldMode, UseResetPasswordFormOptions,
 };
 use crate::logic::form_state::FieldId;
-use crate::platform::NoReferrer;
+use crate::platform::{BrowserCell, NoReferrer};
 
 /// Keeps `<meta name="referrer" content="no-referrer">` in `<head>` while the calling
 /// component is mounted, added after render (an emailed token must not leak in `Referer`).
 pub(crate) fn no_referrer_while_mounted() {
-    let meta = StoredValue::new_local(None::<NoReferrer>);
-    crate::platform::after_render(Box::new(move || meta.set_value(Some(NoReferrer::add()))));
+    let meta = BrowserCell::<NoReferrer>::new();
+    crate::platform::after_render(Box::new(move || meta.set(Some(NoReferrer::add()))));
     on_cleanup(move || {
-        meta.try_update_value(|m| {
-            if let Some(m) = m.as_mut() {
-                m.remove();
-            }
-        });
+        if let Some(mut m) = meta.take() {
+            m.remove();
+        }
     });
 }
 

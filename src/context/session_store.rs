@@ -20,7 +20,7 @@ use crate::logic::session::{
     after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
     SessionState, STORAGE_KEY,
 };
-use crate::platform;
+use crate::platform::{self, BrowserCell};
 
 pub(crate) type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
 
@@ -64,7 +64,7 @@ pub struct SessionStore {
     persistence: Persistence,
     deps: StoredValue<Deps>,
     generation: StoredValue<u64>,
-    inflight: StoredValue<Option<Inflight>, LocalStorage>,
+    inflight: BrowserCell<Inflight>,
     calls: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// When the current token stops being valid, by this device's clock.
@@ -197,7 +197,7 @@ impl SessionStore {
                 on_session_expired,
             }),
             generation: StoredValue::new(0),
-            inflight: StoredValue::new_local(None),
+            inflight: BrowserCell::new(),
             calls: StoredValue::new(0),
             timer: StoredValue::new(None),
             expiry: StoredValue::new(None),
@@ -411,7 +411,7 @@ impl SessionStore {
     fn session_call(&self, account: Option<String>) -> SharedRefresh {
         let before = self
             .inflight
-            .try_with_value(|i| i.as_ref().map(|i| (i.account.clone(), i.call.clone())))
+            .with(|i| i.map(|i| (i.account.clone(), i.call.clone())))
             .flatten();
         let previous = match before {
             Some((same, call)) if same == account => return call,
@@ -430,7 +430,7 @@ impl SessionStore {
         }
         .boxed_local()
         .shared();
-        self.inflight.try_set_value(Some(Inflight {
+        self.inflight.set(Some(Inflight {
             id,
             account,
             call: call.clone(),
@@ -443,12 +443,12 @@ impl SessionStore {
         let ours = move || {
             store
                 .inflight
-                .try_with_value(|i| i.as_ref().is_some_and(|i| i.id == id))
+                .with(|i| i.is_some_and(|i| i.id == id))
                 .unwrap_or(false)
         };
         let done = move || {
             if ours() {
-                store.inflight.try_set_value(None);
+                store.inflight.set(None);
             }
         };
         let Some(session) = store
@@ -530,7 +530,7 @@ impl SessionStore {
             }
             let next = ev.new_value().map(|t| from_stored(&t)).unwrap_or_default();
             if store.state.try_with_untracked(|s| *s != next) == Some(true) {
-                store.inflight.try_set_value(None);
+                store.inflight.set(None);
                 store.replace(next, false);
             }
         });
@@ -548,7 +548,7 @@ impl SessionStore {
                 .state
                 .try_with_untracked(|s| s.session().cloned())
                 .flatten();
-            store.inflight.try_set_value(None);
+            store.inflight.set(None);
             // said on the page the user lands on (set first: leaving starts at the next line)
             store.set_notice("logged-out");
             store.set(SessionState::SignedOut);

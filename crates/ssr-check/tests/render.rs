@@ -199,3 +199,20 @@ fn empty_live_regions_are_marked_empty() {
     let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
     assert!(tag.contains("data-empty"), "{tag}");
 }
+
+/// A server renders a request on one thread and may clean its reactive values up on another
+/// (axum on tokio's worker threads: the response stream is polled where it is polled). A value
+/// that must stay on its thread (a `SendWrapper`) panics there and cuts the response short.
+#[test]
+fn a_render_can_be_cleaned_up_on_another_thread() {
+    for (name, form) in ssr_check::forms::FORMS {
+        let owner = Owner::new();
+        let html = owner.with(|| ssr_check::forms::provided(*form).to_html());
+        assert!(!html.is_empty(), "{name}");
+        let cleaned = std::thread::spawn(move || owner.cleanup()).join();
+        assert!(
+            cleaned.is_ok(),
+            "{name}: cleaning up on another thread panicked"
+        );
+    }
+}
