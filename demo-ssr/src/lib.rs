@@ -60,7 +60,7 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
 }
 
 /// The kit's pages, configured for this app: a sign-in goes to the backend's hand-off.
-fn auth_config() -> AuthConfig {
+pub fn auth_config() -> AuthConfig {
     AuthConfig {
         handoff: Handoff::Backend(HANDOFF_PATH),
         after_login: ACCOUNT_PATH,
@@ -85,7 +85,7 @@ pub fn App(
                     </nav>
                 </header>
                 <main id="main">
-                    <Routes fallback=|| view! { <h1>"Page not found"</h1> }>
+                    <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
                         <Route path=path!("/account") view=AccountPage/>
                         <AuthRoutes config=auth_config()/>
@@ -93,6 +93,19 @@ pub fn App(
                 </main>
             </Router>
         </LoginRocketProvider>
+    }
+}
+
+/// Any other path: a 404 from the server, the app's own page in the browser.
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <h1>"Page not found"</h1>
+        <p><A href="/">"Home"</A></p>
     }
 }
 
@@ -113,17 +126,10 @@ fn Home() -> impl IntoView {
     }
 }
 
-/// Sign-in, coming back here.
-fn sign_in_path() -> String {
-    format!(
-        "/auth/sign-in?redirect={}",
-        ACCOUNT_PATH.replace('/', "%2F")
-    )
-}
-
-/// Rendered on the server from the session cookie, for a signed-in user only: the resource
-/// blocks the response until the session is read, so without one the server answers with a
-/// redirect to sign-in, not with a page.
+/// Rendered on the server from the session cookie, for a signed-in user only. The server
+/// refuses anyone else before rendering (`main.rs`: a redirect to sign-in); the resource is
+/// blocking, so a signed-in user's page arrives whole, and after hydration the same server
+/// function answers a client-side visit.
 #[component]
 fn AccountPage() -> impl IntoView {
     let account = Resource::new_blocking(|| (), |()| current_account());
@@ -132,7 +138,9 @@ fn AccountPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match account.await {
                     Ok(Some(a)) => view! { <AccountView account=a/> }.into_any(),
-                    Ok(None) => view! { <Redirect path=sign_in_path()/> }.into_any(),
+                    // sign in, coming back here
+                    Ok(None) => view! { <Redirect path=auth_config().sign_in_path(ACCOUNT_PATH)/> }
+                        .into_any(),
                     Err(_) => view! {
                         <h1>"Your account"</h1>
                         <p role="alert">"Your session can't be checked right now. Try again in a moment."</p>

@@ -6,15 +6,20 @@
 //! (`…/v2/`), whose tokens must carry `--realm` (default the emulator's, `rl_emulator`).
 //! `--site` is where `scripts/demo-ssr.sh` put the browser half (`pkg/`).
 
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use demo_ssr::{App, LR_URL_META};
+use demo_ssr::{App, ACCOUNT_PATH, LR_URL_META};
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
-use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
+use loginrocket_axum::{
+    HttpKeys, LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier, VerifierConfig,
+};
 
 const USAGE: &str = "usage: demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID]";
 
@@ -120,11 +125,12 @@ async fn main() {
         None => {
             let seed = loginrocket_emulator::seed::Seed::demo();
             let users = demo_users(&seed);
+            let two_factor = seed.users.iter().any(|u| u.totp_secret.is_some());
             match loginrocket_emulator::spawn(seed).await {
                 Ok(running) => {
                     let url = running.lr_url();
                     println!("LoginRocket emulator: {url}\n{users}");
-                    if users.contains("two-factor") {
+                    if two_factor {
                         println!(
                             "Two-factor code: curl -s '{}/_emulator/totp?email=EMAIL'",
                             running.url
@@ -153,7 +159,7 @@ async fn main() {
         SessionConfig {
             handoff_path: demo_ssr::HANDOFF_PATH,
             logout_path: demo_ssr::LOGOUT_PATH,
-            after_login: demo_ssr::ACCOUNT_PATH,
+            after_login: ACCOUNT_PATH,
             ..SessionConfig::default()
         },
     )
@@ -192,12 +198,12 @@ async fn main() {
             }
         }
     };
-    let shell_url = lr_url.clone();
+    let page = {
+        let options = leptos_options.clone();
+        move || shell(options.clone(), lr_url.clone())
+    };
     let app = Router::<AppState>::new()
-        .leptos_routes_with_context(&state, routes, context, {
-            let options = leptos_options.clone();
-            move || shell(options.clone(), shell_url.clone())
-        })
+        .leptos_routes_with_context(&state, routes, context.clone(), page.clone())
         .merge(auth.routes())
         .route("/kit.css", get(|| css(leptos_loginrocket::STYLESHEET)))
         .route("/site.css", get(|| css(SITE_CSS)))
@@ -206,7 +212,11 @@ async fn main() {
             &leptos_axum::site_pkg_dir_service_route_path(&leptos_options),
             leptos_axum::site_pkg_dir_service(&leptos_options),
         )
-        .fallback(not_found)
+        // any other path: the app's "not found" page, a 404
+        .fallback(leptos_axum::render_app_to_stream_with_context(
+            context, page,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), account_guard))
         .with_state(state);
 
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
@@ -253,6 +263,23 @@ fn demo_users(seed: &loginrocket_emulator::seed::Seed) -> String {
     text
 }
 
+/// The account page is for a signed-in user only: anyone else is sent to sign in (a `303`,
+/// with the way back) before anything is rendered; while the realm's keys can't be fetched, a
+/// `503`.
+async fn account_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if request.uri().path() != ACCOUNT_PATH {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    match Option::<LoginRocketSession>::from_request_parts(&mut parts, &state).await {
+        Ok(Some(_)) => next.run(Request::from_parts(parts, body)).await,
+        Ok(None) => {
+            Redirect::to(&demo_ssr::auth_config().sign_in_path(ACCOUNT_PATH)).into_response()
+        }
+        Err(keys_unavailable) => keys_unavailable.into_response(),
+    }
+}
+
 /// The demo's own few rules, beside the kit's stylesheet.
 const SITE_CSS: &str = "body { margin: 0; font-family: system-ui, sans-serif; }
 header.site { padding: 0.75rem 1.5rem; border-bottom: 1px solid #8884; }
@@ -271,16 +298,5 @@ async fn favicon() -> impl axum::response::IntoResponse {
     (
         [(CONTENT_TYPE, "image/svg+xml")],
         include_str!("../../public/favicon.svg"),
-    )
-}
-
-/// Any other path.
-async fn not_found() -> impl axum::response::IntoResponse {
-    (
-        StatusCode::NOT_FOUND,
-        [(CONTENT_TYPE, "text/html; charset=utf-8")],
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>\
-         <link rel=\"stylesheet\" href=\"/site.css\"></head><body><main><h1>Page not found</h1>\
-         <p><a href=\"/\">Home</a></p></main></body></html>",
     )
 }

@@ -306,6 +306,20 @@ impl AuthConfig {
         )
     }
 
+    /// The sign-in page's path with the way back to `destination`: where an app's own guard
+    /// sends a visitor who is not signed in (a server-side check of the session cookie, say).
+    /// After the sign-in, the pages lead back there.
+    ///
+    /// ```
+    /// use leptos_loginrocket::AuthConfig;
+    ///
+    /// let config = AuthConfig::default();
+    /// assert_eq!(config.sign_in_path("/account"), "/auth/sign-in?redirect=%2Faccount");
+    /// ```
+    pub fn sign_in_path(&self, destination: &str) -> String {
+        self.path_to(AuthPage::SignIn, Some(destination))
+    }
+
     /// `page`'s path, with the destination carried on.
     fn path_to(&self, page: AuthPage, destination: Option<&str>) -> String {
         with_destination(&self.paths.path(page), self.redirect_param, destination)
