@@ -11,45 +11,22 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-// the one list both halves render (crates/ssr-check)
+// the one list both halves render (crates/ssr-check); its writing half is ssr-check's
 #[path = "../../ssr-check/src/forms.rs"]
+#[allow(dead_code)]
 mod forms;
 
-/// A fixture `crates/ssr-check` wrote.
-macro_rules! server_html {
-    ($name:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../target/hydration-fixtures/",
-            $name,
-            ".html"
-        ))
-    };
-}
-
-/// Every fixture, by the names of [`forms::FORMS`] (a name missing here fails the test).
-const SERVER_HTML: &[(&str, &str)] = &[
-    ("login", server_html!("login")),
-    ("signup", server_html!("signup")),
-    ("forgot-password", server_html!("forgot-password")),
-    ("reset-password", server_html!("reset-password")),
-    ("two-factor", server_html!("two-factor")),
-    ("complete-profile", server_html!("complete-profile")),
-    ("profile", server_html!("profile")),
-    ("change-password", server_html!("change-password")),
-    ("request-invitation", server_html!("request-invitation")),
-    ("verify-email", server_html!("verify-email")),
-    ("account-picker", server_html!("account-picker")),
-    ("logout", server_html!("logout")),
-    ("next-step", server_html!("next-step")),
-];
+/// Every server render `crates/ssr-check` wrote (`forms::FIXTURES`: `include_str!` takes a
+/// literal).
+const SERVER_HTML: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../target/hydration-fixtures/components.txt"
+));
 
 /// The server's markup of `name` in a new host element in the document.
 fn host_with(name: &str) -> web_sys::HtmlElement {
-    let (_, html) = SERVER_HTML
-        .iter()
-        .find(|(n, _)| *n == name)
-        .unwrap_or_else(|| panic!("no fixture {name} in SERVER_HTML"));
+    let html = forms::server_html(SERVER_HTML, name)
+        .unwrap_or_else(|| panic!("no server render of {name}: run crates/ssr-check first"));
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_inner_html(html);
     document().body().unwrap().append_child(&host).unwrap();

@@ -1,7 +1,6 @@
-//! Every kit component a page hydrates, each by the name of its fixture file
-//! (`target/hydration-fixtures/<name>.html`). Included by both halves: `crates/ssr-check`
-//! renders each on the server, `crates/hydrate-check` (with `#[path]`) hydrates each over
-//! that markup in the browser.
+//! Every kit component a page hydrates, by name. Included by both halves: `crates/ssr-check`
+//! renders each on the server into one fixture file ([`FIXTURES`]), `crates/hydrate-check`
+//! (with `#[path]`) hydrates each over its markup in the browser.
 
 use leptos::prelude::*;
 use leptos_loginrocket::*;
@@ -45,4 +44,24 @@ pub const FORMS: &[(&str, Form)] = &[
 /// finds the provider's context).
 pub fn provided(form: Form) -> AnyView {
     view! { <LoginRocketProvider url=LR_URL>{form()}</LoginRocketProvider> }.into_any()
+}
+
+/// The fixture file, from the repository root: every server render, as [`record`]s.
+pub const FIXTURES: &str = "target/hydration-fixtures/components.txt";
+
+// ASCII's unit and record separators: never in markup
+const NAME_END: char = '\u{1f}';
+const RECORD_END: char = '\u{1e}';
+
+/// One component's server render, as the fixture file holds it.
+pub fn record(name: &str, html: &str) -> String {
+    format!("{name}{NAME_END}{html}{RECORD_END}")
+}
+
+/// The server render of `name` in the fixture file's `text`.
+pub fn server_html<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    text.split(RECORD_END)
+        .filter_map(|r| r.split_once(NAME_END))
+        .find(|(n, _)| *n == name)
+        .map(|(_, html)| html)
 }

@@ -148,17 +148,21 @@ fn a_signed_in_page_sends_a_signed_out_visitor_to_sign_in_on_the_server() {
 /// numbers hydration ids), written for `crates/hydrate-check` to hydrate in the browser.
 #[test]
 fn every_component_rendered_for_hydration() {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/hydration-fixtures");
-    std::fs::create_dir_all(&dir).unwrap();
-    for (name, form) in ssr_check::forms::FORMS {
+    use ssr_check::forms::{provided, record, FIXTURES, FORMS};
+    let mut text = String::new();
+    for (name, form) in FORMS {
         let owner = Owner::new_root(Some(std::sync::Arc::new(
             hydration_context::SsrSharedContext::new(),
         )));
-        let html = owner.with(|| ssr_check::forms::provided(*form).to_html());
+        let html = owner.with(|| provided(*form).to_html());
         assert!(!html.is_empty(), "{name}");
-        std::fs::write(dir.join(format!("{name}.html")), html).unwrap();
+        text.push_str(&record(name, &html));
     }
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(FIXTURES);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(file, text).unwrap();
 }
 
 /// Form ids are numbered per provider: every server render numbers its forms from 1, as the
