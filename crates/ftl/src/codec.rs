@@ -7,7 +7,7 @@
 //! an option as `0` or `1` and the value, a list as its length and the items; an expression
 //! is a tag byte (its place in [`Expr`]) and its fields in order.
 
-use crate::syntax::{Entry, Expr, Key, Num, Pattern};
+use crate::syntax::{Entry, Expr, Key, Num, Pattern, MAX_DEPTH, MAX_MIN_FRACTION, MAX_SCALE};
 
 /// `entries` in the compiled form (what the build script and `ftl!` write; the kit itself
 /// only reads).
@@ -23,7 +23,11 @@ pub fn encode(entries: &[(String, Entry)]) -> Vec<u8> {
 
 /// The entries of a compiled catalog; `None` when `bytes` is not one.
 pub fn decode(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
-    let mut r = Reader { b: bytes, i: 0 };
+    let mut r = Reader {
+        b: bytes,
+        i: 0,
+        depth: 0,
+    };
     let entries = r.list(|r| Some((r.str()?, r.entry()?)))?;
     (r.i == bytes.len()).then_some(entries)
 }
@@ -164,6 +168,8 @@ impl Writer {
 struct Reader<'b> {
     b: &'b [u8],
     i: usize,
+    /// Expressions open around the position.
+    depth: usize,
 }
 
 impl Reader<'_> {
@@ -227,13 +233,22 @@ impl Reader<'_> {
         Some(items)
     }
 
+    /// A number as the parser makes them: formatting one with more fraction digits than
+    /// there can be would panic.
     fn num(&mut self) -> Option<Num> {
         Some(Num {
             mantissa: self.int()?,
-            scale: u32::try_from(self.uint()?).ok()?,
-            min_fraction: self.opt(Self::usize)?,
+            scale: u32::try_from(self.uint()?)
+                .ok()
+                .filter(|s| *s <= MAX_SCALE)?,
+            min_fraction: self.min_fraction()?,
             ordinal: self.flag()?,
         })
+    }
+
+    fn min_fraction(&mut self) -> Option<Option<usize>> {
+        self.opt(Self::usize)
+            .filter(|m| m.is_none_or(|m| m <= MAX_MIN_FRACTION))
     }
 
     fn entry(&mut self) -> Option<Entry> {
@@ -247,7 +262,19 @@ impl Reader<'_> {
         self.list(Self::expr)
     }
 
+    /// An expression; nested deeper than any parse makes (selects within selects, and an
+    /// argument within those), it is no catalog: reading on would only grow the stack.
     fn expr(&mut self) -> Option<Expr> {
+        if self.depth > MAX_DEPTH + 1 {
+            return None;
+        }
+        self.depth += 1;
+        let expr = self.expr_here();
+        self.depth -= 1;
+        expr
+    }
+
+    fn expr_here(&mut self) -> Option<Expr> {
         Some(match self.byte()? {
             0 => Expr::Text(self.str()?),
             1 => Expr::Str(self.str()?),
@@ -261,7 +288,7 @@ impl Reader<'_> {
             },
             6 => Expr::Number {
                 arg: Box::new(self.expr()?),
-                min_fraction: self.opt(Self::usize)?,
+                min_fraction: self.min_fraction()?,
                 ordinal: self.flag()?,
             },
             7 => Expr::Select {
@@ -328,5 +355,61 @@ count = { NUMBER($n, minimumFractionDigits: 2, type: "ordinal") ->
             let _ = decode(&changed);
         }
         assert_eq!(decode(&[0xff; 11]), None, "a length beyond u64");
+    }
+
+    #[test]
+    fn a_number_no_parse_could_make_is_no_catalog() {
+        let with = |n: Num| {
+            encode(&[(
+                "a".to_owned(),
+                Entry {
+                    value: Some(vec![Expr::Num(n)]),
+                    attrs: Vec::new(),
+                },
+            )])
+        };
+        let num = |scale, min_fraction| Num {
+            mantissa: 15,
+            scale,
+            min_fraction,
+            ordinal: false,
+        };
+        assert!(decode(&with(num(1, Some(2)))).is_some());
+        assert!(decode(&with(num(MAX_SCALE, None))).is_some());
+        // formatting these would panic (a scale past the most digits there are)
+        assert_eq!(decode(&with(num(MAX_SCALE + 1, None))), None);
+        assert_eq!(decode(&with(num(40, Some(2)))), None);
+        assert_eq!(decode(&with(num(1, Some(21)))), None);
+    }
+
+    #[test]
+    fn fluent_nested_as_deep_as_the_parser_allows_reads_back() {
+        let mut p = String::from("{ NUMBER($n, minimumFractionDigits: 2) }");
+        for _ in 1..MAX_DEPTH {
+            p = format!("{{ $n ->\n *[other] {p}\n}}");
+        }
+        let (entries, problems) = parse(&format!("a = {p}\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(decode(&encode(&entries)), Some(entries));
+    }
+
+    #[test]
+    fn a_catalog_nested_past_the_limit_is_no_catalog() {
+        let mut e = Expr::Str("x".into());
+        for _ in 0..1_000 {
+            e = Expr::Number {
+                arg: Box::new(e),
+                min_fraction: None,
+                ordinal: false,
+            };
+        }
+        let bytes = encode(&[(
+            "a".to_owned(),
+            Entry {
+                value: Some(vec![e]),
+                attrs: Vec::new(),
+            },
+        )]);
+        assert_eq!(decode(&bytes), None);
     }
 }

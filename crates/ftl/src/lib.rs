@@ -20,4 +20,6 @@ mod codec;
 mod syntax;
 
 pub use codec::{decode, encode};
-pub use syntax::{parse, Entry, Expr, Key, Num, Pattern, Problem, MAX_SCALE};
+pub use syntax::{
+    parse, Entry, Expr, Key, Num, Pattern, Problem, MAX_DEPTH, MAX_MIN_FRACTION, MAX_SCALE,
+};

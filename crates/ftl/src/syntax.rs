@@ -83,6 +83,14 @@ pub struct Num {
 /// At most this many fraction digits (numbers have 18 significant digits at most here).
 pub const MAX_SCALE: u32 = 18;
 
+/// The most `minimumFractionDigits` a `NUMBER()` asks for.
+pub const MAX_MIN_FRACTION: usize = 20;
+
+/// How deep placeables may nest in a pattern, and how deep formatting goes through selects
+/// and references: deeper Fluent is a problem where it is parsed or registered, never a stack
+/// overflow nor cut-off text.
+pub const MAX_DEPTH: usize = 32;
+
 impl Num {
     /// Decimal digits: `-12.50` (no exponent); `None` when not one, or too long.
     pub fn parse(s: &str) -> Option<Self> {
@@ -174,6 +182,8 @@ struct Parser<'s> {
     s: &'s str,
     b: &'s [u8],
     i: usize,
+    /// Placeables open around the position.
+    depth: usize,
 }
 
 type PResult<T> = Result<T, String>;
@@ -278,6 +288,7 @@ impl<'s> Parser<'s> {
         self.blank_block();
         while self.i < self.b.len() {
             let start = self.i;
+            self.depth = 0;
             let result = match self.peek() {
                 Some(b'#') => self.comment().map(|()| None),
                 Some(b'-') => {
@@ -459,10 +470,15 @@ impl<'s> Parser<'s> {
     }
 
     fn placeable(&mut self) -> PResult<Expr> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(format!("placeables nested deeper than {MAX_DEPTH} levels"));
+        }
         self.blank();
         let expr = self.expression()?;
         self.blank_inline();
         self.expect(b'}')?;
+        self.depth -= 1;
         Ok(expr)
     }
 
@@ -666,7 +682,8 @@ fn number_call(id: &str, positional: Vec<Expr>, named: Vec<(String, Expr)>) -> P
     for (name, value) in named {
         match (name.as_str(), value) {
             ("minimumFractionDigits", Expr::Num(n))
-                if n.min_fraction.is_none() && (0..=20).contains(&n.mantissa) =>
+                if n.min_fraction.is_none()
+                    && usize::try_from(n.mantissa).is_ok_and(|m| m <= MAX_MIN_FRACTION) =>
             {
                 min_fraction = Some(n.mantissa as usize);
             }
@@ -709,6 +726,51 @@ pub fn parse(source: &str) -> (Vec<(String, Entry)>, Vec<Problem>) {
         s: source,
         b: source.as_bytes(),
         i: 0,
+        depth: 0,
     };
     p.resource()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeables_nested_past_the_limit_are_a_problem_on_their_line_not_a_stack_overflow() {
+        // 1,000 nested placeables in 4 kB: deeper than any stack should be asked to go
+        let deep = format!(
+            "ok = fine\na = {}x{}\nb = fine\n",
+            "{ ".repeat(1000),
+            " }".repeat(1000)
+        );
+        let (entries, problems) = parse(&deep);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 2, "{problems:?}");
+        assert!(problems[0].1.contains("nested deeper than"), "{problems:?}");
+        let ids: Vec<&str> = entries.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["ok", "b"]);
+        // and nesting up to the limit parses
+        let n = MAX_DEPTH;
+        let fine = format!("a = {}\"x\"{}\n", "{ ".repeat(n), " }".repeat(n));
+        let (entries, problems) = parse(&fine);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(entries.len(), 1);
+        let (_, problems) = parse(&format!(
+            "a = {}\"x\"{}\n",
+            "{ ".repeat(n + 1),
+            " }".repeat(n + 1)
+        ));
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn selects_nested_past_the_limit_are_a_problem_too() {
+        let mut p = String::from("x");
+        for _ in 0..(MAX_DEPTH + 1) {
+            p = format!("{{ $n ->\n *[other] {p}\n}}");
+        }
+        let (_, problems) = parse(&format!("a = {p}\n"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 1);
+    }
 }

@@ -91,8 +91,14 @@ pub(crate) struct Bundle<'a> {
     pub plurals: &'a Parsed,
 }
 
-/// Nesting deeper than this is cut off (registration rejects cycles; this only bounds work).
-const MAX_DEPTH: u8 = 32;
+/// Nesting deeper than this is cut off: registration refuses Fluent that goes deeper (and
+/// cycles), so this only bounds the work.
+const MAX_DEPTH: usize = loginrocket_ftl::MAX_DEPTH;
+
+/// The most placeables one message writes, references included, as in `fluent-bundle`:
+/// registration refuses a message that would write more (a few bytes of Fluent can expand
+/// exponentially), and formatting stops there.
+const MAX_PLACEABLES: usize = 100;
 
 impl Bundle<'_> {
     /// `key` (or `key.attr`) formatted with `args`; `None` when the bundle doesn't have it.
@@ -106,6 +112,7 @@ impl Bundle<'_> {
             args,
             local: None,
             depth: 0,
+            placeables: 0,
         };
         let mut out = String::new();
         scope.write_pattern(pattern, &mut out);
@@ -146,7 +153,9 @@ struct Scope<'s, 'a> {
     args: &'s [(&'s str, Arg<'a>)],
     /// A term's own arguments while it is formatted (terms don't see the message's).
     local: Option<Vec<(&'s str, Value<'s>)>>,
-    depth: u8,
+    depth: usize,
+    /// Placeables written so far.
+    placeables: usize,
 }
 
 impl<'s> Scope<'s, '_> {
@@ -157,6 +166,12 @@ impl<'s> Scope<'s, '_> {
     }
 
     fn write(&mut self, expr: &'s Expr, out: &mut String) {
+        if !matches!(expr, Expr::Text(_)) {
+            if self.placeables >= MAX_PLACEABLES {
+                return;
+            }
+            self.placeables += 1;
+        }
         match expr {
             Expr::Text(t) | Expr::Str(t) => out.push_str(t),
             Expr::Select {
@@ -348,45 +363,189 @@ pub(crate) fn check(entries: &HashMap<String, Entry>, has_ordinal: bool) -> Vec<
             problems.extend(problem);
         }
     }
-    // cycles: depth-first over entry references
-    let mut state = HashMap::new();
-    for id in &ids {
-        if !state.contains_key(id.as_str()) {
-            visit(id, entries, &mut state, &mut problems);
+    problems.extend(measure_all(entries));
+    problems
+}
+
+/// A pattern of a bundle: entry `.0`'s value, or its attribute `.1`.
+type Node<'e> = (&'e str, Option<&'e str>);
+
+/// What formatting a pattern takes: how deep it nests (selects and references) and how many
+/// placeables it writes, references included.
+#[derive(Clone, Copy, Default)]
+struct Size {
+    depth: usize,
+    placeables: usize,
+}
+
+fn node_pattern<'e>(
+    entries: &'e HashMap<String, Entry>,
+    (id, attr): Node<'_>,
+) -> Option<&'e Pattern> {
+    let entry = entries.get(id)?;
+    match attr {
+        None => entry.value.as_ref(),
+        Some(a) => entry.attrs.iter().find(|(n, _)| n == a).map(|(_, p)| p),
+    }
+}
+
+/// The pattern a reference names, when the bundle has it.
+fn target<'e>(entries: &'e HashMap<String, Entry>, e: &'e Expr) -> Option<Node<'e>> {
+    let (id, attr) = match e {
+        Expr::Message(m, attr) => (entries.get_key_value(m.as_str())?.0, attr),
+        Expr::Term { id, attr, .. } => (entries.get_key_value(format!("-{id}").as_str())?.0, attr),
+        _ => return None,
+    };
+    let node = (id.as_str(), attr.as_deref());
+    node_pattern(entries, node).map(|_| node)
+}
+
+fn show((id, attr): Node<'_>) -> String {
+    match attr {
+        Some(a) => format!("{id}.{a}"),
+        None => id.to_owned(),
+    }
+}
+
+/// Cycles, nesting deeper than [`MAX_DEPTH`] and messages writing more than
+/// [`MAX_PLACEABLES`], over every pattern (value or attribute) of `entries`: an iterative
+/// depth-first walk, so a chain of any length is no stack overflow. Each limit is reported
+/// where it is first passed, not again for every pattern that refers to that one.
+fn measure_all(entries: &HashMap<String, Entry>) -> Vec<String> {
+    enum Mark {
+        Open,
+        Done(Size),
+    }
+    let deps = |node: Node<'_>| -> Vec<Node<'_>> {
+        let mut deps = Vec::new();
+        if let Some(p) = node_pattern(entries, node) {
+            walk(p, &mut |e| deps.extend(target(entries, e)));
+        }
+        deps
+    };
+    let mut roots: Vec<Node<'_>> = entries
+        .iter()
+        .flat_map(|(id, e)| {
+            let value = e.value.as_ref().map(|_| (id.as_str(), None));
+            value
+                .into_iter()
+                .chain(e.attrs.iter().map(|(a, _)| (id.as_str(), Some(a.as_str()))))
+        })
+        .collect();
+    roots.sort();
+    let (mut marks, mut problems) = (HashMap::<Node<'_>, Mark>::new(), Vec::new());
+    for root in roots {
+        if marks.contains_key(&root) {
+            continue;
+        }
+        marks.insert(root, Mark::Open);
+        let mut stack = vec![(root, deps(root), 0)];
+        while let Some((node, node_deps, next)) = stack.last_mut() {
+            if let Some(&dep) = node_deps.get(*next) {
+                *next += 1;
+                match marks.get(&dep) {
+                    None => {
+                        marks.insert(dep, Mark::Open);
+                        let dep_deps = deps(dep);
+                        stack.push((dep, dep_deps, 0));
+                    }
+                    Some(Mark::Open) => problems.push(format!(
+                        "`{}` and `{}` refer to each other in a cycle",
+                        show(*node),
+                        show(dep)
+                    )),
+                    Some(Mark::Done(_)) => {}
+                }
+                continue;
+            }
+            let Some((node, node_deps, _)) = stack.pop() else {
+                break;
+            };
+            // in a cycle, a pattern still open counts as nothing (the cycle is reported)
+            let size_of = |n: Node<'_>| match marks.get(&n) {
+                Some(Mark::Done(size)) => *size,
+                _ => Size::default(),
+            };
+            let size = node_pattern(entries, node)
+                .map(|p| measure(p, entries, &size_of))
+                .unwrap_or_default();
+            let first = |over: &dyn Fn(Size) -> bool| {
+                over(size) && !node_deps.iter().any(|d| over(size_of(*d)))
+            };
+            if first(&|s| s.depth > MAX_DEPTH) {
+                problems.push(format!(
+                    "`{}` nests deeper than {MAX_DEPTH} levels (selects and references)",
+                    show(node)
+                ));
+            }
+            if first(&|s| s.placeables > MAX_PLACEABLES) {
+                problems.push(format!(
+                    "`{}` writes more than {MAX_PLACEABLES} placeables (references included)",
+                    show(node)
+                ));
+            }
+            marks.insert(node, Mark::Done(size));
         }
     }
     problems
 }
 
-/// Depth-first from `id`: `state` marks entries being visited (1) and done (2).
-fn visit<'e>(
-    id: &'e str,
+/// What formatting `pattern` takes, given what each pattern it refers to takes. Recursive over
+/// the syntax only, which the parser bounds.
+fn measure<'e>(
+    pattern: &'e Pattern,
     entries: &'e HashMap<String, Entry>,
-    state: &mut HashMap<&'e str, u8>,
-    problems: &mut Vec<String>,
-) {
-    state.insert(id, 1);
-    let mut deps = Vec::new();
-    if let Some(entry) = entries.get(id) {
-        for p in entry.value.iter().chain(entry.attrs.iter().map(|(_, p)| p)) {
-            walk(p, &mut |e| match e {
-                Expr::Message(m, _) => deps.push(m.clone()),
-                Expr::Term { id, .. } => deps.push(format!("-{id}")),
-                _ => {}
-            });
-        }
-    }
-    for dep in deps {
-        let Some((key, _)) = entries.get_key_value(dep.as_str()) else {
+    size_of: &dyn Fn(Node<'e>) -> Size,
+) -> Size {
+    let mut total = Size::default();
+    for e in pattern {
+        if matches!(e, Expr::Text(_)) {
             continue;
-        };
-        match state.get(key.as_str()) {
-            Some(1) => problems.push(format!("`{id}` and `{key}` refer to each other in a cycle")),
-            Some(_) => {}
-            None => visit(key, entries, state, problems),
         }
+        let inner = measure_expr(e, entries, size_of);
+        total.depth = total.depth.max(inner.depth);
+        total.placeables = total
+            .placeables
+            .saturating_add(1)
+            .saturating_add(inner.placeables);
     }
-    state.insert(id, 2);
+    total
+}
+
+fn measure_expr<'e>(
+    e: &'e Expr,
+    entries: &'e HashMap<String, Entry>,
+    size_of: &dyn Fn(Node<'e>) -> Size,
+) -> Size {
+    match e {
+        Expr::Message(..) | Expr::Term { .. } => match target(entries, e) {
+            Some(node) => {
+                let t = size_of(node);
+                Size {
+                    depth: t.depth.saturating_add(1),
+                    placeables: t.placeables,
+                }
+            }
+            None => Size::default(),
+        },
+        Expr::Select {
+            selector, variants, ..
+        } => {
+            let chosen = variants
+                .iter()
+                .map(|(_, p)| measure(p, entries, size_of))
+                .fold(Size::default(), |a, b| Size {
+                    depth: a.depth.max(b.depth),
+                    placeables: a.placeables.max(b.placeables),
+                });
+            let sel = measure_expr(selector, entries, size_of);
+            Size {
+                depth: sel.depth.max(chosen.depth.saturating_add(1)),
+                placeables: sel.placeables.saturating_add(chosen.placeables),
+            }
+        }
+        _ => Size::default(),
+    }
 }
 
 fn walk<'e>(pattern: &'e Pattern, f: &mut impl FnMut(&'e Expr)) {
@@ -563,5 +722,92 @@ ref = { welcome } ({ welcome.title })
         )
         .is_empty());
         assert!(check_of("a = { b } { b }\nb = x", true).is_empty());
+    }
+
+    #[test]
+    fn an_entry_referring_to_its_own_attribute_is_no_cycle() {
+        // fluent-bundle formats it
+        let src = "a = { a.title }\n    .title = T\n";
+        assert!(check(&bundle(src), true).is_empty());
+        assert_eq!(fmt(src, "a", &[]), "T");
+        // an attribute that refers to itself is one
+        assert!(!check(&bundle("a = x\n    .title = { a.title }\n"), true).is_empty());
+        assert!(!check(&bundle("a = { a.t }\n    .t = { a }\n"), true).is_empty());
+    }
+
+    #[test]
+    fn a_chain_of_ten_thousand_references_is_checked_without_overflowing() {
+        let mut src = String::from("l0 = end\n");
+        for i in 1..10_000 {
+            src.push_str(&format!("l{i} = {{ l{} }}\n", i - 1));
+        }
+        let problems = check(&bundle(&src), true);
+        assert!(
+            problems.iter().any(|p| p.contains("deeper than")),
+            "{problems:?}"
+        );
+        // and a cycle that long is found
+        src.push_str("l0b = { l9999 }\n");
+        let cyclic = src.replace("l0 = end", "l0 = { l0b }");
+        assert!(check(&bundle(&cyclic), true)
+            .iter()
+            .any(|p| p.contains("cycle")));
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_resolver_goes_is_refused_at_registration() {
+        // 40 messages, each one level deeper: valid Fluent, which would print as cut-off text
+        let mut src = String::from("m0 = deep\n");
+        for i in 1..40 {
+            src.push_str(&format!("m{i} = {{ m{} }}\n", i - 1));
+        }
+        let problems = check(&bundle(&src), true);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`m") && p.contains("deeper than")),
+            "{problems:?}"
+        );
+        // 30 levels is fine, and prints in full
+        let mut ok = String::from("m0 = deep\n");
+        for i in 1..30 {
+            ok.push_str(&format!("m{i} = {{ m{} }}\n", i - 1));
+        }
+        assert!(check(&bundle(&ok), true).is_empty());
+        assert_eq!(fmt(&ok, "m29", &[]), "deep");
+    }
+
+    #[test]
+    fn a_message_that_expands_exponentially_is_refused_and_formatting_is_bounded() {
+        // l1 … l7, each ten of the one before: 10^7 placeables from 483 bytes
+        let mut src = String::from("l0 = x\n");
+        for i in 1..8 {
+            let refs = vec![format!("{{ l{} }}", i - 1); 10].join("");
+            src.push_str(&format!("l{i} = {refs}\n"));
+        }
+        let entries = bundle(&src);
+        let problems = check(&entries, true);
+        // l2 writes 110 (ten of l1's ten, and the ten references): the first past the cap
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`l2`") && p.contains("placeables")),
+            "{problems:?}"
+        );
+        assert!(!problems.iter().any(|p| p.contains("`l1`")), "{problems:?}");
+        assert_eq!(
+            problems.len(),
+            1,
+            "reported once, where the cap is passed: {problems:?}"
+        );
+        // should such a bundle be formatted anyway, the work stops at the cap
+        let plurals = plural::EN.parse().unwrap();
+        let out = Bundle {
+            entries: &entries,
+            plurals: &plurals,
+        }
+        .format("l7", &[])
+        .unwrap();
+        assert!(out.len() <= 2 * MAX_PLACEABLES, "{} bytes", out.len());
     }
 }
