@@ -340,6 +340,7 @@ async fn another_tabs_sign_out_and_new_token_are_followed() {
     settle().await;
     app.sign_in(full("kss_7", "org_1", hour_token()));
     // another tab signed out (it removed the key)
+    local().remove_item(KEY).unwrap();
     storage_event(None);
     until("signed out here too", || {
         app.state() == SessionState::SignedOut
@@ -347,6 +348,7 @@ async fn another_tabs_sign_out_and_new_token_are_followed() {
     .await;
     // another tab signed in
     let other = full("kss_8", "org_1", hour_token());
+    local().set_item(KEY, &stored(other.clone())).unwrap();
     storage_event(Some(&stored(other.clone())));
     until("signed in here too", || {
         app.token().as_deref() == other["token"].as_str()
@@ -477,4 +479,62 @@ async fn the_sign_out_button_works_while_a_refresh_is_slow() {
     el.click();
     until("signed out", || app.state() == SessionState::SignedOut).await;
     app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_refresh_answered_after_another_tab_signed_out_does_not_sign_the_user_back_in() {
+    local().clear().unwrap();
+    let app = App::mount(Persistence::LOCAL_STORAGE);
+    settle().await;
+    app.sign_in(full("kss_1", "org_1", hour_token()));
+    assert!(local().get_item(KEY).unwrap().is_some());
+    let late = app.mock.push_deferred();
+    let refresh = app.store().refresh();
+    leptos::task::spawn_local(refresh.clone());
+    until("the refresh is sent", || app.mock.requests().len() == 1).await;
+
+    // another tab signs out: its `storage` event has not reached this tab yet
+    local().remove_item(KEY).unwrap();
+    late.respond_json(200, full("kss_1", "org_1", hour_token()));
+    refresh.await;
+    settle().await;
+    assert_eq!(
+        local().get_item(KEY).unwrap(),
+        None,
+        "the refresh's answer brought the ended session back into storage"
+    );
+    assert_eq!(
+        app.state(),
+        SessionState::SignedOut,
+        "what storage holds is what this tab shows"
+    );
+    app.unmount();
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_late_or_forged_storage_event_does_not_sign_a_signed_out_tab_back_in() {
+    local().clear().unwrap();
+    let app = App::mount(Persistence::LOCAL_STORAGE);
+    settle().await;
+    let before = full("kss_2", "org_1", hour_token());
+    app.sign_in(before.clone());
+    app.mock.push_json(200, json!({"result": "okay"}));
+    app.store().logout().await;
+    assert_eq!(local().get_item(KEY).unwrap(), None);
+
+    // another tab's refresh was written just before the sign-out; its event comes after
+    let refreshed = full("kss_2", "org_1", hour_token());
+    storage_event(Some(&stored(refreshed)));
+    // or a script on the page forges one
+    storage_event(Some(&stored(before)));
+    settle().await;
+    assert_eq!(
+        app.state(),
+        SessionState::SignedOut,
+        "an event's newValue was believed over storage"
+    );
+    assert_eq!(app.store().authorization_header(), None);
+    app.unmount();
+    local().clear().unwrap();
 }

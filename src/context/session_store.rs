@@ -478,6 +478,13 @@ impl SessionStore {
         let Some(current) = store.state.try_get_untracked() else {
             return;
         };
+        if let Some(stored) = store.changed_elsewhere(&current) {
+            // another tab signed out or stored a new token while this call was out: storage
+            // is the truth, and this answer is for a session no longer kept
+            done();
+            store.status.try_set(FormState::Idle);
+            return store.replace(stored, false);
+        }
         let (next, status) = after_session_call(&current, answer);
         if status == FormState::SessionExpired {
             if let Some(cb) = store
@@ -520,15 +527,28 @@ impl SessionStore {
         }
     }
 
+    /// With shared storage, what it holds when that is no longer the session `current` (the
+    /// one this tab shows): another tab signed out, or stored a new token or session.
+    fn changed_elsewhere(&self, current: &SessionState) -> Option<SessionState> {
+        if !self.persistence.shared() {
+            return None;
+        }
+        let stored = self.persistence.load()?;
+        let same = stored.session() == current.session() && token_of(&stored) == token_of(current);
+        (!same).then_some(stored)
+    }
+
     /// Follows `localStorage` changes made by other tabs: a sign-out there signs out here, a
-    /// sign-in or a new token there is taken here.
+    /// sign-in or a new token there is taken here. What storage holds is applied, never the
+    /// event's `newValue`: an event can arrive after a later change (this tab's own sign-out),
+    /// and a script on the page can forge one.
     fn follow_other_tabs(store: SessionStore) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             // `key` is None when another tab cleared the whole storage
             if ev.key().is_some_and(|k| k != STORAGE_KEY) {
                 return;
             }
-            let next = ev.new_value().map(|t| from_stored(&t)).unwrap_or_default();
+            let next = store.persistence.load().unwrap_or_default();
             if store.state.try_with_untracked(|s| *s != next) == Some(true) {
                 store.inflight.set(None);
                 store.replace(next, false);
