@@ -30,6 +30,12 @@ pub struct KitOptions {
     /// How long before its token expires the session is refreshed (default 60 s; never more
     /// than half the time the token has left).
     pub refresh_leeway: std::time::Duration,
+    /// The languages the realm's LoginRocket writes its messages in, the one it falls back to
+    /// first. They tag the server's messages with their `lang` (screen readers read them by
+    /// it) when a response has no `Content-Language`: a request in another language is
+    /// answered in the fallback. Default: English, Spanish and Japanese, AuthRocket's
+    /// documented list.
+    pub server_locales: &'static [Locale],
 }
 
 impl Default for KitOptions {
@@ -38,6 +44,7 @@ impl Default for KitOptions {
             default_cooldown_secs: 30,
             clock: crate::platform::now,
             refresh_leeway: crate::logic::session::REFRESH_LEEWAY,
+            server_locales: &[Locale::EN, Locale::ES, Locale::JA],
         }
     }
 }

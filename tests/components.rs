@@ -912,3 +912,126 @@ async fn a_translator_serves_the_kit_from_the_apps_own_fluent_bundle() {
     );
     page.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn every_rendered_field_of_every_form_has_its_own_autocomplete_token() {
+    // what the markup says at run time: a token built at run time escapes a grep of the source
+    let every = FieldMode::Optional;
+    let page = mount(move || {
+        view! {
+            <LoginForm/>
+            <SignupForm fields=SignupFields { name: every, username: every, org_name: every, confirm_password: every, invitation: every }/>
+            <ForgotPasswordForm/>
+            <ResetPasswordForm token="tpw_1".to_owned()/>
+            <TwoFactorForm/>
+            <CompleteProfileForm/>
+            <ProfileForm fields=ProfileFields { name: every, email: every, username: every }/>
+            <ChangePasswordForm/>
+            <RequestInvitationForm/>
+        }
+    });
+    settle().await;
+    let inputs = page.root.query_selector_all("input").unwrap();
+    assert!(inputs.length() >= 20, "{} inputs", inputs.length());
+    let mut seen = Vec::new();
+    for i in 0..inputs.length() {
+        let input: web_sys::Element = inputs.item(i).unwrap().unchecked_into();
+        let name = input.get_attribute("name").unwrap_or_default();
+        let token = input.get_attribute("autocomplete");
+        assert!(
+            matches!(
+                token.as_deref(),
+                Some(
+                    "username"
+                        | "email"
+                        | "current-password"
+                        | "new-password"
+                        | "one-time-code"
+                        | "given-name"
+                        | "family-name"
+                        | "organization"
+                )
+            ),
+            "{name}: autocomplete={token:?}"
+        );
+        seen.push((name, token.unwrap_or_default()));
+    }
+    // the invitation token: a code from an email, filled in from the link, never `off`
+    let token = page.el("input[name=token]");
+    assert_eq!(
+        token.get_attribute("autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+    assert_eq!(token.get_attribute("type").as_deref(), Some("text"));
+    assert_eq!(token.get_attribute("inputmode"), None, "not digits only");
+    assert!(seen.iter().any(|(n, _)| n == "org_name"), "{seen:?}");
+    page.unmount();
+}
+
+/// A 422 with `messages`, saying (or not) which language they are in.
+fn invalid_in(language: Option<&str>, messages: &[&str]) -> Result<HttpResponse, TransportError> {
+    Ok(HttpResponse {
+        status: 422,
+        headers: language
+            .map(|l| ("Content-Language".to_owned(), l.to_owned()))
+            .into_iter()
+            .collect(),
+        body: invalid(messages).to_string().into_bytes(),
+    })
+}
+
+#[wasm_bindgen_test]
+async fn each_fields_server_messages_keep_the_language_the_server_wrote_them_in() {
+    let page = mount_with(Locale::JA, || view! { <LoginForm/> });
+    settle().await;
+    fill_login(&page);
+    page.mock
+        .push(invalid_in(Some("ja"), &["メールアドレスは不正な値です"]));
+    page.click("button[type=submit]");
+    until("the server's message", || {
+        !page.text("[id$='-email-error']").is_empty()
+    })
+    .await;
+    page.locale.set(Locale::ES);
+    settle().await;
+    assert_eq!(
+        page.text("[id$='-email-error']"),
+        "メールアドレスは不正な値です"
+    );
+    assert_eq!(
+        page.attr("[id$='-email-error']", "lang").as_deref(),
+        Some("ja"),
+        "read with Japanese rules on a Spanish page"
+    );
+    // a field with only our message follows the page
+    page.type_into("input[name=email]", "");
+    page.type_into("input[name=password]", "");
+    page.click("button[type=submit]");
+    until("ours", || {
+        page.text("[id$='-email-error']").starts_with("Rellena")
+    })
+    .await;
+    assert_eq!(page.attr("[id$='-email-error']", "lang"), None);
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_message_in_a_language_the_realm_does_not_localize_is_not_tagged_with_it() {
+    let de = Locale::new("de").unwrap();
+    let page = mount_with(de, || view! { <LoginForm/> });
+    settle().await;
+    fill_login(&page);
+    // the realm answered a German request in English, and did not say so
+    page.mock.push(invalid_in(None, &["Email is invalid"]));
+    page.click("button[type=submit]");
+    until("the server's message", || {
+        !page.text("[id$='-email-error']").is_empty()
+    })
+    .await;
+    assert_eq!(
+        page.attr("[id$='-email-error']", "lang").as_deref(),
+        Some("en"),
+        "an English message marked German"
+    );
+    page.unmount();
+}

@@ -126,17 +126,22 @@ async fn login_failure_is_one_localized_message_whatever_was_wrong() {
 async fn locale_falls_back_to_the_users_then_the_realms() {
     let emu = start().await;
     // mia's saved locale is es
+    // and each answer says which language it is in ([ours]: Content-Language)
+    let language = |r: &Response| r.as_error().unwrap().content_language().map(str::to_owned);
     let r = login(&emu, "mia@example.com", "wrong").await;
     assert_eq!(messages(&r), vec!["Error al iniciar sesión"]);
+    assert_eq!(language(&r).as_deref(), Some("es"));
     emu.realm(json!({"default_locale": "ja"})).await;
     let r = login(&emu, "ann@example.com", "wrong").await;
     assert_eq!(messages(&r), vec!["ログインに失敗しました"]);
+    assert_eq!(language(&r).as_deref(), Some("ja"));
     let r = emu
         .client_in("en-GB")
         .login(&LoginParams::new("mia@example.com", "x"))
         .await
         .unwrap();
     assert_eq!(messages(&r), vec!["Login failed"]);
+    assert_eq!(language(&r).as_deref(), Some("en"));
 }
 
 #[tokio::test]

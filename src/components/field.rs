@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use super::alert::messages_lang;
 use super::form_shell::Shell;
 use crate::context::use_loginrocket;
 use crate::logic::form_state::FieldId;
@@ -19,11 +18,14 @@ pub(crate) enum FieldKind {
     Password,
     /// A one-time code: digits, emptied after use.
     Code,
+    /// An invitation token: text from an emailed link, shown (it is filled in from the link).
+    Token,
 }
 
 impl FieldKind {
     /// What a field asks for and its `autocomplete` token, where a form has nothing more
-    /// specific to say (a new account's or a profile's fields).
+    /// specific to say (a new account's or a profile's fields). Every field has its own arm:
+    /// a new one must be given its token here, never a catch-all's.
     pub(crate) fn of(field: FieldId) -> (Self, &'static str) {
         match field {
             FieldId::Email => (FieldKind::Email, "email"),
@@ -36,7 +38,8 @@ impl FieldKind {
             }
             FieldId::CurrentPassword => (FieldKind::Password, "current-password"),
             FieldId::Code => (FieldKind::Code, "one-time-code"),
-            _ => (FieldKind::Text, "off"),
+            // a code sent by email, for a manager or the system to fill in from the message
+            FieldId::Token => (FieldKind::Token, "one-time-code"),
         }
     }
 
@@ -158,7 +161,7 @@ pub(crate) fn Field(
                 {toggle}
             </div>
             {hint}
-            <p class="lr-field__error" id=error_id hidden=move || !invalid() lang=messages_lang(status)>
+            <p class="lr-field__error" id=error_id hidden=move || !invalid() lang=move || status.field_lang(field).map(|l| l.as_str().to_owned())>
                 {move || errors.get().join(" ")}
             </p>
         </div>

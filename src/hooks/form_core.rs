@@ -12,7 +12,9 @@ use loginrocket::{LoginRocket, Response};
 use super::run_opt;
 use crate::context::{KitOptions, LoginRocketContext};
 use crate::i18n::Locale;
-use crate::logic::form_state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
+use crate::logic::form_state::{
+    classify, cooldown_secs, server_language, FieldId, Flow, FormState, Outcome,
+};
 use crate::logic::session::SessionState;
 
 /// A request to run: given the client, the call's future.
@@ -206,7 +208,7 @@ impl FormCore {
         self.form_errors.set(Vec::new());
 
         self.wait_over.set(false);
-        // the server answers in the language of the request
+        // the server answers in the language of the request, where it can
         let lang = ctx.locale().get_untracked();
         let names: Vec<(FieldId, String)> = self
             .fields
@@ -223,8 +225,9 @@ impl FormCore {
             if core.seq.try_get_value() != Some(my_seq) {
                 return;
             }
+            core.server_lang
+                .set_value(server_language(&answer, lang, options.server_locales));
             let outcome = classify(core.flow, answer, &names);
-            core.server_lang.set_value(Some(lang));
             core.apply(&outcome, options);
             // the session store follows every login the forms see
             match &outcome {
@@ -291,6 +294,15 @@ impl FormCore {
             ),
             core,
         }
+    }
+
+    /// The language of `field`'s messages, when they are the server's (ours follow the
+    /// page's language).
+    fn field_lang(&self, field: FieldId) -> Option<Locale> {
+        let servers = self
+            .field_errors
+            .with(|e| e.iter().any(|(f, t)| *f == field && !t.is_empty()));
+        servers.then(|| self.server_lang.get_value()).flatten()
     }
 
     /// The language of the server's messages on show, when there are some (they keep it
@@ -385,6 +397,11 @@ impl FormStatus {
     /// `lang` so that screen readers pronounce them right. Tracks when called reactively.
     pub fn server_lang(&self) -> Option<Locale> {
         self.core.server_messages_lang()
+    }
+
+    /// The language tag of `field`'s messages, when they are the server's (tracks).
+    pub(crate) fn field_lang(&self, field: FieldId) -> Option<Locale> {
+        self.core.field_lang(field)
     }
 
     /// Whether a rate-limit wait ended since the last submit.

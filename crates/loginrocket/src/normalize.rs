@@ -64,6 +64,7 @@ pub fn normalized_error(source: Source, failure: Failure) -> ErrorResponse {
         extra: Extra::new(),
         failure: Some(failure),
         retry_after: None,
+        content_language: None,
     }
 }
 
@@ -151,6 +152,10 @@ fn repair_surrogates(body: &[u8]) -> Cow<'_, [u8]> {
 pub fn from_http(status: u16, headers: &[(String, String)], body: &[u8]) -> Response {
     if passes_body(status) {
         return match decode_body(body) {
+            Some(Response::Error(mut error)) => {
+                error.content_language = content_language(headers);
+                Response::Error(error)
+            }
             Some(response) => response,
             None => Response::Error(normalized_error(
                 Source::LoginRocketError,
@@ -169,6 +174,17 @@ pub fn from_http(status: u16, headers: &[(String, String)], body: &[u8]) -> Resp
         error.retry_after = retry_after(headers);
     }
     Response::Error(error)
+}
+
+/// The first language tag of `Content-Language`, when there is a plausible one.
+fn content_language(headers: &[(String, String)]) -> Option<String> {
+    let value = crate::transport::find_header(headers, "content-language")?;
+    let tag = value.split(',').next()?.trim();
+    let plausible = (2..=35).contains(&tag.len())
+        && tag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    plausible.then(|| tag.to_owned())
 }
 
 /// When to retry, from `Retry-After` (delay-seconds or HTTP-date), else `Ratelimit-Reset`

@@ -320,6 +320,7 @@ pub struct ErrorResponse {
     pub extra: Extra,
     pub(crate) failure: Option<Failure>,
     pub(crate) retry_after: Option<RetryAfter>,
+    pub(crate) content_language: Option<String>,
 }
 
 impl ErrorResponse {
@@ -332,6 +333,7 @@ impl ErrorResponse {
             extra: Extra::new(),
             failure: None,
             retry_after: None,
+            content_language: None,
         }
     }
 
@@ -343,6 +345,23 @@ impl ErrorResponse {
     /// When to try again, for [`Source::RateLimited`] responses that said so.
     pub fn retry_after(&self) -> Option<RetryAfter> {
         self.retry_after
+    }
+
+    /// The language the server says its messages are in: the first tag of the response's
+    /// `Content-Language`, when it sent one (a CORS-safelisted header: a browser shows it to
+    /// the page without `Access-Control-Expose-Headers`). Without it, the messages are in
+    /// the language of the request's `Accept-Language` when the realm localizes that one.
+    ///
+    /// ```
+    /// use loginrocket::normalize::from_http;
+    /// let headers = [("Content-Language".to_owned(), "ja".to_owned())];
+    /// let body = r#"{"result":"error","error":"無効です","errors":["無効です"]}"#.as_bytes();
+    /// let answer = from_http(422, &headers, body);
+    /// assert_eq!(answer.as_error().unwrap().content_language(), Some("ja"));
+    /// assert_eq!(from_http(422, &[], body).as_error().unwrap().content_language(), None);
+    /// ```
+    pub fn content_language(&self) -> Option<&str> {
+        self.content_language.as_deref()
     }
 
     /// Whether the server wrote this error (a 409/422 validation error), as opposed to one
@@ -507,6 +526,7 @@ impl Response {
                     extra: map.into(),
                     failure: None,
                     retry_after: None,
+                    content_language: None,
                 })
             }
             _ => Response::Unknown(UnknownResult {
