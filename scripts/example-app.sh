@@ -10,7 +10,7 @@ cd "$ROOT"
 OUT=target/example-app
 rm -rf "$OUT" target/example-app-dist
 mkdir -p "$OUT"
-cp -r examples/trunk-app/{Cargo.toml,Trunk.toml,index.html,start.js,src} "$OUT"/
+cp -r examples/trunk-app/{Cargo.toml,Trunk.toml,index.html,start.js,app.css,src} "$OUT"/
 REV=$(git rev-parse HEAD)
 sed -i "s|^leptos-loginrocket = .*|leptos-loginrocket = { git = \"file://$ROOT\", rev = \"$REV\" }|" "$OUT/Cargo.toml"
 grep -q "git = \"file://$ROOT\"" "$OUT/Cargo.toml"

@@ -1,6 +1,7 @@
 // examples/trunk-app: an app outside the workspace that takes the kit from git (built by
-// scripts/example-app.sh). Its only styling step is <LoginRocketStyles/>: no CSS file copied
-// out of the kit, no <style> element, and the strict CSP (no 'unsafe-inline') is kept.
+// scripts/example-app.sh). The kit's styles come from <LoginRocketStyles/>: no CSS file copied
+// out of the kit, no <style> element, and the strict CSP (no 'unsafe-inline') is kept. The
+// app themes it with its own linked sheet, as apps do.
 import { test, expect, axe, shot, PASSWORD } from "./fixtures.mjs";
 import { EXAMPLE_APP } from "../common.mjs";
 
@@ -10,21 +11,30 @@ test("an app with the kit from git is styled by the dependency under the strict 
   const submit = page.locator(".lr-form button[type=submit]");
   await expect(submit).toHaveText("Sign in");
 
-  // the styles came with the wasm: one constructed sheet, nothing linked or inline
+  // the kit's styles came with the wasm: one constructed sheet, nothing inline; the one
+  // linked sheet is the app's own theme (examples/trunk-app/app.css)
   const sheets = await page.evaluate(() => ({
-    documentSheets: document.styleSheets.length,
+    documentSheets: [...document.styleSheets].map((s) => new URL(s.href).pathname),
     adopted: document.adoptedStyleSheets.length,
-    rules: document.adoptedStyleSheets[0]?.cssRules.length ?? 0,
-    elements: document.querySelectorAll("style, link[rel=stylesheet], [style]").length,
+    rules: document.adoptedStyleSheets[0]?.cssRules[0]?.cssRules?.length ?? 0,
+    inline: document.querySelectorAll("style, [style]").length,
   }));
-  expect(sheets.documentSheets).toBe(0);
-  expect(sheets.elements).toBe(0);
+  expect(sheets.documentSheets).toEqual([expect.stringMatching(/^\/app-[0-9a-f]+\.css$/)]);
+  expect(sheets.inline).toBe(0);
   expect(sheets.adopted).toBe(1);
   expect(sheets.rules).toBeGreaterThan(40);
-  // and they apply: the button has the kit's accent, the card its radius
-  await expect(submit).toHaveCSS("background-color", "rgb(11, 92, 173)");
+  // and the app's tokens win over the kit's sheet, adopted after the app's: the submit button
+  // has the app's accent and the app's text on it, in light and in dark
+  await expect(submit).toHaveCSS("background-color", "rgb(109, 40, 217)");
   await expect(submit).toHaveCSS("color", "rgb(255, 255, 255)");
   await expect(page.locator(".lr-page")).not.toHaveCSS("border-radius", "0px");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(submit).toHaveCSS("background-color", "rgb(196, 181, 253)");
+  await expect(submit).toHaveCSS("color", "rgb(30, 16, 51)");
+  // the kit's own dark tokens still apply where the app set none
+  await expect(page.locator(".lr-page")).toHaveCSS("background-color", "rgb(22, 27, 34)");
+  await axe(page, "example app, dark");
+  await page.emulateMedia({ colorScheme: "light" });
   await axe(page, "example app");
   await shot(page, "example-app");
 
