@@ -32,6 +32,10 @@ struct Inflight {
     call: SharedRefresh,
 }
 
+/// Whether this build hydrates server-rendered markup (Leptos `hydrate`): the first render
+/// must then be the server's.
+const HYDRATING: bool = cfg!(feature = "hydrate");
+
 /// The name of the Web Lock that lets one tab at a time refresh a shared session.
 const REFRESH_LOCK: &str = "leptos-loginrocket.refresh";
 
@@ -179,6 +183,10 @@ fn token_of(state: &SessionState) -> Option<&str> {
 impl SessionStore {
     /// A store on `client`; with persistence, it starts from what was stored (then
     /// [`start`](Self::start) checks the restored token and refreshes it when due).
+    ///
+    /// A hydrating browser starts where the server did, signed out (a server has no web
+    /// storage): hydration keeps the server's markup, so a stored session read now would be
+    /// shown nowhere, and forms would submit values they never showed. `start` applies it.
     pub(crate) fn new(
         client: LoginRocket,
         locale: Signal<Locale>,
@@ -186,8 +194,9 @@ impl SessionStore {
         on_session_expired: Option<Callback<()>>,
         persistence: Persistence,
     ) -> Self {
+        let restored = if HYDRATING { None } else { persistence.load() };
         let store = Self {
-            state: RwSignal::new(persistence.load().unwrap_or_default()),
+            state: RwSignal::new(restored.unwrap_or_default()),
             status: RwSignal::new(FormState::Idle),
             persistence,
             deps: StoredValue::new(Deps {
@@ -285,6 +294,12 @@ impl SessionStore {
     /// refreshed at once when it has expired (or is about to), else before it does; with
     /// `localStorage`, other tabs' sign-ins, new tokens and sign-outs are followed.
     pub(crate) fn start(&self) {
+        if HYDRATING {
+            // hydrated by now (an effect runs this): the stored session, if any, is shown
+            if let Some(stored) = self.persistence.load() {
+                self.state.try_set(stored);
+            }
+        }
         let expiry = self.state.with_untracked(|s| match s {
             SessionState::SignedIn { claims, .. } => claims.expires_at(),
             _ => None,

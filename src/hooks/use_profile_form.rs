@@ -128,7 +128,7 @@ pub fn use_profile_form_with_options(options: UseProfileFormOptions) -> UseProfi
     let fields = options.fields;
     let shown = fields.shown();
     let core = FormCore::new(Flow::WithSession, shown.clone());
-    let prefill = |f: FieldId| {
+    let prefill = move |f: FieldId| {
         ctx.session().state().with_untracked(|s| match s {
             SessionState::SignedIn { claims, .. } => claims
                 .0
@@ -144,6 +144,26 @@ pub fn use_profile_form_with_options(options: UseProfileFormOptions) -> UseProfi
             .map(|f| (*f, RwSignal::new(prefill(*f).unwrap_or_default())))
             .collect::<Vec<_>>(),
     );
+    // a session that arrives after the first render (restored from storage once a
+    // server-rendered page has hydrated, or another tab's sign-in) fills in what it prefills,
+    // where the user has not changed it: the form submits what it shows
+    let prefilled = StoredValue::new(
+        values.with_value(|v| v.iter().map(|(_, s)| s.get_untracked()).collect::<Vec<_>>()),
+    );
+    Effect::new(move |_| {
+        ctx.session().state().track();
+        values.with_value(|values| {
+            prefilled.update_value(|was| {
+                for ((f, value), was) in values.iter().zip(was.iter_mut()) {
+                    let now = prefill(*f).unwrap_or_default();
+                    if *was != now && value.with_untracked(|v| v == was) {
+                        value.set(now.clone());
+                    }
+                    *was = now;
+                }
+            })
+        })
+    });
     let on_login = options.on_login;
     let submit = Callback::new(move |()| {
         let Some(session) = session_of(ctx, &None) else {

@@ -109,3 +109,91 @@ async fn the_server_rendered_sign_in_form_hydrates_and_keeps_what_was_typed() {
     drop(handle);
     host.remove();
 }
+
+/// Where the kit keeps a session with `Persistence::LOCAL_STORAGE`.
+const KEY: &str = "leptos-loginrocket.session";
+
+fn local() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// Waits for `cond`, up to 4 s.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !cond() {
+        assert!(js_sys::Date::now() - start < 4000.0, "timed out: {what}");
+        leptos::task::tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_session_kept_in_storage_is_shown_once_hydrated_and_the_form_submits_what_it_shows() {
+    // {"sub":"usr_1","email":"ann@example.com","given_name":"Ann","family_name":"Lee","exp":4102444800}
+    const TOKEN: &str = "e30.eyJzdWIiOiJ1c3JfMSIsImVtYWlsIjoiYW5uQGV4YW1wbGUuY29tIiwiZ2l2ZW5fbmFtZSI6IkFubiIsImZhbWlseV9uYW1lIjoiTGVlIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2ln";
+    local()
+        .set_item(
+            KEY,
+            &format!(
+                r#"{{"result":"full_login","session":"kss_1","account":"org_1","token":"{TOKEN}"}}"#
+            ),
+        )
+        .unwrap();
+    let said = record_console();
+    // the server rendered a signed-out visitor's profile form: it has no web storage
+    let host = host_with("profile");
+    let handle = leptos::mount::hydrate_from(host.clone(), || {
+        view! {
+            <LoginRocketProvider url=forms::LR_URL persistence=Persistence::LOCAL_STORAGE>
+                <ProfileForm/>
+            </LoginRocketProvider>
+        }
+    });
+    let value = |name: &str| -> String {
+        let el = host
+            .query_selector(&format!("input[name={name}]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no input {name}"));
+        el.unchecked_into::<web_sys::HtmlInputElement>().value()
+    };
+    until("the stored session's email is shown", || {
+        value("email") == "ann@example.com"
+    })
+    .await;
+    assert_eq!(value("first_name"), "Ann");
+    assert_eq!(value("last_name"), "Lee");
+    let warnings: Vec<String> = said.iter().filter_map(|v| v.as_string()).collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    drop(handle);
+    host.remove();
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_hand_edited_stored_step_does_not_break_hydration() {
+    // a conditional login with an account list, as nothing the kit writes has
+    local()
+        .set_item(
+            KEY,
+            r#"{"result":"conditional_login","session":"kss_1","account":null,"conditions":["no_account_selected"],"accounts":[{"id":"org_1","name":"One"},{"id":"org_2","name":"Two"}]}"#,
+        )
+        .unwrap();
+    let said = record_console();
+    let host = host_with("account-picker");
+    let handle = leptos::mount::hydrate_from(host.clone(), || {
+        view! {
+            <LoginRocketProvider url=forms::LR_URL persistence=Persistence::LOCAL_STORAGE>
+                <AccountPicker/>
+            </LoginRocketProvider>
+        }
+    });
+    leptos::task::tick().await;
+    until("the stored step is applied after hydration", || {
+        host.text_content().unwrap_or_default().contains("Two")
+    })
+    .await;
+    let warnings: Vec<String> = said.iter().filter_map(|v| v.as_string()).collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    drop(handle);
+    host.remove();
+    local().clear().unwrap();
+}
