@@ -17,7 +17,9 @@
 //! `inv:…` and come from `POST signup/request`; an account id the user does not belong to is a
 //! 404; validation errors are always 422; a password reset ends the user's other sessions and
 //! marks the email verified; unknown emails get `okay` from `password/forgot` and
-//! `signup/request` (no enumeration).
+//! `signup/request` (no enumeration); an error's messages come with `Content-Language`, the
+//! language they are in; the emulator also speaks French, beyond AuthRocket's documented
+//! English, Spanish and Japanese.
 //!
 //! # The control API (under `/_emulator/`, loopback clients only)
 //!

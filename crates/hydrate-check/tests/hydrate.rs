@@ -117,6 +117,28 @@ fn local() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
+/// The server's markup of the component `name`, hydrated under a provider that keeps the
+/// session in `localStorage`, where `stored` was kept: its host, what keeps it mounted, and
+/// what the console said since.
+fn hydrate_with_stored(
+    name: &str,
+    stored: &str,
+) -> (web_sys::HtmlElement, Box<dyn std::any::Any>, js_sys::Array) {
+    local().set_item(KEY, stored).unwrap();
+    let said = record_console();
+    // the server rendered it for a signed-out visitor: a server has no web storage
+    let host = host_with(name);
+    let form = forms::FORMS.iter().find(|(n, _)| *n == name).unwrap().1;
+    let handle = leptos::mount::hydrate_from(host.clone(), move || {
+        view! {
+            <LoginRocketProvider url=forms::LR_URL persistence=Persistence::LOCAL_STORAGE>
+                {form()}
+            </LoginRocketProvider>
+        }
+    });
+    (host, Box::new(handle), said)
+}
+
 /// Waits for `cond`, up to 4 s.
 async fn until(what: &str, cond: impl Fn() -> bool) {
     let start = js_sys::Date::now();
@@ -130,24 +152,10 @@ async fn until(what: &str, cond: impl Fn() -> bool) {
 async fn a_session_kept_in_storage_is_shown_once_hydrated_and_the_form_submits_what_it_shows() {
     // {"sub":"usr_1","email":"ann@example.com","given_name":"Ann","family_name":"Lee","exp":4102444800}
     const TOKEN: &str = "e30.eyJzdWIiOiJ1c3JfMSIsImVtYWlsIjoiYW5uQGV4YW1wbGUuY29tIiwiZ2l2ZW5fbmFtZSI6IkFubiIsImZhbWlseV9uYW1lIjoiTGVlIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2ln";
-    local()
-        .set_item(
-            KEY,
-            &format!(
-                r#"{{"result":"full_login","session":"kss_1","account":"org_1","token":"{TOKEN}"}}"#
-            ),
-        )
-        .unwrap();
-    let said = record_console();
-    // the server rendered a signed-out visitor's profile form: it has no web storage
-    let host = host_with("profile");
-    let handle = leptos::mount::hydrate_from(host.clone(), || {
-        view! {
-            <LoginRocketProvider url=forms::LR_URL persistence=Persistence::LOCAL_STORAGE>
-                <ProfileForm/>
-            </LoginRocketProvider>
-        }
-    });
+    let stored = format!(
+        r#"{{"result":"full_login","session":"kss_1","account":"org_1","token":"{TOKEN}"}}"#
+    );
+    let (host, handle, said) = hydrate_with_stored("profile", &stored);
     let value = |name: &str| -> String {
         let el = host
             .query_selector(&format!("input[name={name}]"))
@@ -171,21 +179,10 @@ async fn a_session_kept_in_storage_is_shown_once_hydrated_and_the_form_submits_w
 #[wasm_bindgen_test]
 async fn a_hand_edited_stored_step_does_not_break_hydration() {
     // a conditional login with an account list, as nothing the kit writes has
-    local()
-        .set_item(
-            KEY,
-            r#"{"result":"conditional_login","session":"kss_1","account":null,"conditions":["no_account_selected"],"accounts":[{"id":"org_1","name":"One"},{"id":"org_2","name":"Two"}]}"#,
-        )
-        .unwrap();
-    let said = record_console();
-    let host = host_with("account-picker");
-    let handle = leptos::mount::hydrate_from(host.clone(), || {
-        view! {
-            <LoginRocketProvider url=forms::LR_URL persistence=Persistence::LOCAL_STORAGE>
-                <AccountPicker/>
-            </LoginRocketProvider>
-        }
-    });
+    let (host, handle, said) = hydrate_with_stored(
+        "account-picker",
+        r#"{"result":"conditional_login","session":"kss_1","account":null,"conditions":["no_account_selected"],"accounts":[{"id":"org_1","name":"One"},{"id":"org_2","name":"Two"}]}"#,
+    );
     leptos::task::tick().await;
     until("the stored step is applied after hydration", || {
         host.text_content().unwrap_or_default().contains("Two")
