@@ -137,3 +137,29 @@ test("a 320 px phone: the card fits without sideways scrolling", async ({ page }
   }
   await shot(page, "phone-sign-up");
 });
+
+test("a 320 px phone: the demo's header links and buttons are targets of 24 px at least (WCAG 2.5.8)", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ["/", "/auth/sign-in"]) {
+    await visit(page, path);
+    const targets = await page.locator(".demo-header a, .demo-header button").evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.textContent.trim(), x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    expect(targets.length, path).toBeGreaterThanOrEqual(4);
+    for (const t of targets) {
+      expect(t.h, `${path}: "${t.name}" is ${t.h} px tall`).toBeGreaterThanOrEqual(24);
+      expect(t.w, `${path}: "${t.name}" is ${t.w} px wide`).toBeGreaterThanOrEqual(24);
+    }
+    // and no two of them overlap
+    for (const [i, a] of targets.entries()) {
+      for (const b of targets.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        expect(apart, `${path}: "${a.name}" and "${b.name}" overlap`).toBe(true);
+      }
+    }
+  }
+  await shot(page, "phone-demo-header");
+});
