@@ -5,8 +5,10 @@
 #   1. wasm-split-cli on cargo's raw wasm (linked with --emit-relocs: DEMO_RUSTFLAGS);
 #   2. wasm-bindgen --keep-lld-exports on the main module (the chunks link to its exports);
 #   3. wasm-opt -Oz on the main module and on every chunk.
-# The chunks and their loader (__wasm_split.js) keep fixed names: serve them no-cache (both
-# servers here do), or put a hash in them.
+#   4. scripts/hash-chunks.mjs names the chunks and their loader for this build
+#      (split_lr_<page>-<build>.wasm, __wasm_split-<build>.js), and makes the loader refuse a
+#      chunk whose bytes are not this build's: a tab left open across a deploy asks for its
+#      own build's chunks, and a chunk of another build is its page's failure state.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -34,6 +36,9 @@ for chunk in "$WORK"/split/*.wasm; do
   [ "$(basename "$chunk")" = "$STEM.wasm" ] && continue
   wasm-opt "${OPT[@]}" "$chunk" -o "$STAGE/$(basename "$chunk")"
 done
-# the chunks' loader, when there are chunks
-if compgen -G "$WORK/split/*.js" >/dev/null; then cp "$WORK"/split/*.js "$STAGE/"; fi
+# the chunks' loader, when there are chunks, then the build's names and checks
+if compgen -G "$WORK/split/*.js" >/dev/null; then
+  cp "$WORK"/split/*.js "$STAGE/"
+  node "$ROOT/scripts/hash-chunks.mjs" "$STAGE" "$STEM"
+fi
 echo "split.sh: $(find "$WORK/split" -name '*.wasm' | wc -l) modules (the main one and its chunks)"

@@ -1,16 +1,29 @@
 // The split build (scripts/split.sh): every drop-in page but sign-in is a wasm chunk of its
-// own (the kit's are split_lr_<page>.wasm). Sign-in fetches none; a deep link to any other
-// page, and a reload there, fetches that page's chunk and renders it; a chunk that can't be
-// fetched is a state of the page, with a retry.
+// own (the kit's are split_lr_<page>-<build>.wasm). Sign-in fetches none; a deep link to any
+// other page, and a reload there, fetches that page's chunk and renders it; a chunk that can't
+// be fetched, or is not this build's, is a state of the page, with a retry.
+import { readdirSync, readFileSync } from "node:fs";
 import { test, expect, visit, signedIn, shot, axe } from "./fixtures.mjs";
 
-const CHUNK = /\/(split_[a-z_]+|chunk_\d+)\.wasm$/;
+// every chunk is named for its build (scripts/hash-chunks.mjs)
+const CHUNK = /\/(split_[a-z0-9_]+|chunk_\d+)-([0-9a-f]{16})\.wasm$/;
+const DIST = new URL("../../target/e2e-dist/", import.meta.url);
 
-/** Every chunk URL the page requests from now on. */
+/** The chunk names (without the build) the page requests from now on. */
 function chunksOf(page) {
   const seen = [];
-  page.on("request", (r) => CHUNK.test(new URL(r.url()).pathname) && seen.push(new URL(r.url()).pathname));
+  page.on("request", (r) => {
+    const m = CHUNK.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
   return seen;
+}
+
+/** The built file of chunk `name` (`split_lr_sign_up`). */
+function chunkFile(name) {
+  const file = readdirSync(DIST).find((f) => CHUNK.exec(`/${f}`)?.[1] === name);
+  expect(file, `a chunk ${name} in target/e2e-dist`).toBeTruthy();
+  return file;
 }
 
 test("the sign-in page loads no chunk", async ({ page }) => {
@@ -45,7 +58,7 @@ for (const [path, chunk, who] of [
       await expect(page).toHaveURL(new RegExp(`${path.split("?")[0]}`));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect
-        .poll(() => chunks.includes(`/split_lr_${chunk}.wasm`), { message: `${load}: split_lr_${chunk}` })
+        .poll(() => chunks.includes(`split_lr_${chunk}`), { message: `${load}: split_lr_${chunk}` })
         .toBe(true);
       page.removeAllListeners("request");
     }
@@ -70,7 +83,7 @@ for (const [path, chunk] of [
     await visit(page, path);
     await expect(page).toHaveURL(/\/auth\/sign-in/);
     await expect(page.locator(".lr-page__notice")).toHaveText("That sign-in step is no longer open. Please sign in again.");
-    expect(chunks, `split_lr_${chunk}`).toContain(`/split_lr_${chunk}.wasm`);
+    expect(chunks, `split_lr_${chunk}`).toContain(`split_lr_${chunk}`);
   });
 }
 
@@ -81,7 +94,7 @@ test("a page whose chunk can't be fetched says so, and loads on retry", async ({
   await visit(page, "/auth/sign-in");
   await expect(page.locator("form button[type=submit]")).toBeEnabled();
   const refuse = (route) => route.abort("internetdisconnected");
-  await page.route(/\/split_lr_sign_up\.wasm$/, refuse);
+  await page.route(/\/split_lr_sign_up-[0-9a-f]+\.wasm$/, refuse);
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page).toHaveURL(/\/auth\/sign-up$/);
   await expect(page.locator("main h1")).toHaveText("Create your account");
@@ -93,8 +106,53 @@ test("a page whose chunk can't be fetched says so, and loads on retry", async ({
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.locator("main [role=alert]")).toHaveText(/ページを読み込めませんでした/);
   await page.getByRole("button", { name: "English" }).click();
-  await page.unroute(/\/split_lr_sign_up\.wasm$/, refuse);
+  await page.unroute(/\/split_lr_sign_up-[0-9a-f]+\.wasm$/, refuse);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator("main form.lr-form--signup")).toBeVisible();
   await expect(page.getByText("This page could not be loaded.", { exact: false })).toHaveCount(0);
+});
+
+// a chunk of another build (a cache, a deploy that replaced the files under an open tab) is not
+// instantiated into this module, where it would call the wrong functions: it is the page's
+// failure state, and the app keeps running
+for (const [what, served] of [
+  ["another page's chunk", "split_lr_forgot_password"],
+  ["a chunk of another build", null],
+]) {
+  test(`${what} served for sign-up's is the page's failure state, not a dead app`, async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await visit(page, "/auth/sign-in");
+    await expect(page.locator("form button[type=submit]")).toBeEnabled();
+    const ours = readFileSync(new URL(chunkFile("split_lr_sign_up"), DIST));
+    // another build's: the same chunk, a byte changed (what a rebuild with one change makes)
+    const bytes = served ? readFileSync(new URL(chunkFile(served), DIST)) : Buffer.from(ours);
+    if (!served) bytes[bytes.length - 1] ^= 0xff;
+    const swap = (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: bytes });
+    const pattern = /\/split_lr_sign_up-[0-9a-f]+\.wasm$/;
+    await page.route(pattern, swap);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await expect(page).toHaveURL(/\/auth\/sign-up$/);
+    await expect(page.locator("main [role=alert]")).toHaveText("This page could not be loaded. Check your connection and try again.");
+    // the app still runs: this build's chunk loads on retry
+    await page.unroute(pattern, swap);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator("main form.lr-form--signup")).toBeVisible();
+    expect(errors, "uncaught errors").toEqual([]);
+  });
+}
+
+test("a build's chunks and their loader are named for the build", async ({ page }) => {
+  const files = readdirSync(DIST);
+  const builds = new Set(files.map((f) => CHUNK.exec(`/${f}`)?.[2]).filter(Boolean));
+  expect(builds.size, `one build id: ${[...builds]}`).toBe(1);
+  const [build] = builds;
+  expect(files).toContain(`__wasm_split-${build}.js`);
+  expect(files.filter((f) => f.endsWith(".wasm") && !f.includes(build) && !f.endsWith("_bg.wasm"))).toEqual([]);
+  expect(files).not.toContain("__wasm_split.js");
+  // and the page asks for them by those names
+  const chunks = chunksOf(page);
+  await visit(page, "/auth/forgot-password");
+  await expect(page.locator("main form.lr-form--forgot")).toBeVisible();
+  expect(chunks).toContain("split_lr_forgot_password");
 });
