@@ -94,7 +94,7 @@ fn CustomForm(
             }
         >
             {children()}
-            <p class="custom-message" role="status">{move || status.message.get()}</p>
+            <p class="custom-message" role="status" lang=move || status.server_lang().map(|l| l.to_string())>{move || status.message.get()}</p>
             <div class="custom-actions">
                 <button class="custom-button" type="submit" disabled=move || !status.can_submit()>
                     {move || if status.pending() { pending_label } else { label }}
@@ -139,6 +139,9 @@ fn CustomField(
             bind:value=value
             on:input=move |_| status.edited(field)
         />
-        <p class="custom-error" id=format!("{id}-error")>{move || status.errors_for(field).join(" ")}</p>
+        // the server's words keep their language after a switch: say which it is
+        <p class="custom-error" id=format!("{id}-error") lang=move || status.field_lang(field).map(|l| l.to_string())>
+            {move || status.errors_for(field).join(" ")}
+        </p>
     }
 }

@@ -64,3 +64,23 @@ test("headless offline: the hook's message says so, and a retry works once back 
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(home(page)).toContainText("Signed in as ann@example.com");
 });
+
+test("an app's own page on the hooks tags the server's messages with their language too (WCAG 3.1.2)", async ({ page, secrets }) => {
+  await credentials(page, "tom@example.com");
+  await expect(page.locator("#custom-code")).toBeVisible();
+  await page.getByRole("button", { name: "日本語" }).click();
+  await page.locator("#custom-code").fill("000000");
+  await submit(page).click();
+  const error = page.locator("#custom-code-error");
+  await expect(error).toContainText("不正");
+  await expect(error).toHaveAttribute("lang", "ja");
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(error).toContainText("不正");
+  await expect(error).toHaveAttribute("lang", "ja");
+  // our own message for an empty field follows the page, with no lang of its own
+  await page.locator("#custom-code").fill("");
+  await submit(page).click();
+  await expect(error).not.toContainText("不正");
+  await expect(error).not.toHaveAttribute("lang", /./);
+});

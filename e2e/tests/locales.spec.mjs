@@ -39,3 +39,23 @@ test.describe("a browser that prefers French", () => {
     await expect(alertOf(page)).toHaveText("Échec de la connexion");
   });
 });
+
+test("the server's field messages keep their language, and say so, after a switch (WCAG 3.1.2)", async ({ page, secrets }) => {
+  secrets.add(PASSWORD);
+  await visit(page, "/auth/sign-up");
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("アカウントを作成");
+  // an address that is taken: the server's message, in Japanese, at the email field
+  await fill(page, { email: "ann@example.com", password: PASSWORD });
+  await submit(page);
+  const error = await fieldError(page, "email");
+  await expect(error).toContainText("メールアドレス");
+  await expect(error).toHaveAttribute("lang", "ja");
+  const said = await error.textContent();
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  // the server's words as they came, marked as Japanese on a Spanish page
+  await expect(error).toHaveText(said);
+  await expect(error).toHaveAttribute("lang", "ja");
+  await axe(page, "sign-up, Japanese server messages on a Spanish page");
+});

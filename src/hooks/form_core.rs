@@ -399,8 +399,25 @@ impl FormStatus {
         self.core.server_messages_lang()
     }
 
-    /// The language tag of `field`'s messages, when they are the server's (tracks).
-    pub(crate) fn field_lang(&self, field: FieldId) -> Option<Locale> {
+    /// The language of `field`'s messages, when they are the server's: put it in their
+    /// element's `lang`, as [`server_lang`](Self::server_lang) for the form's message. `None`
+    /// while they are ours ("please fill in …"), which follow the page's language. Tracks
+    /// when called reactively.
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use leptos_loginrocket::*;
+    ///
+    /// #[component]
+    /// fn EmailError(status: FormStatus) -> impl IntoView {
+    ///     view! {
+    ///         <p lang=move || status.field_lang(FieldId::Email).map(|l| l.to_string())>
+    ///             {move || status.errors_for(FieldId::Email).join(" ")}
+    ///         </p>
+    ///     }
+    /// }
+    /// ```
+    pub fn field_lang(&self, field: FieldId) -> Option<Locale> {
         self.core.field_lang(field)
     }
 
