@@ -2,9 +2,8 @@ use leptos::prelude::*;
 
 use crate::hooks::FormStatus;
 
-/// A `lang` for a form's messages: the server's language while its messages are shown (they
-/// keep it after a language switch), else none (the page's). One closure type for every
-/// element that carries it (wasm size).
+/// A `lang` for a form's message: the server's language while its messages are shown (they
+/// keep it after a language switch), else none (the page's).
 pub(super) fn messages_lang(
     status: FormStatus,
 ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {

@@ -36,8 +36,8 @@ pub(crate) struct FormCore {
     field_errors: RwSignal<Vec<(FieldId, String)>>,
     /// Server messages that belong to no field (shown in the form's alert).
     form_errors: RwSignal<Vec<String>>,
-    /// The locale of the request the server's messages answer (they are in its language).
-    /// Not a signal: it changes only together with the messages, which are.
+    /// The language the server's messages are in (`server_language`). Not a signal: it
+    /// changes only together with the messages, which are.
     server_lang: StoredValue<Option<Locale>>,
     /// Seconds left in a rate-limit cooldown (0 when none).
     cooldown: RwSignal<u32>,
@@ -391,10 +391,12 @@ impl FormStatus {
         })
     }
 
-    /// The language tag of the server's messages on show (field messages and those in
-    /// [`message`](Self::message)), when there are some: the locale of the request they
-    /// answer. After a language switch they stay as they came; put this in their element's
-    /// `lang` so that screen readers pronounce them right. Tracks when called reactively.
+    /// The language of the server's messages on show (those in [`message`](Self::message);
+    /// a field's: [`field_lang`](Self::field_lang)), when there are some: the response's
+    /// `Content-Language`, else the request's language where the realm localizes it, else the
+    /// realm's fallback ([`KitOptions::server_locales`](crate::KitOptions::server_locales)).
+    /// After a language switch they stay as they came; put this in their element's `lang` so
+    /// that screen readers pronounce them right. Tracks when called reactively.
     pub fn server_lang(&self) -> Option<Locale> {
         self.core.server_messages_lang()
     }
