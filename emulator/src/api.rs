@@ -448,6 +448,7 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
         email_verified: Some(false),
         totp_secret: None,
         orgs: org_name.into_iter().collect(),
+        ..UserSeed::default()
     };
     let user_id = store
         .create_user(&seed)

@@ -177,4 +177,12 @@ pub struct UserSeed {
     pub totp_secret: Option<String>,
     /// Account names; each becomes an `org_…` account with a membership.
     pub orgs: Vec<String>,
+    /// The user's permissions in each of those accounts (a token's `orgs[].perm`; **\[ours\]**:
+    /// the same list in every account the seed names).
+    pub permissions: Vec<String>,
+    /// The app's reference for the user (a token's `ref`).
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// Custom data (a token's `cs`).
+    pub custom: Option<serde_json::Value>,
 }

@@ -26,6 +26,12 @@ pub struct User {
     pub totp_secret: Option<String>,
     /// Account ids, in membership order.
     pub orgs: Vec<String>,
+    /// Permissions in each account (`orgs[].perm`).
+    pub permissions: Vec<String>,
+    /// The app's reference (`ref`).
+    pub reference: Option<String>,
+    /// Custom data (`cs`).
+    pub custom: Option<Value>,
     pub failed_logins: u32,
     pub locked_until: Option<u64>,
     /// The last TOTP step accepted (a code is good once).
@@ -173,6 +179,10 @@ pub struct Store {
     /// Seconds added to the wall clock (`POST /_emulator/clock`).
     pub clock_offset: u64,
 }
+
+/// The issuer of every token, as AuthRocket issues them (its SDKs require it), whatever the
+/// realm's LoginRocket URL.
+pub const ISSUER: &str = "https://authrocket.com";
 
 /// **\[ours]**: the emulator's clock never passes 9000-01-01 (HTTP dates and JWT `exp` stay
 /// representable however far tests move it).
@@ -350,6 +360,9 @@ impl Store {
             email_verified: seed.email_verified.unwrap_or(true),
             totp_secret: seed.totp_secret.clone(),
             orgs,
+            permissions: seed.permissions.clone(),
+            reference: seed.reference.clone(),
+            custom: seed.custom.clone(),
             failed_logins: 0,
             locked_until: None,
             last_totp_step: None,
@@ -435,11 +448,28 @@ impl Store {
         Ok(())
     }
 
-    /// Signs the JWT for a full login.
+    /// The claims of a full login's JWT, shaped as AuthRocket's (read in its SDKs): issued by
+    /// `https://authrocket.com`, with every membership of the user in `orgs[]` (`mid`, `oid`,
+    /// `name`, `perm`, and `selected` for the session's account). **\[ours\]**: membership ids
+    /// are `mb_` and the account id's suffix.
     fn claims(&self, user: &User, session: &str, org: &Org) -> Value {
         let now = self.now();
+        let memberships: Vec<Value> = user
+            .orgs
+            .iter()
+            .filter_map(|id| self.orgs.iter().find(|o| &o.id == id))
+            .map(|o| {
+                json!({
+                    "mid": format!("mb_{}", o.id.trim_start_matches("org_")),
+                    "oid": o.id,
+                    "name": o.name,
+                    "perm": user.permissions,
+                    "selected": o.id == org.id,
+                })
+            })
+            .collect();
         let mut claims = json!({
-            "iss": "loginrocket-emulator",
+            "iss": ISSUER,
             "sub": user.id,
             "sid": session,
             "rid": self.realm_id,
@@ -452,7 +482,9 @@ impl Store {
             "email": user.email,
             "email_verified": user.email_verified,
             "locale": user.locale,
-            "orgs": [{ "oid": org.id, "name": org.name }],
+            "ref": user.reference,
+            "cs": user.custom,
+            "orgs": memberships,
         });
         if let Value::Object(map) = &mut claims {
             map.retain(|_, v| !v.is_null());

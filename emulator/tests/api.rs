@@ -75,10 +75,16 @@ async fn login_gives_a_full_login_with_a_verifiable_token() {
     assert_eq!(claims["email"], "ann@example.com");
     assert_eq!(claims["email_verified"], true);
     assert_eq!(claims["name"], "Ann Example");
+    // shaped as AuthRocket issues them: its issuer, and each membership with its permissions
+    assert_eq!(claims["iss"], "https://authrocket.com");
     assert_eq!(
         claims["orgs"],
-        json!([{"oid": f.account, "name": "Ann's Team"}])
+        json!([{
+            "mid": format!("mb_{}", f.account.trim_start_matches("org_")),
+            "oid": f.account, "name": "Ann's Team", "perm": [], "selected": true,
+        }])
     );
+    assert!(claims.get("ref").is_none() && claims.get("cs").is_none());
     let (iat, exp) = (
         claims["iat"].as_u64().unwrap(),
         claims["exp"].as_u64().unwrap(),
@@ -230,7 +236,16 @@ async fn multi_org_users_choose_an_account() {
         let r = emu.client.get_session(&p).await.unwrap();
         assert_eq!(full(&r).account, account.id);
         let claims = verified_claims(&emu, full(&r).token.expose()).await;
-        assert_eq!(claims["orgs"][0]["name"], account.name);
+        // every membership, the chosen one selected, each with the seed's permissions
+        let orgs = claims["orgs"].as_array().unwrap();
+        assert_eq!(orgs.len(), 2);
+        let selected: Vec<&serde_json::Value> =
+            orgs.iter().filter(|o| o["selected"] == true).collect();
+        assert_eq!(selected.len(), 1);
+        assert_eq!(selected[0]["oid"], account.id);
+        assert_eq!(selected[0]["name"], account.name);
+        assert_eq!(selected[0]["perm"], json!(["billing"]));
+        assert_eq!(claims["ref"], "crm-1001");
     }
     // without an account: asked again (multi_user)
     let r = emu

@@ -2,15 +2,18 @@
 //! trust a LoginRocket sign-in and keep it. AuthRocket's answer for Node backends is authrocket-node; this is
 //! the Rust one.
 //!
-//! This version has the first part, [`Verifier`]: it verifies a LoginRocket JWT against the
-//! realm's signing keys (its JWKS, `/connect/jwks`), with a well-kept JWT crate
-//! (`jsonwebtoken`), not hand-written crypto. It checks the signature, `exp` and `nbf` with a
-//! small leeway, and the issuer, audience and realm where you name them; it caches the keys,
-//! fetches them again for a key id it doesn't know (at most once per
-//! [`refetch_interval`](VerifierConfig::refetch_interval)), never accepts a token on keys
-//! older than [`keys_lifetime`](VerifierConfig::keys_lifetime), and takes each key's
-//! algorithm from the key, so `alg: none` and algorithm confusion (an HMAC token "signed"
-//! with the public key) are refused.
+//! [`Verifier`] verifies a LoginRocket JWT against the realm's signing keys (its JWKS,
+//! `/connect/jwks`), or a realm's HS256 secret ([`Verifier::hs256`]), with a well-kept JWT
+//! crate (`jsonwebtoken`), not hand-written crypto. It checks the signature, `exp` and `nbf`
+//! with a small leeway, the issuer ([`AUTHROCKET_ISSUER`] by default, required), and the
+//! audience and realm where you name them; it caches the keys, fetches them again for a key
+//! id it doesn't know (at most once per
+//! [`refetch_interval`](VerifierConfig::refetch_interval)), keeps the last good keys for
+//! [`stale_if_error`](VerifierConfig::stale_if_error) past their
+//! [`keys_lifetime`](VerifierConfig::keys_lifetime) while the endpoint fails, and takes each
+//! key's algorithm from the key, so `alg: none` and algorithm confusion (an HMAC token
+//! "signed" with the public key) are refused. [`Claims`] give the user's memberships and
+//! their permissions.
 //!
 //! ```no_run
 //! use loginrocket_axum::{HttpKeys, Verifier, VerifierConfig};
@@ -26,8 +29,10 @@
 //! ```
 //!
 //! On it, [`LoginRocketAuth`] keeps the session in the app's own HttpOnly cookie: its
-//! hand-off route receives the kit's `Handoff::Backend` navigation (`?token=<JWT>&redirect=…`),
-//! its sign-out route clears the cookie, both refuse cross-site requests, and the
+//! hand-off route receives the kit's `Handoff::Backend` navigation (`?token=<JWT>&redirect=…`)
+//! and sets a `__Host-`, `Secure` cookie, its sign-out route clears it, both refuse
+//! cross-site requests (the hand-off also anything but a top-level navigation from a page of
+//! the app), and the
 //! [`LoginRocketSession`] extractor gives handlers the verified claims.
 
 #![deny(missing_docs)]
@@ -36,4 +41,7 @@ mod session;
 mod verify;
 
 pub use session::{LoginRocketAuth, LoginRocketSession, SessionConfig, SessionRejection};
-pub use verify::{Claims, Fetch, HttpKeys, KeySource, Verifier, VerifierConfig, VerifyError};
+pub use verify::{
+    Claims, Fetch, HttpKeys, KeySource, Membership, Verifier, VerifierConfig, VerifyError,
+    AUTHROCKET_ISSUER,
+};

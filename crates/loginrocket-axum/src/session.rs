@@ -21,6 +21,7 @@ use crate::verify::{Claims, Verifier, VerifyError};
 ///
 /// let config = SessionConfig { after_logout: "/goodbye", ..SessionConfig::default() };
 /// assert_eq!(config.cookie, "lr_session");
+/// assert!(!config.plain_http, "Secure, and named __Host-lr_session");
 /// ```
 #[derive(Clone, Debug)]
 pub struct SessionConfig {
@@ -28,12 +29,18 @@ pub struct SessionConfig {
     pub handoff_path: &'static str,
     /// The sign-out route (`POST`).
     pub logout_path: &'static str,
-    /// The cookie's name.
+    /// The cookie's name. It is sent as `__Host-<name>`, `Secure`, `Path=/` and with no
+    /// `Domain`, so that no sibling subdomain can plant or shadow it, unless `plain_http`.
     pub cookie: &'static str,
     /// Where a hand-off without a usable `redirect` goes.
     pub after_login: &'static str,
     /// Where sign-out goes.
     pub after_logout: &'static str,
+    /// Development over plain HTTP only: the cookie is set without `Secure` (which a
+    /// browser would not send back over `http://`) and without the `__Host-` prefix (which
+    /// requires it). Off by default, whatever `Host` says: behind a TLS-terminating proxy
+    /// the app may see a loopback `Host`, and its cookie must still be `Secure`.
+    pub plain_http: bool,
 }
 
 impl Default for SessionConfig {
@@ -44,7 +51,25 @@ impl Default for SessionConfig {
             cookie: "lr_session",
             after_login: "/",
             after_logout: "/",
+            plain_http: false,
         }
+    }
+}
+
+impl SessionConfig {
+    /// The cookie's name as sent: `__Host-<cookie>`, or `<cookie>` with `plain_http`.
+    pub fn cookie_name(&self) -> String {
+        if self.plain_http {
+            self.cookie.to_owned()
+        } else {
+            format!("__Host-{}", self.cookie)
+        }
+    }
+
+    /// The cookie's attributes after its value.
+    fn cookie_attributes(&self, max_age: u64) -> String {
+        let secure = if self.plain_http { "" } else { "; Secure" };
+        format!("Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
     }
 }
 
@@ -53,14 +78,19 @@ impl Default for SessionConfig {
 ///
 /// - `GET handoff_path?token=<JWT>&redirect=<path>` (where the kit's
 ///   `Handoff::Backend(handoff_path)` sends the browser after a sign-in) verifies the token,
-///   sets it as an `HttpOnly; SameSite=Lax` cookie (`Secure` unless the request came to a
-///   loopback host), and answers `303` to the redirect, a same-origin path only. The token
-///   leaves the address bar with that redirect.
+///   sets it as a `__Host-` cookie, `HttpOnly; SameSite=Lax; Secure` (see
+///   [`SessionConfig::plain_http`]), and answers `303` to the redirect, a same-origin path
+///   only. The token leaves the address bar with that redirect.
 /// - `POST logout_path` clears the cookie and answers `303` to `after_logout`; with
 ///   [`ending_loginrocket_sessions`](Self::ending_loginrocket_sessions) it first ends the
 ///   user's LoginRocket session.
-/// - Both refuse cross-site requests (`Sec-Fetch-Site`, else `Origin` or `Referer`): a page
-///   elsewhere can neither sign a user in as someone else (login CSRF) nor sign them out.
+/// - Both answer only a request from a page of this origin (`Sec-Fetch-Site: same-origin`,
+///   else `Origin` or `Referer` against `Host`): a page elsewhere can neither sign a user in
+///   as someone else (login CSRF) nor sign them out. The hand-off also refuses what no page
+///   of the app started (`Sec-Fetch-Site: none`: a link opened from a mail client, a chat, a
+///   PDF or a QR code would sign its reader in as whoever sent it) and anything but a
+///   top-level navigation (`Sec-Fetch-Mode: navigate`, `Sec-Fetch-Dest: document`, where
+///   sent: an `<img src>` of it sets no cookie).
 ///
 /// ```no_run
 /// use axum::{routing::get, Router};
@@ -140,7 +170,7 @@ impl LoginRocketAuth {
 
     /// The verified claims of the request's session cookie.
     async fn session(&self, headers: &HeaderMap) -> Result<Claims, Refused> {
-        let token = cookie(headers, self.config.cookie).ok_or(Refused::NoSession)?;
+        let token = cookie(headers, &self.config.cookie_name()).ok_or(Refused::NoSession)?;
         self.verifier.verify(token).await.map_err(Refused::Token)
     }
 }
@@ -263,7 +293,7 @@ async fn hand_off(
     // a query that does not parse is axum's 400
     Query(HandOff { token, redirect }): Query<HandOff>,
 ) -> Response {
-    if !same_origin(&headers) {
+    if !same_origin(&headers) || !top_level_navigation(&headers) {
         return Refused::CrossSite.into_response();
     }
     let Some(token) = token.filter(|t| !t.is_empty()) else {
@@ -280,9 +310,9 @@ async fn hand_off(
         .map(|exp| exp.saturating_sub(unix_now()))
         .unwrap_or(0);
     let cookie = format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
-        auth.config.cookie,
-        secure_attr(&headers)
+        "{}={token}; {}",
+        auth.config.cookie_name(),
+        auth.config.cookie_attributes(max_age)
     );
     see_other(&to, cookie)
 }
@@ -300,9 +330,9 @@ async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Res
         }
     }
     let cookie = format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        auth.config.cookie,
-        secure_attr(&headers)
+        "{}=; {}",
+        auth.config.cookie_name(),
+        auth.config.cookie_attributes(0)
     );
     see_other(auth.config.after_logout, cookie)
 }
@@ -339,43 +369,34 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .filter(|value| !value.is_empty())
 }
 
-/// Whether the request comes from a page of this origin, or from the user (a bookmark):
-/// `Sec-Fetch-Site` where the browser sends it, else `Origin`, else `Referer`, against
-/// `Host`. A request that says nothing is refused.
+/// Whether the request comes from a page of this origin: `Sec-Fetch-Site: same-origin`
+/// where the browser sends it, else `Origin`, else `Referer`, against `Host`. A request that
+/// says nothing, or that no page started (`none`: typed, bookmarked, or a link opened from
+/// outside the browser), is refused.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let header = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
-    };
-    if let Some(site) = header("sec-fetch-site") {
-        return matches!(site, "same-origin" | "none");
+    if let Some(site) = header_text(headers, "sec-fetch-site") {
+        return site == "same-origin";
     }
-    let Some(host) = header(HOST.as_str()) else {
+    let Some(host) = header_text(headers, HOST.as_str()) else {
         return false;
     };
-    let from = header(ORIGIN.as_str()).or_else(|| header(REFERER.as_str()));
+    let from =
+        header_text(headers, ORIGIN.as_str()).or_else(|| header_text(headers, REFERER.as_str()));
     from.and_then(|url| url.split_once("://"))
         .map(|(_, rest)| rest.split('/').next().unwrap_or_default())
         .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
 }
 
-/// `; Secure`, unless the request came to a loopback host (a local emulator over plain
-/// HTTP, where a `Secure` cookie would not be sent back).
-fn secure_attr(headers: &HeaderMap) -> &'static str {
-    let host = headers
-        .get(HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => host.split(':').next().unwrap_or_default(),
-    };
-    if matches!(name, "127.0.0.1" | "::1" | "localhost") {
-        ""
-    } else {
-        "; Secure"
-    }
+/// Whether the request is a top-level navigation, where the browser says (Fetch Metadata):
+/// not a subresource (`<img>`, `fetch`) nor a frame.
+fn top_level_navigation(headers: &HeaderMap) -> bool {
+    header_text(headers, "sec-fetch-mode").is_none_or(|m| m == "navigate")
+        && header_text(headers, "sec-fetch-dest").is_none_or(|d| d == "document")
+}
+
+/// A request header's value, as text.
+fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
 }
 
 fn unix_now() -> u64 {

@@ -89,7 +89,7 @@ async fn the_hand_off_sets_an_http_only_cookie_and_redirects_without_the_token()
     let cookie = header(&r, "set-cookie");
     assert!(
         cookie.starts_with(&format!(
-            "lr_session={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age="
+            "__Host-lr_session={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age="
         )),
         "{cookie}"
     );
@@ -112,7 +112,10 @@ async fn the_hand_off_sets_an_http_only_cookie_and_redirects_without_the_token()
 
     // the cookie signs the next requests in
     let with_cookie = |uri: &str| {
-        same_origin("GET", uri).header("cookie", format!("theme=dark; lr_session={token}; x=1"))
+        same_origin("GET", uri).header(
+            "cookie",
+            format!("theme=dark; __Host-lr_session={token}; x=1"),
+        )
     };
     let r = send(&app, with_cookie("/account")).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -124,16 +127,16 @@ async fn the_hand_off_sets_an_http_only_cookie_and_redirects_without_the_token()
 }
 
 #[tokio::test]
-async fn secure_is_off_only_on_a_loopback_host() {
+async fn the_cookie_is_secure_and_host_only_whatever_the_host_unless_plain_http_is_asked() {
     let (old, _) = keys();
-    let app = app(&Keys::serving(jwks(&[old])));
     let token = old.sign(&claims());
-    for (host, secure) in [
-        ("127.0.0.1:3000", false),
-        ("localhost:8080", false),
-        ("[::1]:3000", false),
-        ("localhost.example.com", true),
-        ("app.example.com", true),
+    // a TLS-terminating proxy may send a loopback Host upstream: still Secure
+    let app = app(&Keys::serving(jwks(&[old])));
+    for host in [
+        "127.0.0.1:3000",
+        "localhost:8080",
+        "[::1]:3000",
+        "app.example.com",
     ] {
         let request = Request::builder()
             .uri(format!("/session/new?token={token}"))
@@ -141,12 +144,92 @@ async fn secure_is_off_only_on_a_loopback_host() {
             .header("sec-fetch-site", "same-origin");
         let r = send(&app, request).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{host}");
-        assert_eq!(
-            header(&r, "set-cookie").ends_with("; Secure"),
-            secure,
-            "{host}"
-        );
+        let cookie = header(&r, "set-cookie");
+        assert!(cookie.starts_with("__Host-lr_session="), "{host}: {cookie}");
+        assert!(cookie.ends_with("; Secure"), "{host}: {cookie}");
+        assert!(!cookie.contains("Domain"), "{cookie}");
     }
+    // development over plain HTTP, said explicitly
+    let source = Keys::serving(jwks(&[old]));
+    let auth = LoginRocketAuth::new(
+        Verifier::new(source, VerifierConfig::default()),
+        SessionConfig {
+            plain_http: true,
+            ..SessionConfig::default()
+        },
+    );
+    let plain: Router = Router::new().merge(auth.routes()).with_state(auth);
+    let r = send(
+        &plain,
+        same_origin("GET", &format!("/session/new?token={token}")),
+    )
+    .await;
+    let cookie = header(&r, "set-cookie");
+    assert!(cookie.starts_with("lr_session="), "{cookie}");
+    assert!(!cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn a_sibling_subdomains_plain_cookie_signs_nobody_in() {
+    // a cookie named lr_session (planted by a sibling subdomain, which cannot set a __Host-
+    // one) is not the session
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    let r = send(
+        &app,
+        same_origin("GET", "/account").header("cookie", format!("lr_session={token}")),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_hand_off_answers_only_a_top_level_navigation_started_by_a_page_of_the_app() {
+    let (old, _) = keys();
+    let app = app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    let hand_off = || {
+        Request::builder()
+            .uri(format!("/session/new?token={token}"))
+            .header("host", "app.example.com")
+    };
+    // your own hand-off link, opened from a mail client, a chat, a PDF or a QR code: the
+    // browser says no page started it; it would sign the reader in as you (login CSRF)
+    let r = send(&app, hand_off().header("sec-fetch-site", "none")).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(header(&r, "set-cookie").is_empty());
+    // a same-origin subresource (an <img src> on a page that shows user content)
+    let r = send(
+        &app,
+        hand_off()
+            .header("sec-fetch-site", "same-origin")
+            .header("sec-fetch-mode", "no-cors")
+            .header("sec-fetch-dest", "image"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(header(&r, "set-cookie").is_empty());
+    // a frame
+    let r = send(
+        &app,
+        hand_off()
+            .header("sec-fetch-site", "same-origin")
+            .header("sec-fetch-mode", "navigate")
+            .header("sec-fetch-dest", "iframe"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // what the kit does: a top-level navigation from a page of the app
+    let r = send(
+        &app,
+        hand_off()
+            .header("sec-fetch-site", "same-origin")
+            .header("sec-fetch-mode", "navigate")
+            .header("sec-fetch-dest", "document"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
@@ -212,9 +295,10 @@ async fn cross_site_requests_are_refused() {
             false,
         ),
         (
-            "typed or bookmarked",
+            // nothing the kit does: it always reaches the hand-off from a page of the app
+            "typed, bookmarked, or opened from outside the browser",
             base().header("sec-fetch-site", "none"),
-            true,
+            false,
         ),
         (
             "no fetch metadata, another origin",
@@ -292,9 +376,9 @@ async fn bad_input_is_a_4xx_that_never_echoes_the_token() {
     }
     for cookie in [
         String::new(),
-        "lr_session=".into(),
-        "lr_session=garbage".into(),
-        format!("lr_session={expired}"),
+        "__Host-lr_session=".into(),
+        "__Host-lr_session=garbage".into(),
+        format!("__Host-lr_session={expired}"),
     ] {
         let r = send(
             &app,
@@ -309,7 +393,7 @@ async fn bad_input_is_a_4xx_that_never_echoes_the_token() {
     let down = Keys::serving(String::new());
     down.set(Err("connection refused".into()));
     let app = self::app(&down);
-    let good = format!("lr_session={}", old.sign(&claims()));
+    let good = format!("__Host-lr_session={}", old.sign(&claims()));
     for uri in ["/account", "/"] {
         let r = send(&app, same_origin("GET", uri).header("cookie", &good)).await;
         assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE, "{uri}");
@@ -322,15 +406,17 @@ async fn sign_out_clears_the_cookie() {
     let app = app(&Keys::serving(jwks(&[old])));
     let r = send(
         &app,
-        same_origin("POST", "/session/logout")
-            .header("cookie", format!("lr_session={}", old.sign(&claims()))),
+        same_origin("POST", "/session/logout").header(
+            "cookie",
+            format!("__Host-lr_session={}", old.sign(&claims())),
+        ),
     )
     .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(header(&r, "location"), "/");
     assert_eq!(
         header(&r, "set-cookie"),
-        "lr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
+        "__Host-lr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
     );
 }
 
@@ -358,8 +444,10 @@ async fn sign_out_can_end_the_loginrocket_session() {
         let app: Router = auth.routes().with_state(auth);
         let r = send(
             &app,
-            same_origin("POST", "/session/logout")
-                .header("cookie", format!("lr_session={}", login.token.expose())),
+            same_origin("POST", "/session/logout").header(
+                "cookie",
+                format!("__Host-lr_session={}", login.token.expose()),
+            ),
         )
         .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);

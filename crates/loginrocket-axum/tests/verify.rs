@@ -206,7 +206,6 @@ async fn another_issuer_audience_or_realm_is_refused() {
     let (old, _) = keys();
     let source = Keys::serving(jwks(&[old]));
     let strict = VerifierConfig {
-        issuer: Some("loginrocket-emulator".into()),
         realm: Some("rl_1".into()),
         ..VerifierConfig::default()
     };
@@ -269,11 +268,13 @@ async fn keys_that_cannot_be_fetched_are_a_clear_error_and_old_keys_expire() {
     assert!(v.verify(&token).await.is_ok());
     source.set(Err("connection refused".into()));
     assert!(v.verify(&token).await.is_ok());
-    // past their lifetime they are not: no stale acceptance while the keys can't be had
-    // (a lifetime of zero: every verification is past it)
+    // past their lifetime and the stale-if-error window they are not: no acceptance on old
+    // keys while new ones can't be had (a lifetime and a window of zero: every verification
+    // is past both; the window itself: the_last_good_keys_verify_for_a_bounded_time…)
     let source = Keys::serving(jwks(&[old]));
     let expiring = VerifierConfig {
         keys_lifetime: Duration::ZERO,
+        stale_if_error: Duration::ZERO,
         refetch_interval: Duration::ZERO,
         ..VerifierConfig::default()
     };
@@ -296,13 +297,8 @@ async fn tokens_from_the_emulator_verify_against_its_served_jwks() {
     let (_, login) = common::emulator_sign_in(&emu).await;
     let keys = loginrocket_axum::HttpKeys::for_loginrocket(&emu.lr_url());
     assert_eq!(keys.url(), format!("{}/connect/jwks", emu.url));
-    let v = Verifier::new(
-        keys,
-        VerifierConfig {
-            issuer: Some("loginrocket-emulator".into()),
-            ..VerifierConfig::default()
-        },
-    );
+    // as AuthRocket issues them: `iss` https://authrocket.com, the verifier's default
+    let v = Verifier::new(keys, VerifierConfig::default());
     let claims = v.verify(login.token.expose()).await.unwrap();
     assert_eq!(claims.email(), Some("ann@example.com"));
     assert!(claims.realm().is_some());
@@ -318,4 +314,244 @@ async fn tokens_from_the_emulator_verify_against_its_served_jwks() {
         v.verify(login.token.expose()).await.unwrap_err(),
         VerifyError::UnknownKey
     );
+}
+
+/// A key source whose first fetch never ends (its request's client went away mid-fetch),
+/// and whose later fetches answer `text`.
+struct FirstHangs {
+    text: String,
+    fetches: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl loginrocket_axum::KeySource for FirstHangs {
+    fn fetch(&self) -> loginrocket_axum::Fetch<'_> {
+        let n = self
+            .fetches
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let text = self.text.clone();
+        Box::pin(async move {
+            if n == 0 {
+                std::future::pending::<()>().await;
+            }
+            Ok(text)
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_request_dropped_mid_fetch_does_not_lock_everyone_out_of_the_keys() {
+    let (old, _) = keys();
+    let fetches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let v = std::sync::Arc::new(Verifier::new(
+        FirstHangs {
+            text: jwks(&[old]),
+            fetches: fetches.clone(),
+        },
+        VerifierConfig::default(),
+    ));
+    let token = old.sign(&claims());
+    // a request whose client disconnects while the keys are being fetched: axum drops it
+    let dropped = tokio::spawn({
+        let (v, token) = (v.clone(), token.clone());
+        async move { v.verify(&token).await }
+    });
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while fetches.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .unwrap();
+    dropped.abort();
+    assert!(dropped.await.unwrap_err().is_cancelled());
+    // the next user is not refused for the refetch interval (30 s): the keys are fetched
+    let claims = v.verify(&token).await;
+    assert!(claims.is_ok(), "{claims:?}");
+}
+
+#[tokio::test]
+async fn the_issuer_is_authrocket_by_default_and_a_token_without_one_is_refused() {
+    let (old, _) = keys();
+    let v = verifier(&Keys::serving(jwks(&[old])), VerifierConfig::default());
+    let mut c = claims();
+    assert!(v.verify(&old.sign(&c)).await.is_ok());
+    // the LoginRocket host is not the issuer, nor the emulator
+    for other in ["https://sample.e2.loginrocket.com/", "loginrocket-emulator"] {
+        c["iss"] = json!(other);
+        assert_eq!(
+            v.verify(&old.sign(&c)).await.unwrap_err(),
+            VerifyError::WrongIssuer,
+            "{other}"
+        );
+    }
+    // no `iss` at all: jsonwebtoken checks it only when present, unless it is required
+    c.as_object_mut().unwrap().remove("iss");
+    assert_eq!(
+        v.verify(&old.sign(&c)).await.unwrap_err(),
+        VerifyError::WrongIssuer
+    );
+    // without an issuer to check, it passes
+    let unchecked = verifier(
+        &Keys::serving(jwks(&[old])),
+        VerifierConfig {
+            issuer: None,
+            ..VerifierConfig::default()
+        },
+    );
+    assert!(unchecked.verify(&old.sign(&c)).await.is_ok());
+}
+
+#[tokio::test]
+async fn rsa_keys_under_2048_bits_are_not_trusted() {
+    let weak = common::Signer::with_bits("k_weak", 1024);
+    let v = verifier(&Keys::serving(jwks(&[&weak])), VerifierConfig::default());
+    assert!(matches!(
+        v.verify(&weak.sign(&claims())).await,
+        Err(VerifyError::UnknownKey | VerifyError::KeysUnavailable(_))
+    ));
+}
+
+#[tokio::test]
+async fn a_key_id_listed_twice_keeps_both_keys() {
+    let (old, new) = keys();
+    // two keys under one kid (RFC 7517 allows it)
+    let mut twin = new.jwk.clone();
+    twin["kid"] = old.jwk["kid"].clone();
+    let doc = json!({ "keys": [old.jwk, twin] }).to_string();
+    let v = verifier(&Keys::serving(doc), VerifierConfig::default());
+    let mut header = Header::new(Algorithm::RS256);
+    header.kid = Some(old.kid.to_owned());
+    let by_new = jsonwebtoken::encode(&header, &claims(), &new.encoding).unwrap();
+    assert!(v.verify(&old.sign(&claims())).await.is_ok(), "the first");
+    assert!(v.verify(&by_new).await.is_ok(), "the second");
+}
+
+#[tokio::test]
+async fn a_token_with_a_critical_extension_is_refused() {
+    let (old, _) = keys();
+    let v = verifier(&Keys::serving(jwks(&[old])), VerifierConfig::default());
+    let token = old.sign(&claims());
+    // the same token with `crit` in its header (re-signed: the header is signed too)
+    let header = json!({"alg": "RS256", "typ": "JWT", "kid": old.kid, "crit": ["exp-bound"], "exp-bound": 1});
+    let signing_input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header.to_string()),
+        token.split('.').nth(1).unwrap()
+    );
+    let signature =
+        jsonwebtoken::crypto::sign(signing_input.as_bytes(), &old.encoding, Algorithm::RS256)
+            .unwrap();
+    let with_crit = format!("{signing_input}.{signature}");
+    assert_eq!(
+        v.verify(&with_crit).await.unwrap_err(),
+        VerifyError::Malformed
+    );
+}
+
+#[tokio::test]
+async fn the_last_good_keys_verify_for_a_bounded_time_while_the_key_endpoint_fails() {
+    let (old, _) = keys();
+    let token = old.sign(&claims());
+    // keys past their lifetime at once (zero), the endpoint failing: within stale-if-error
+    // they verify; past it (zero too) no token is accepted, a 503 for the caller
+    for (stale_if_error, verifies) in [(Duration::from_secs(3600), true), (Duration::ZERO, false)] {
+        let source = Keys::serving(jwks(&[old]));
+        let v = verifier(
+            &source,
+            VerifierConfig {
+                keys_lifetime: Duration::ZERO,
+                stale_if_error,
+                refetch_interval: Duration::ZERO,
+                ..VerifierConfig::default()
+            },
+        );
+        assert!(v.verify(&token).await.is_ok());
+        source.set(Err("connection refused".into()));
+        let answer = v.verify(&token).await;
+        if verifies {
+            assert!(answer.is_ok(), "{answer:?}");
+        } else {
+            assert!(
+                matches!(answer, Err(VerifyError::KeysUnavailable(_))),
+                "{answer:?}"
+            );
+        }
+        // and the endpoint is tried again each time (the interval is zero here)
+        let before = source.fetches();
+        let _ = v.verify(&token).await;
+        assert_eq!(source.fetches(), before + 1);
+    }
+}
+
+#[tokio::test]
+async fn a_realm_that_signs_with_hs256_verifies_with_its_secret_only() {
+    let secret = "jsk_0123456789abcdefghijklmnopqrstuv";
+    let v = Verifier::hs256(secret, VerifierConfig::default());
+    let hs = |key: &str| {
+        jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims(),
+            &EncodingKey::from_secret(key.as_bytes()),
+        )
+        .unwrap()
+    };
+    let ok = v.verify(&hs(secret)).await.unwrap();
+    assert_eq!(ok.subject(), Some("usr_1"));
+    assert_eq!(
+        v.verify(&hs("jsk_another")).await.unwrap_err(),
+        VerifyError::BadSignature
+    );
+    // an RS256 token is no token of this realm's
+    let (old, _) = keys();
+    assert_eq!(
+        v.verify(&old.sign(&claims())).await.unwrap_err(),
+        VerifyError::AlgorithmMismatch
+    );
+    // and a JWKS verifier still refuses HS256 (no secret in a public document)
+    let published = verifier(&Keys::serving(jwks(&[old])), VerifierConfig::default());
+    assert!(published.verify(&hs(secret)).await.is_err());
+}
+
+/// A server on a free loopback port answering every GET with `answer`.
+async fn serve(answer: axum::routing::MethodRouter) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, axum::Router::new().fallback(answer))
+            .await
+            .unwrap();
+    });
+    url
+}
+
+#[tokio::test]
+async fn keys_are_fetched_with_a_capped_body_and_no_redirect() {
+    let (old, _) = keys();
+    let token = old.sign(&claims());
+    let good = jwks(&[old]);
+    // a body past 1 MiB: refused, not read whole
+    let huge = format!("{{\"keys\": [], \"pad\": \"{}\"}}", "x".repeat(2 << 20));
+    let url = serve(axum::routing::get(move || async move { huge })).await;
+    let v = Verifier::new(
+        loginrocket_axum::HttpKeys::new(format!("{url}/jwks")),
+        VerifierConfig::default(),
+    );
+    match v.verify(&token).await.unwrap_err() {
+        VerifyError::KeysUnavailable(why) => assert!(why.contains("over"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    // a redirect to keys elsewhere is not followed
+    let elsewhere = serve(axum::routing::get(move || async move { good })).await;
+    let url = serve(axum::routing::get(move || async move {
+        axum::response::Redirect::temporary(&format!("{elsewhere}/jwks"))
+    }))
+    .await;
+    let v = Verifier::new(
+        loginrocket_axum::HttpKeys::new(format!("{url}/jwks")),
+        VerifierConfig::default(),
+    );
+    match v.verify(&token).await.unwrap_err() {
+        VerifyError::KeysUnavailable(why) => assert!(why.contains("307"), "{why}"),
+        other => panic!("{other:?}"),
+    }
 }

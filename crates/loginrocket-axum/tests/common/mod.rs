@@ -23,7 +23,11 @@ pub struct Signer {
 
 impl Signer {
     pub fn new(kid: &'static str) -> Self {
-        let private = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
+        Self::with_bits(kid, 2048)
+    }
+
+    pub fn with_bits(kid: &'static str, bits: usize) -> Self {
+        let private = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), bits).unwrap();
         let der = private.to_pkcs1_der().unwrap();
         let public = private.to_public_key();
         Self {
@@ -63,7 +67,7 @@ pub fn now() -> u64 {
 
 pub fn claims() -> Value {
     json!({
-        "iss": "loginrocket-emulator", "sub": "usr_1", "sid": "kss_secret", "rid": "rl_1",
+        "iss": "https://authrocket.com", "sub": "usr_1", "sid": "kss_secret", "rid": "rl_1",
         "iat": now(), "exp": now() + 600, "email": "ann@example.com",
     })
 }
