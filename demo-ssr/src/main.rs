@@ -7,7 +7,7 @@
 //! `--site` is where `scripts/demo-ssr.sh` put the browser half (`pkg/`).
 
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY};
 use axum::http::HeaderValue;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -160,6 +160,9 @@ async fn main() {
             handoff_path: demo_ssr::HANDOFF_PATH,
             logout_path: demo_ssr::LOGOUT_PATH,
             after_login: ACCOUNT_PATH,
+            // this demo serves plain HTTP on 127.0.0.1: the cookie can't be Secure (a real
+            // app behind TLS leaves this off, whatever Host its proxy sends)
+            plain_http: true,
             ..SessionConfig::default()
         },
     )
@@ -194,7 +197,12 @@ async fn main() {
                 if let Ok(value) = HeaderValue::from_str(&csp(&nonce.to_string(), &lr_origin)) {
                     response.insert_header(CONTENT_SECURITY_POLICY, value);
                 }
-                response.insert_header(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+                // same-origin: the backend's login-CSRF check falls back to the Referer where a
+                // browser sends no Fetch Metadata (Safari before 16.4); no-referrer broke it
+                response.insert_header(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+                // a page may be a signed-in user's, and carries a per-response nonce: no cache
+                // keeps it (nor shows it again after sign-out)
+                response.insert_header(CACHE_CONTROL, HeaderValue::from_static("no-store"));
             }
         }
     };
@@ -267,7 +275,7 @@ fn demo_users(seed: &loginrocket_emulator::seed::Seed) -> String {
 /// with the way back) before anything is rendered; while the realm's keys can't be fetched, a
 /// `503`.
 async fn account_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.uri().path() != ACCOUNT_PATH {
+    if normalized(request.uri().path()) != ACCOUNT_PATH {
         return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();
@@ -278,6 +286,22 @@ async fn account_guard(State(state): State<AppState>, request: Request, next: Ne
         }
         Err(keys_unavailable) => keys_unavailable.into_response(),
     }
+}
+
+/// `path` as the router matches it: `.` and `..` segments resolved, empty segments (`//`,
+/// a trailing `/`) dropped. `/account/`, `/./account` and `/x/../account` are `/account`.
+fn normalized(path: &str) -> String {
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    format!("/{}", segments.join("/"))
 }
 
 /// The demo's own few rules, beside the kit's stylesheet.

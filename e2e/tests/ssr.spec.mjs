@@ -1,6 +1,7 @@
 // The server-rendered demo (demo-ssr/): axum renders the kit's pages, the browser hydrates
 // them, and a sign-in ends in the backend's HttpOnly cookie (the kit's Handoff::Backend to
 // loginrocket-axum). Same emulator and fixtures as the rest of the suite.
+import { request as httpRequest } from "node:http";
 import { test, expect, emu, axe, shot, signIn, PASSWORD } from "./fixtures.mjs";
 import { SSR_APP } from "../common.mjs";
 
@@ -221,4 +222,36 @@ test("an unknown path is the app's own page, answered with a 404", async ({ page
   await page.getByRole("main").getByRole("link", { name: "Home" }).click();
   await expect(page).toHaveURL("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("leptos-loginrocket, server-rendered");
+});
+
+/** A raw GET of `path` as written (no client-side normalization of `.` and `..`). */
+function rawGet(path, headers = {}) {
+  const { hostname, port } = new URL(SSR_APP);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, method: "GET", headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("the account page is guarded however its path is written, as the router matches it", async () => {
+  for (const path of ["/account", "/account/", "/./account", "/x/../account", "//account"]) {
+    const res = await rawGet(path);
+    expect(res.statusCode, path).toBe(303);
+    expect(res.headers.location, path).toBe(SIGN_IN_BACK);
+  }
+});
+
+// same-origin, not no-referrer: where a browser sends no Fetch Metadata (Safari before 16.4),
+// the backend's login-CSRF check reads the Referer (loginrocket-axum's tests cover that rule)
+test("pages are not kept by caches, and send a same-origin Referer (the backend's fallback without Fetch Metadata)", async ({ page }) => {
+  await page.goto("/");
+  for (const path of ["/", "/auth/sign-in"]) {
+    const res = await page.request.get(path);
+    expect(res.headers()["cache-control"], path).toBe("no-store");
+    expect(res.headers()["referrer-policy"], path).toBe("same-origin");
+  }
 });

@@ -19,7 +19,12 @@
 //! marks the email verified; unknown emails get `okay` from `password/forgot` and
 //! `signup/request` (no enumeration); an error's messages come with `Content-Language`, the
 //! language they are in; the emulator also speaks French, beyond AuthRocket's documented
-//! English, Spanish and Japanese.
+//! English, Spanish and Japanese; a token's memberships have `mb_` ids, and a seeded user's
+//! permissions are the same in each of their accounts.
+//!
+//! Tokens are shaped as AuthRocket's (`../shared/spec/loginrocket-api.md` §6.1, read in its
+//! SDKs): `iss` is `https://authrocket.com`, and `orgs[]` lists every membership with `mid`,
+//! `oid`, `name`, `perm` and `selected`, and `ref` and `cs` where the seed sets them.
 //!
 //! # The control API (under `/_emulator/`, loopback clients only)
 //!
