@@ -330,7 +330,14 @@ async fn multi_org_user_signs_in_through_the_picker() {
     app.click(".lr-accounts__list li:nth-child(2) button");
     until("home", || app.q("#home").is_some()).await;
     match app.state() {
-        SessionState::SignedIn { claims, .. } => assert_eq!(claims.0["orgs"][0]["name"], "Globex"),
+        // every membership is in the token, the chosen one selected (as AuthRocket's are)
+        SessionState::SignedIn { claims, .. } => {
+            let orgs = claims.0["orgs"].as_array().unwrap();
+            let selected: Vec<_> = orgs.iter().filter(|o| o["selected"] == true).collect();
+            assert_eq!(orgs.len(), 2);
+            assert_eq!(selected.len(), 1);
+            assert_eq!(selected[0]["name"], "Globex");
+        }
         other => panic!("{other:?}"),
     }
     drop(app._handle);

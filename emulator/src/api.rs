@@ -26,7 +26,7 @@ pub fn routes() -> Router<Shared> {
         .route("/v2/email/verify", post(verify_email))
         .route(
             "/connect/jwks",
-            get(|State(app): State<Shared>| async move { Json(app.key.jwks()) }),
+            get(|State(app): State<Shared>| async move { Json(app.keys().jwks()) }),
         )
 }
 
@@ -166,7 +166,7 @@ async fn login(State(app): State<Shared>, req: Req) -> ApiResult {
     user.locked_until = None;
     let (user_id, two_factor) = (user.id.clone(), user.totp_secret.is_some());
     let session = store.create_session(&user_id, two_factor);
-    Ok(Json(store.session_result(&session, None, &app.key)?))
+    Ok(Json(store.session_result(&session, None, &app.keys())?))
 }
 
 async fn verify_login(State(app): State<Shared>, req: Req) -> ApiResult {
@@ -177,7 +177,11 @@ async fn verify_login(State(app): State<Shared>, req: Req) -> ApiResult {
         .cloned()
         .ok_or(ApiError::Forbidden)?;
     if !session.needs_2fa {
-        return Ok(Json(store.session_result(&session_id, None, &app.key)?));
+        return Ok(Json(store.session_result(
+            &session_id,
+            None,
+            &app.keys(),
+        )?));
     }
     let now = store.now();
     let user = store
@@ -201,7 +205,11 @@ async fn verify_login(State(app): State<Shared>, req: Req) -> ApiResult {
     if let Some(s) = store.sessions.get_mut(&session_id) {
         s.needs_2fa = false;
     }
-    Ok(Json(store.session_result(&session_id, None, &app.key)?))
+    Ok(Json(store.session_result(
+        &session_id,
+        None,
+        &app.keys(),
+    )?))
 }
 
 async fn logout(State(app): State<Shared>, req: Req) -> ApiResult {
@@ -218,7 +226,7 @@ async fn get_session(State(app): State<Shared>, req: Req) -> ApiResult {
     Ok(Json(store.session_result(
         &req.text("session"),
         account.as_deref(),
-        &app.key,
+        &app.keys(),
     )?))
 }
 
@@ -267,7 +275,7 @@ async fn reset_password(State(app): State<Shared>, req: Req) -> ApiResult {
     }
     store.sessions.retain(|_, s| s.user_id != user_id);
     let session = store.create_session(&user_id, user.totp_secret.is_some());
-    Ok(Json(store.session_result(&session, None, &app.key)?))
+    Ok(Json(store.session_result(&session, None, &app.keys())?))
 }
 
 async fn update_password(State(app): State<Shared>, req: Req) -> ApiResult {
@@ -362,7 +370,7 @@ async fn update_profile(State(app): State<Shared>, req: Req) -> ApiResult {
     Ok(Json(store.session_result(
         &session_id,
         account.as_deref(),
-        &app.key,
+        &app.keys(),
     )?))
 }
 
@@ -463,7 +471,7 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
         locale,
     );
     let session = store.create_session(&user_id, false);
-    Ok(Json(store.session_result(&session, None, &app.key)?))
+    Ok(Json(store.session_result(&session, None, &app.keys())?))
 }
 
 async fn verify_email(State(app): State<Shared>, req: Req) -> ApiResult {

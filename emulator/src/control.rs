@@ -27,6 +27,8 @@ pub fn routes(app: Shared) -> Router<Shared> {
         )
         .route("/totp", get(totp))
         .route("/clock", post(advance_clock))
+        .route("/keys", get(list_keys).post(rotate_key))
+        .route("/keys/{kid}", axum::routing::delete(remove_key))
         .route("/reset", post(reset))
         .layer(middleware::from_fn(never_simple))
         .layer(middleware::from_fn_with_state(app, loopback_only))
@@ -259,6 +261,36 @@ async fn advance_clock(State(app): State<Shared>, Json(body): Json<ClockBody>) -
         .advance_clock(body.advance_secs)
         .map_err(invalid)?;
     Ok(Json(json!({ "now": now })))
+}
+
+async fn list_keys(State(app): State<Shared>) -> Json<Value> {
+    let keys = app.keys();
+    let (kids, signing) = keys.kids();
+    Json(json!({ "keys": kids, "signing": signing }))
+}
+
+async fn rotate_key(State(app): State<Shared>) -> Control {
+    let kid = app
+        .keys()
+        .rotate()
+        .map_err(|e| ControlError(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+    Ok(Json(json!({ "kid": kid })))
+}
+
+async fn remove_key(
+    State(app): State<Shared>,
+    axum::extract::Path(kid): axum::extract::Path<String>,
+) -> Control {
+    let mut keys = app.keys();
+    if !keys.kids().0.contains(&kid.as_str()) {
+        return Err(ControlError(
+            StatusCode::NOT_FOUND,
+            format!("no key {kid:?}"),
+        ));
+    }
+    keys.remove(&kid)
+        .map_err(|e| ControlError(StatusCode::CONFLICT, e))?;
+    Ok(Json(json!({ "ok": true })))
 }
 
 async fn reset(State(app): State<Shared>) -> Response {

@@ -13,6 +13,8 @@ use rsa::traits::PublicKeyParts;
 use rsa::RsaPrivateKey;
 use serde_json::{json, Value};
 
+use crate::seed::{JwtAlgorithm, Realm};
+
 /// A random id with a prefix: `usr_…`, `org_…`, `kss_…`, `tpw:…`, `tve:…`, `inv:…`.
 pub fn new_id(prefix: &str) -> String {
     let tail: String = rand::thread_rng()
@@ -91,10 +93,71 @@ impl SigningKey {
         header.kid = Some(self.kid.clone());
         jsonwebtoken::encode(&header, claims, &self.encoding).unwrap_or_default()
     }
+}
 
-    /// The JWKS document served at `/connect/jwks`.
+/// The realm's RSA keys: the newest signs, every one is served at `/connect/jwks` until it
+/// is removed (rotation through the control API).
+pub struct Keyring {
+    /// Oldest first; the last one signs.
+    keys: Vec<SigningKey>,
+}
+
+impl Keyring {
+    /// A ring of one fresh key.
+    pub fn generate() -> Result<Self, String> {
+        Ok(Self {
+            keys: vec![SigningKey::generate()?],
+        })
+    }
+
+    /// A fresh key signs from now on; the others are still served. Returns its `kid`.
+    pub fn rotate(&mut self) -> Result<String, String> {
+        let key = SigningKey::generate()?;
+        let kid = key.kid.clone();
+        self.keys.push(key);
+        Ok(kid)
+    }
+
+    /// Stops serving key `kid`. The signing key can't be removed (rotate first).
+    pub fn remove(&mut self, kid: &str) -> Result<(), String> {
+        let at = self
+            .keys
+            .iter()
+            .position(|k| k.kid == kid)
+            .ok_or_else(|| format!("no key {kid:?}"))?;
+        if at + 1 == self.keys.len() {
+            return Err("the key that signs can't be removed: rotate first".into());
+        }
+        self.keys.remove(at);
+        Ok(())
+    }
+
+    /// The `kid`s served, oldest first, and the one that signs.
+    pub fn kids(&self) -> (Vec<&str>, &str) {
+        let kids: Vec<&str> = self.keys.iter().map(|k| k.kid.as_str()).collect();
+        let current = kids.last().copied().unwrap_or_default();
+        (kids, current)
+    }
+
+    /// A token for `claims`, signed as `realm` signs: with the newest RSA key (its `kid` in
+    /// the header), or with the realm's HS256 secret (no `kid` **\[ours]**).
+    pub fn sign(&self, claims: &Value, realm: &Realm) -> String {
+        match (realm.jwt_algorithm, realm.jwt_secret.as_deref()) {
+            (JwtAlgorithm::HS256, Some(secret)) => jsonwebtoken::encode(
+                &Header::new(jsonwebtoken::Algorithm::HS256),
+                claims,
+                &EncodingKey::from_secret(secret.as_bytes()),
+            )
+            .unwrap_or_default(),
+            _ => self.keys.last().map(|k| k.sign(claims)).unwrap_or_default(),
+        }
+    }
+
+    /// The JWKS document served at `/connect/jwks`: the RSA keys, whatever the realm signs
+    /// with (**\[ours]**: AuthRocket documents nothing for an HS256 realm; its secret is never
+    /// published).
     pub fn jwks(&self) -> Value {
-        json!({ "keys": [self.jwk] })
+        json!({ "keys": self.keys.iter().map(|k| &k.jwk).collect::<Vec<_>>() })
     }
 }
 

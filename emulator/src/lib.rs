@@ -9,7 +9,8 @@
 //! 2xx results, 422 validation errors localized from `Accept-Language` (then the user's saved
 //! locale, then the realm default, then `en`), 403 for a dead session, 404 for an unknown or
 //! used emailed token, 429 with `Retry-After` and `Ratelimit-*` headers. `GET /connect/jwks`
-//! serves the RS256 key that signs every `full_login` token.
+//! serves the realm's RSA keys (the newest signs every `full_login` token; a realm set to
+//! `jwt_algorithm = "HS256"` signs with its `jwt_secret` instead).
 //!
 //! Decisions where AuthRocket documents nothing (**\[ours\]**, each in one place):
 //! `POST login/verify` takes `session` + `code`; the 2FA condition is `must_verify_login`;
@@ -48,7 +49,10 @@
 //! | `GET /_emulator/faults`, `DELETE /_emulator/faults` | list, or drop, queued faults |
 //! | `GET /_emulator/totp?email=…` | the current 2FA code of a user with a TOTP secret → `{code}` |
 //! | `POST /_emulator/clock` `{advance_secs}` | moves the emulator's clock forward (sessions, tokens, rate limits, TOTP) → `{now}` |
-//! | `POST /_emulator/reset` | back to the seed state (the signing key is kept) |
+//! | `GET /_emulator/keys` | the RSA keys served → `{keys: [kid…], signing: kid}` |
+//! | `POST /_emulator/keys` | key rotation: a new key signs from now on, the old ones are still served → `{kid}` |
+//! | `DELETE /_emulator/keys/{kid}` | stops serving a key (409 for the one that signs) |
+//! | `POST /_emulator/reset` | back to the seed state (the signing keys are kept) |
 //!
 //! Each request is logged on stderr as one line: method, path (never the query), status,
 //! milliseconds. Passwords, codes, tokens and session ids are never logged.
@@ -83,7 +87,7 @@ use crate::store::Store;
 pub struct App {
     store: Mutex<Store>,
     seed: Seed,
-    key: crypto::SigningKey,
+    keys: Mutex<crypto::Keyring>,
     quiet: bool,
     /// The port [`serve`] listens on: the only one a `Host` header may name.
     port: OnceLock<u16>,
@@ -102,11 +106,11 @@ impl App {
             );
         }
         let store = Store::from_seed(&seed)?;
-        let key = crypto::SigningKey::generate()?;
+        let keys = crypto::Keyring::generate()?;
         Ok(Arc::new(App {
             store: Mutex::new(store),
             seed,
-            key,
+            keys: Mutex::new(keys),
             quiet,
             port: OnceLock::new(),
         }))
@@ -116,6 +120,11 @@ impl App {
     /// an unwind), so a poisoned lock is used as is.
     pub fn store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Locks the signing keys (taken after the store where a handler needs both).
+    pub fn keys(&self) -> MutexGuard<'_, crypto::Keyring> {
+        self.keys.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 

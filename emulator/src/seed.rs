@@ -107,6 +107,23 @@ pub struct Realm {
     pub lockout_secs: u64,
     /// Origins allowed by CORS; `*` allows any. `--allow-origin` replaces the seed's list.
     pub allowed_origins: Vec<String>,
+    /// How the realm signs its tokens: `RS256` with its RSA keys (served at
+    /// `/connect/jwks`), or `HS256` with its shared `jwt_secret`.
+    pub jwt_algorithm: JwtAlgorithm,
+    /// The HS256 secret (a `jsk_…`), for `jwt_algorithm = "HS256"`: 32 characters at least
+    /// **\[ours]**. The control API shows it; nothing else does.
+    pub jwt_secret: Option<String>,
+}
+
+/// How a realm signs its tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JwtAlgorithm {
+    /// RSA keys, public at `/connect/jwks`.
+    #[default]
+    RS256,
+    /// A shared secret (AuthRocket's session settings call it the default; its token pages
+    /// say RS256).
+    HS256,
 }
 
 /// **\[ours]**: the longest duration a realm setting may have (ten years).
@@ -128,6 +145,14 @@ impl Realm {
                     "{name} must be {min}..={MAX_REALM_SECS}, not {value}"
                 ));
             }
+        }
+        if self.jwt_algorithm == JwtAlgorithm::HS256
+            && self
+                .jwt_secret
+                .as_deref()
+                .is_none_or(|s| s.chars().count() < 32)
+        {
+            return Err("jwt_algorithm HS256 needs a jwt_secret of 32 characters or more".into());
         }
         Ok(())
     }
@@ -151,6 +176,8 @@ impl Default for Realm {
             lockout_attempts: 10,
             lockout_secs: 300,
             allowed_origins: vec!["*".into()],
+            jwt_algorithm: JwtAlgorithm::RS256,
+            jwt_secret: None,
         }
     }
 }

@@ -498,7 +498,7 @@ impl Store {
         &mut self,
         session_id: &str,
         account: Option<&str>,
-        key: &crypto::SigningKey,
+        keys: &crypto::Keyring,
     ) -> Result<Value, SessionError> {
         let session = self
             .live_session(session_id)
@@ -567,7 +567,7 @@ impl Store {
             .find(|u| u.id == session.user_id)
             .cloned()
             .ok_or(SessionError::Dead)?;
-        let token = key.sign(&self.claims(&user, &session.id, &org));
+        let token = keys.sign(&self.claims(&user, &session.id, &org), &self.realm);
         if let Some(s) = self.sessions.get_mut(session_id) {
             s.account = Some(org.id.clone());
         }

@@ -538,3 +538,103 @@ fn the_demo_seed_parses_and_has_the_documented_users() {
     assert_eq!(seed.users[2].orgs.len(), 2);
     assert_eq!(seed.users[3].email_verified, Some(false));
 }
+
+/// Ann's sign-in: the token.
+async fn ann_token(emu: &Emu) -> String {
+    let r = emu
+        .client
+        .login(&LoginParams::new("ann@example.com", PASSWORD))
+        .await
+        .unwrap();
+    match r {
+        Response::FullLogin(f) => f.token.expose().to_owned(),
+        other => panic!("{other:?}"),
+    }
+}
+
+async fn served_kids(emu: &Emu) -> Vec<String> {
+    let jwks: Value = emu
+        .http
+        .get(format!("{}/connect/jwks", emu.running.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn keys_rotate_through_the_control_api_and_old_ones_are_served_until_removed() {
+    let emu = start().await;
+    let kid = |token: &str| jsonwebtoken::decode_header(token).unwrap().kid.unwrap();
+    let first = kid(&ann_token(&emu).await);
+    let rotated = emu.control("POST", "keys", None).await["kid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(rotated, first);
+    // the new key signs from now on; the old one is still served
+    assert_eq!(kid(&ann_token(&emu).await), rotated);
+    assert_eq!(
+        served_kids(&emu).await,
+        vec![first.clone(), rotated.clone()]
+    );
+    assert_eq!(emu.control("GET", "keys", None).await["signing"], rotated);
+    // the key that signs can't be removed; the old one can, and is no longer served
+    let (status, _) = emu
+        .control_raw("DELETE", &format!("keys/{rotated}"), None)
+        .await;
+    assert_eq!(status, 409);
+    let (status, _) = emu.control_raw("DELETE", "keys/k_nothing", None).await;
+    assert_eq!(status, 404);
+    emu.control("DELETE", &format!("keys/{first}"), None).await;
+    assert_eq!(served_kids(&emu).await, vec![rotated]);
+}
+
+#[tokio::test]
+async fn a_realm_can_sign_with_an_hs256_secret_which_is_never_served() {
+    let emu = start().await;
+    const SECRET: &str = "jsk_0123456789abcdefghijklmnopqrstuvwxyz";
+    // a secret too short is refused
+    let (status, _) = emu
+        .control_raw(
+            "PUT",
+            "realm",
+            Some(json!({"jwt_algorithm": "HS256", "jwt_secret": "jsk_short"})),
+        )
+        .await;
+    assert_eq!(status, 422);
+    emu.realm(json!({"jwt_algorithm": "HS256", "jwt_secret": SECRET}))
+        .await;
+    let token = ann_token(&emu).await;
+    let header = jsonwebtoken::decode_header(&token).unwrap();
+    assert_eq!(header.alg, jsonwebtoken::Algorithm::HS256);
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    validation.validate_aud = false;
+    let claims = jsonwebtoken::decode::<Value>(
+        &token,
+        &jsonwebtoken::DecodingKey::from_secret(SECRET.as_bytes()),
+        &validation,
+    )
+    .expect("signed with the realm's secret")
+    .claims;
+    assert_eq!(claims["iss"], "https://authrocket.com");
+    let jwks = emu
+        .http
+        .get(format!("{}/connect/jwks", emu.running.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!jwks.contains("jsk_"), "the secret is never published");
+    assert!(!jwks.contains("oct"));
+}

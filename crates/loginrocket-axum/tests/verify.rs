@@ -555,3 +555,58 @@ async fn keys_are_fetched_with_a_capped_body_and_no_redirect() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn the_emulators_rotated_keys_and_hs256_realm_verify_as_a_real_realms_would() {
+    let emu = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
+        .await
+        .unwrap();
+    let control = |method: reqwest::Method, path: &str, body: Value| {
+        let url = format!("{}/_emulator/{path}", emu.url);
+        async move {
+            let r = reqwest::Client::new()
+                .request(method, url)
+                .header("content-type", "application/json")
+                .body(body.to_string())
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success(), "{}", r.status());
+            serde_json::from_str::<Value>(&r.text().await.unwrap()).unwrap()
+        }
+    };
+    let v = Verifier::new(
+        loginrocket_axum::HttpKeys::for_loginrocket(&emu.lr_url()),
+        VerifierConfig {
+            // a token naming a key not seen yet is fetched for at once
+            refetch_interval: Duration::ZERO,
+            ..VerifierConfig::default()
+        },
+    );
+    let (_, before) = common::emulator_sign_in(&emu).await;
+    let claims = v.verify(before.token.expose()).await.unwrap();
+    // as AuthRocket issues them: every membership, the session's selected
+    let selected = claims.selected_membership().unwrap();
+    assert_eq!(selected.account, before.account);
+    assert!(selected.id.as_deref().is_some_and(|m| m.starts_with("mb_")));
+    // rotation: the new key's tokens verify once the verifier fetches again; old ones too
+    control(reqwest::Method::POST, "keys", json!({})).await;
+    let (_, after) = common::emulator_sign_in(&emu).await;
+    assert!(v.verify(after.token.expose()).await.is_ok());
+    assert!(v.verify(before.token.expose()).await.is_ok());
+    // a realm that signs with HS256: verified with its secret, never with the JWKS
+    let secret = "jsk_0123456789abcdefghijklmnopqrstuvwxyz";
+    control(
+        reqwest::Method::PUT,
+        "realm",
+        json!({"jwt_algorithm": "HS256", "jwt_secret": secret}),
+    )
+    .await;
+    let (_, hs) = common::emulator_sign_in(&emu).await;
+    assert!(v.verify(hs.token.expose()).await.is_err());
+    let claims = Verifier::hs256(secret, VerifierConfig::default())
+        .verify(hs.token.expose())
+        .await
+        .unwrap();
+    assert_eq!(claims.email(), Some("ann@example.com"));
+}
