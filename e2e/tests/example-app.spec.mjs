@@ -35,6 +35,8 @@ test("an app with the kit from git is styled by the dependency under the strict 
   await expect(page.locator(".lr-page")).toHaveCSS("background-color", "rgb(22, 27, 34)");
   await axe(page, "example app, dark");
   await page.emulateMedia({ colorScheme: "light" });
+  // the button's colours transition (120 ms): judge them once they are the light ones
+  await expect(submit).toHaveCSS("background-color", "rgb(109, 40, 217)");
   await axe(page, "example app");
   await shot(page, "example-app");
 
