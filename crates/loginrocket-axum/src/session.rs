@@ -27,6 +27,9 @@ use crate::verify::{Claims, Verifier, VerifyError};
 pub struct SessionConfig {
     /// The hand-off route (the kit's `Handoff::Backend(...)` names the same path).
     pub handoff_path: &'static str,
+    /// The route that starts a sign-in on the realm's hosted pages (`GET`, see
+    /// [`LoginRocketAuth::with_hosted_login`]).
+    pub start_path: &'static str,
     /// The sign-out route (`POST`).
     pub logout_path: &'static str,
     /// The cookie's name. It is sent as `__Host-<name>`, `Secure`, `Path=/` and with no
@@ -47,6 +50,7 @@ impl Default for SessionConfig {
     fn default() -> Self {
         Self {
             handoff_path: "/session/new",
+            start_path: "/session/start",
             logout_path: "/session/logout",
             cookie: "lr_session",
             after_login: "/",
@@ -59,10 +63,19 @@ impl Default for SessionConfig {
 impl SessionConfig {
     /// The cookie's name as sent: `__Host-<cookie>`, or `<cookie>` with `plain_http`.
     pub fn cookie_name(&self) -> String {
+        self.prefixed(self.cookie)
+    }
+
+    /// The name of the cookie that holds a hosted sign-in's state while it runs.
+    fn state_cookie_name(&self) -> String {
+        self.prefixed("lr_state")
+    }
+
+    fn prefixed(&self, name: &str) -> String {
         if self.plain_http {
-            self.cookie.to_owned()
+            name.to_owned()
         } else {
-            format!("__Host-{}", self.cookie)
+            format!("__Host-{name}")
         }
     }
 
@@ -117,7 +130,18 @@ pub struct LoginRocketAuth {
     /// The client that ends LoginRocket sessions at sign-out
     /// ([`ending_loginrocket_sessions`](Self::ending_loginrocket_sessions)).
     loginrocket: Option<loginrocket::LoginRocket>,
+    /// Where a hosted sign-in starts and comes back ([`with_hosted_login`](Self::with_hosted_login)).
+    hosted: Option<Arc<Hosted>>,
 }
+
+/// The realm's hosted sign-in page, and the hand-off's full URL it returns to.
+struct Hosted {
+    login_url: String,
+    handoff_url: String,
+}
+
+/// How long a hosted sign-in may take before its state cookie is gone (10 minutes).
+const STATE_MAX_AGE: u64 = 600;
 
 impl LoginRocketAuth {
     /// The routes' state on `verifier`.
@@ -126,7 +150,49 @@ impl LoginRocketAuth {
             verifier: Arc::new(verifier),
             config: Arc::new(config),
             loginrocket: None,
+            hosted: None,
         }
+    }
+
+    /// Sign-in on the realm's hosted pages (LoginRocket Web, where social sign-in lives):
+    /// `GET start_path?redirect=<path>` sets a short-lived state cookie (`HttpOnly`,
+    /// `SameSite=Lax`) and sends the browser to `<lr_url>/login` with a `redirect_uri` of the
+    /// hand-off at `app_origin` (`https://app.example.com`, as the realm's Login URLs name it:
+    /// the request's `Host` is not trusted for it). The hosted page returns with `?token=`,
+    /// a cross-site navigation, which the hand-off accepts only with that cookie's state, once.
+    /// `?prompt=login` on the start route forces a fresh sign-in there.
+    ///
+    /// An unsolicited return (a bookmarked hosted page, or a link someone sent: login CSRF)
+    /// gets a page that says so and offers to sign in, rather than a "Continue as …?" form:
+    /// the backend has no view of the app's own, and such a form would hold the token.
+    /// Fails when `lr_url` or `app_origin` is not an http(s) URL.
+    ///
+    /// ```
+    /// use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
+    ///
+    /// let lr_url = "https://sample.e2.loginrocket.com/";
+    /// let verifier = Verifier::new(HttpKeys::for_loginrocket(lr_url), VerifierConfig::default());
+    /// let auth = LoginRocketAuth::new(verifier, SessionConfig::default())
+    ///     .with_hosted_login(lr_url, "https://app.example.com")
+    ///     .expect("http(s) URLs");
+    /// # let _ = auth;
+    /// ```
+    pub fn with_hosted_login(mut self, lr_url: &str, app_origin: &str) -> Result<Self, String> {
+        let web = |url: &str| url.starts_with("https://") || url.starts_with("http://");
+        if !web(lr_url) || !web(app_origin) {
+            return Err(format!("not http(s) URLs: {lr_url:?}, {app_origin:?}"));
+        }
+        let base = lr_url.trim_end_matches('/');
+        let base = base.strip_suffix("/v2").unwrap_or(base);
+        self.hosted = Some(Arc::new(Hosted {
+            login_url: format!("{base}/login"),
+            handoff_url: format!(
+                "{}{}",
+                app_origin.trim_end_matches('/'),
+                self.config.handoff_path
+            ),
+        }));
+        Ok(self)
     }
 
     /// Sign-out also ends the user's LoginRocket session (`DELETE session` with the token's
@@ -163,9 +229,14 @@ impl LoginRocketAuth {
         S: Clone + Send + Sync + 'static,
         LoginRocketAuth: FromRef<S>,
     {
-        Router::new()
+        let router = Router::new()
             .route(self.config.handoff_path, get(hand_off))
-            .route(self.config.logout_path, post(log_out))
+            .route(self.config.logout_path, post(log_out));
+        if self.hosted.is_some() {
+            router.route(self.config.start_path, get(start))
+        } else {
+            router
+        }
     }
 
     /// The verified claims of the request's session cookie.
@@ -285,16 +356,78 @@ where
 struct HandOff {
     token: Option<String>,
     redirect: Option<String>,
+    /// A hosted sign-in's state, as the start route put it in the `redirect_uri`.
+    state: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Start {
+    redirect: Option<String>,
+    prompt: Option<String>,
+}
+
+/// Starts a hosted sign-in: a fresh state, in a cookie and in the `redirect_uri`.
+async fn start(
+    State(auth): State<LoginRocketAuth>,
+    Query(Start { redirect, prompt }): Query<Start>,
+) -> Response {
+    let Some(hosted) = &auth.hosted else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut nonce = [0u8; 32];
+    if getrandom::getrandom(&mut nonce).is_err() {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let state: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
+    let to = loginrocket::redirect::safe_redirect(redirect.as_deref(), auth.config.after_login);
+    let encode = |v: &str| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
+    let redirect_uri = format!(
+        "{}?state={state}&redirect={}",
+        hosted.handoff_url,
+        encode(&to)
+    );
+    let mut location = format!(
+        "{}?redirect_uri={}",
+        hosted.login_url,
+        encode(&redirect_uri)
+    );
+    if prompt.as_deref() == Some("login") {
+        location.push_str("&prompt=login");
+    }
+    let cookie = format!(
+        "{}={state}; {}",
+        auth.config.state_cookie_name(),
+        auth.config.cookie_attributes(STATE_MAX_AGE)
+    );
+    see_other(&location, &[cookie])
 }
 
 async fn hand_off(
     State(auth): State<LoginRocketAuth>,
     headers: HeaderMap,
     // a query that does not parse is axum's 400
-    Query(HandOff { token, redirect }): Query<HandOff>,
+    Query(HandOff {
+        token,
+        redirect,
+        state,
+    }): Query<HandOff>,
 ) -> Response {
-    if !same_origin(&headers) || !top_level_navigation(&headers) {
+    if !top_level_navigation(&headers) {
         return Refused::CrossSite.into_response();
+    }
+    // a page of the app (the kit's hand-off), or the return of a hosted sign-in this
+    // browser started (its state, in the cookie and the URL, once)
+    let state_cookie = auth.config.state_cookie_name();
+    let started_here = match (state.as_deref(), cookie(&headers, &state_cookie)) {
+        (Some(sent), Some(kept)) => auth.hosted.is_some() && !sent.is_empty() && sent == kept,
+        _ => false,
+    };
+    if !started_here && !same_origin(&headers) {
+        return match &auth.hosted {
+            // perhaps a hosted sign-in's return: say why it is not used, and how to sign in
+            Some(_) => unsolicited_page(auth.config.start_path),
+            None => Refused::CrossSite.into_response(),
+        };
     }
     let Some(token) = token.filter(|t| !t.is_empty()) else {
         return Refused::NoToken.into_response();
@@ -309,12 +442,14 @@ async fn hand_off(
         .expires_at()
         .map(|exp| exp.saturating_sub(unix_now()))
         .unwrap_or(0);
-    let cookie = format!(
+    let session = format!(
         "{}={token}; {}",
         auth.config.cookie_name(),
         auth.config.cookie_attributes(max_age)
     );
-    see_other(&to, cookie)
+    // the state is used up
+    let spent = format!("{state_cookie}=; {}", auth.config.cookie_attributes(0));
+    see_other(&to, &[session, spent])
 }
 
 async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Response {
@@ -334,25 +469,47 @@ async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Res
         auth.config.cookie_name(),
         auth.config.cookie_attributes(0)
     );
-    see_other(auth.config.after_logout, cookie)
+    see_other(auth.config.after_logout, &[cookie])
 }
 
-/// `303 See Other` to `to`, setting `cookie`; not cached, and no `Referer` from it.
-fn see_other(to: &str, cookie: String) -> Response {
+/// `303 See Other` to `to`, setting `cookies`; not cached, and no `Referer` from it.
+fn see_other(to: &str, cookies: &[String]) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
-    let values = [
-        (LOCATION, HeaderValue::from_str(to)),
-        (SET_COOKIE, HeaderValue::from_str(&cookie)),
-    ];
-    for (name, value) in values {
-        match value {
-            Ok(value) => headers.insert(name, value),
+    match HeaderValue::from_str(to) {
+        Ok(to) => headers.insert(LOCATION, to),
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    for cookie in cookies {
+        match HeaderValue::from_str(cookie) {
+            Ok(cookie) => headers.append(SET_COOKIE, cookie),
             Err(_) => return StatusCode::BAD_REQUEST.into_response(),
         };
     }
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    response
+}
+
+/// The page a hosted sign-in's return gets when this browser did not start it: what
+/// happened, and a way to sign in. It never holds the token.
+fn unsolicited_page(start_path: &str) -> Response {
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>Sign in again</title></head><body><main><h1>Sign in again</h1>\
+<p>This sign-in did not start in this browser, so it was not used: a link can sign you in \
+as someone else. Nothing was changed.</p><p><a href=\"{start_path}\">Sign in</a></p>\
+</main></body></html>"
+    );
+    let mut response = (StatusCode::FORBIDDEN, axum::response::Html(page)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        "content-security-policy",
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+    );
     response
 }
 

@@ -465,3 +465,178 @@ async fn sign_out_can_end_the_loginrocket_session() {
         }
     }
 }
+
+const LR_URL: &str = "https://sample.e2.loginrocket.com/";
+
+/// The app, with sign-in on the realm's hosted pages.
+fn hosted_app(source: &Keys) -> Router {
+    let auth = LoginRocketAuth::new(
+        Verifier::new(source.clone(), VerifierConfig::default()),
+        SessionConfig::default(),
+    )
+    .with_hosted_login(LR_URL, "https://app.example.com")
+    .unwrap();
+    Router::new().merge(auth.routes()).with_state(auth)
+}
+
+/// The query parameter `name` of `url`.
+fn param(url: &str, name: &str) -> Option<String> {
+    let query = url.split_once('?')?.1;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// A hosted page's return: a cross-site top-level navigation to `uri`, with `cookie`.
+fn hosted_return(uri: &str, cookie: Option<&str>) -> axum::http::request::Builder {
+    let request = Request::builder()
+        .uri(uri)
+        .header("host", "app.example.com")
+        .header("sec-fetch-site", "cross-site")
+        .header("sec-fetch-mode", "navigate")
+        .header("sec-fetch-dest", "document");
+    match cookie {
+        Some(c) => request.header("cookie", c),
+        None => request,
+    }
+}
+
+#[tokio::test]
+async fn a_hosted_sign_in_starts_with_a_state_cookie_and_returns_signed_in_once() {
+    let (old, _) = keys();
+    let app = hosted_app(&Keys::serving(jwks(&[old])));
+    let r = send(
+        &app,
+        same_origin("GET", "/session/start?redirect=%2Faccount"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let location = header(&r, "location").to_owned();
+    assert!(
+        location.starts_with("https://sample.e2.loginrocket.com/login?redirect_uri="),
+        "{location}"
+    );
+    let redirect_uri = param(&location, "redirect_uri").unwrap();
+    assert!(
+        redirect_uri.starts_with("https://app.example.com/session/new?"),
+        "{redirect_uri}"
+    );
+    assert_eq!(
+        param(&redirect_uri, "redirect").as_deref(),
+        Some("/account")
+    );
+    let state = param(&redirect_uri, "state").unwrap();
+    assert!(state.len() >= 32, "{state}");
+    let set = header(&r, "set-cookie");
+    assert!(
+        set.starts_with(&format!(
+            "__Host-lr_state={state}; Path=/; HttpOnly; SameSite=Lax; Max-Age=600; Secure"
+        )),
+        "{set}"
+    );
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    // a second start is another state
+    let again = send(&app, same_origin("GET", "/session/start")).await;
+    let other = param(
+        &param(header(&again, "location"), "redirect_uri").unwrap(),
+        "state",
+    );
+    assert_ne!(other.as_deref(), Some(state.as_str()));
+    // prompt=login forces a fresh sign-in there
+    let fresh = send(&app, same_origin("GET", "/session/start?prompt=login")).await;
+    assert!(header(&fresh, "location").ends_with("&prompt=login"));
+
+    // the hosted page comes back with ?token=: cross-site, with the state cookie
+    let token = old.sign(&claims());
+    let back = format!("{redirect_uri}&token={token}");
+    let path = back.trim_start_matches("https://app.example.com");
+    let r = send(
+        &app,
+        hosted_return(path, Some(&format!("__Host-lr_state={state}"))),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&r, "location"), "/account");
+    let cookies: Vec<&str> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with(&format!("__Host-lr_session={token};"))),
+        "{cookies:?}"
+    );
+    // the state is spent with it
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("__Host-lr_state=;") && c.contains("Max-Age=0")),
+        "{cookies:?}"
+    );
+    // and the same return again, the cookie gone: not signed in
+    let r = send(&app, hosted_return(path, None)).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(!r.headers().contains_key("set-cookie"));
+}
+
+#[tokio::test]
+async fn a_hosted_return_this_browser_did_not_start_signs_nobody_in_and_says_so() {
+    let (old, _) = keys();
+    let hosted = hosted_app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    for (what, uri, cookie) in [
+        // a bookmarked hosted page, or a link an attacker sent (their own token)
+        (
+            "no state at all",
+            format!("/session/new?token={token}"),
+            None,
+        ),
+        (
+            "a state, no cookie",
+            format!("/session/new?state=abc&token={token}"),
+            None,
+        ),
+        (
+            "another state than the cookie's",
+            format!("/session/new?state=abc&token={token}"),
+            Some("__Host-lr_state=def"),
+        ),
+        (
+            "a cookie that was never a __Host- one",
+            format!("/session/new?state=abc&token={token}"),
+            Some("lr_state=abc"),
+        ),
+    ] {
+        let r = send(&hosted, hosted_return(&uri, cookie)).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{what}");
+        assert!(!r.headers().contains_key("set-cookie"), "{what}");
+        let page = text(r).await;
+        assert!(page.contains("did not start in this browser"), "{what}");
+        assert!(page.contains("href=\"/session/start\""), "{what}");
+        assert!(!page.contains("eyJ"), "{what}: the token is not echoed");
+    }
+    // with the state, but as an image: no
+    let r = send(
+        &hosted,
+        Request::builder()
+            .uri(format!("/session/new?state=abc&token={token}"))
+            .header("host", "app.example.com")
+            .header("sec-fetch-site", "cross-site")
+            .header("sec-fetch-mode", "no-cors")
+            .header("sec-fetch-dest", "image")
+            .header("cookie", "__Host-lr_state=abc"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // without hosted sign-in, there is no start route
+    let plain = app(&Keys::serving(jwks(&[old])));
+    assert_eq!(
+        send(&plain, same_origin("GET", "/session/start"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
