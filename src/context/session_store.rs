@@ -112,6 +112,8 @@ struct Kept {
     save: fn(&SessionState),
     /// Follows the other tabs' changes.
     follow: fn(SessionStore),
+    /// What storage holds when another tab changed it from `current` (shared storage only).
+    changed: fn(&SessionState) -> Option<SessionState>,
     /// Runs a scheduled refresh one tab at a time.
     exclusive: fn(LocalBoxFuture<'static, ()>) -> LocalBoxFuture<'static, ()>,
 }
@@ -126,6 +128,7 @@ impl Persistence {
         load: || load(false),
         save: |state| save(false, state),
         follow: |_| {},
+        changed: |_| None,
         exclusive: |work| work,
     }));
     /// `localStorage`: survives the browser and is shared by every tab (a sign-out in one
@@ -137,6 +140,7 @@ impl Persistence {
         load: || load(true),
         save: |state| save(true, state),
         follow: SessionStore::follow_other_tabs,
+        changed: changed_elsewhere,
         exclusive: |work| platform::with_tab_lock(REFRESH_LOCK, work),
     }));
 
@@ -171,6 +175,14 @@ fn load(shared: bool) -> Option<SessionState> {
 
 fn save(shared: bool, state: &SessionState) {
     platform::write_stored(shared, STORAGE_KEY, to_stored(state).as_deref());
+}
+
+/// What `localStorage` holds when that is no longer the session `current` (the one this tab
+/// shows): another tab signed out, or stored a new token or session.
+fn changed_elsewhere(current: &SessionState) -> Option<SessionState> {
+    let stored = load(true)?;
+    let same = stored.session() == current.session() && token_of(&stored) == token_of(current);
+    (!same).then_some(stored)
 }
 
 fn token_of(state: &SessionState) -> Option<&str> {
@@ -493,7 +505,7 @@ impl SessionStore {
         let Some(current) = store.state.try_get_untracked() else {
             return;
         };
-        if let Some(stored) = store.changed_elsewhere(&current) {
+        if let Some(stored) = store.persistence.0.and_then(|k| (k.changed)(&current)) {
             // another tab signed out or stored a new token while this call was out: storage
             // is the truth, and this answer is for a session no longer kept
             done();
@@ -540,17 +552,6 @@ impl SessionStore {
                 .unwrap_or_default();
             self.schedule(retry_delay(attempt).min(left));
         }
-    }
-
-    /// With shared storage, what it holds when that is no longer the session `current` (the
-    /// one this tab shows): another tab signed out, or stored a new token or session.
-    fn changed_elsewhere(&self, current: &SessionState) -> Option<SessionState> {
-        if !self.persistence.shared() {
-            return None;
-        }
-        let stored = self.persistence.load()?;
-        let same = stored.session() == current.session() && token_of(&stored) == token_of(current);
-        (!same).then_some(stored)
     }
 
     /// Follows `localStorage` changes made by other tabs: a sign-out there signs out here, a

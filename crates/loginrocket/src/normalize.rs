@@ -179,7 +179,7 @@ pub fn from_http(status: u16, headers: &[(String, String)], body: &[u8]) -> Resp
 /// The first language tag of `Content-Language`, when there is a plausible one.
 fn content_language(headers: &[(String, String)]) -> Option<String> {
     let value = crate::transport::find_header(headers, "content-language")?;
-    let tag = value.split(',').next()?.trim();
+    let tag = value[..value.find(',').unwrap_or(value.len())].trim();
     let plausible = (2..=35).contains(&tag.len())
         && tag
             .bytes()
