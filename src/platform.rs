@@ -145,6 +145,13 @@ pub(crate) fn after_render(work: Box<dyn FnOnce()>) {
     });
 }
 
+/// Runs `work` after the first render and again whenever a signal it reads changes (an
+/// effect: in the browser only, never on a server). Not generic on purpose: one copy serves
+/// every caller (wasm size).
+pub(crate) fn effect(work: Box<dyn Fn()>) {
+    leptos::prelude::Effect::new(move |_| work());
+}
+
 /// `localStorage` when `shared`, else `sessionStorage`.
 fn storage(shared: bool) -> Option<web_sys::Storage> {
     let window = window()?;

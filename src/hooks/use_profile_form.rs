@@ -150,7 +150,7 @@ pub fn use_profile_form_with_options(options: UseProfileFormOptions) -> UseProfi
     let prefilled = StoredValue::new(
         values.with_value(|v| v.iter().map(|(_, s)| s.get_untracked()).collect::<Vec<_>>()),
     );
-    Effect::new(move |_| {
+    crate::platform::effect(Box::new(move || {
         ctx.session().state().track();
         values.with_value(|values| {
             prefilled.update_value(|was| {
@@ -163,7 +163,7 @@ pub fn use_profile_form_with_options(options: UseProfileFormOptions) -> UseProfi
                 }
             })
         })
-    });
+    }));
     let on_login = options.on_login;
     let submit = Callback::new(move |()| {
         let Some(session) = session_of(ctx, &None) else {

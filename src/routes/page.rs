@@ -84,11 +84,11 @@ pub(crate) fn PageFrame(
         None => ctx.t(title_key),
     };
     let shown = StoredValue::new(String::new());
-    Effect::new(move |_| {
+    platform::effect(Box::new(move || {
         let now = title();
         platform::set_title(&now);
         shown.set_value(now);
-    });
+    }));
     on_cleanup(move || {
         if let Some(t) = shown.try_get_value() {
             platform::restore_title(&t);

@@ -363,7 +363,7 @@ pub(crate) fn check(entries: &HashMap<String, Entry>, has_ordinal: bool) -> Vec<
             problems.extend(problem);
         }
     }
-    problems.extend(measure_all(entries));
+    problems.extend(measure_all(entries, &ids));
     problems
 }
 
@@ -411,80 +411,92 @@ fn show((id, attr): Node<'_>) -> String {
 /// [`MAX_PLACEABLES`], over every pattern (value or attribute) of `entries`: an iterative
 /// depth-first walk, so a chain of any length is no stack overflow. Each limit is reported
 /// where it is first passed, not again for every pattern that refers to that one.
-fn measure_all(entries: &HashMap<String, Entry>) -> Vec<String> {
-    enum Mark {
-        Open,
-        Done(Size),
+fn measure_all(entries: &HashMap<String, Entry>, ids: &[&String]) -> Vec<String> {
+    // every pattern, in the order of the sorted ids (each entry's value, then its attributes),
+    // so that a reference finds its index by binary search: no map or sort of its own, which
+    // would cost wasm in every app that registers Fluent
+    let mut nodes: Vec<Node<'_>> = Vec::new();
+    let mut starts = Vec::with_capacity(ids.len());
+    for id in ids {
+        starts.push(nodes.len());
+        let e = &entries[*id];
+        nodes.extend(e.value.as_ref().map(|_| (id.as_str(), None)));
+        nodes.extend(e.attrs.iter().map(|(a, _)| (id.as_str(), Some(a.as_str()))));
     }
-    let deps = |node: Node<'_>| -> Vec<Node<'_>> {
+    let index_of = |(id, attr): Node<'_>| -> Option<usize> {
+        let at = ids.binary_search_by(|x| x.as_str().cmp(id)).ok()?;
+        let e = &entries[ids[at]];
+        let slot = match attr {
+            None => e.value.as_ref().map(|_| 0)?,
+            Some(a) => e.attrs.iter().position(|(n, _)| n == a)? + usize::from(e.value.is_some()),
+        };
+        Some(starts[at] + slot)
+    };
+    let deps = |at: usize| -> Vec<usize> {
         let mut deps = Vec::new();
-        if let Some(p) = node_pattern(entries, node) {
-            walk(p, &mut |e| deps.extend(target(entries, e)));
+        if let Some(p) = node_pattern(entries, nodes[at]) {
+            walk(p, &mut |e| {
+                deps.extend(target(entries, e).and_then(index_of))
+            });
         }
         deps
     };
-    let mut roots: Vec<Node<'_>> = entries
-        .iter()
-        .flat_map(|(id, e)| {
-            let value = e.value.as_ref().map(|_| (id.as_str(), None));
-            value
-                .into_iter()
-                .chain(e.attrs.iter().map(|(a, _)| (id.as_str(), Some(a.as_str()))))
-        })
-        .collect();
-    roots.sort();
-    let (mut marks, mut problems) = (HashMap::<Node<'_>, Mark>::new(), Vec::new());
-    for root in roots {
-        if marks.contains_key(&root) {
+    // per node: not seen (None), being walked (Some(None)), or its size (Some(Some(_)))
+    let mut marks: Vec<Option<Option<Size>>> = vec![None; nodes.len()];
+    let mut problems = Vec::new();
+    for root in 0..nodes.len() {
+        if marks[root].is_some() {
             continue;
         }
-        marks.insert(root, Mark::Open);
+        marks[root] = Some(None);
         let mut stack = vec![(root, deps(root), 0)];
-        while let Some((node, node_deps, next)) = stack.last_mut() {
-            if let Some(&dep) = node_deps.get(*next) {
+        while let Some((at, at_deps, next)) = stack.last_mut() {
+            if let Some(&dep) = at_deps.get(*next) {
                 *next += 1;
-                match marks.get(&dep) {
+                match marks[dep] {
                     None => {
-                        marks.insert(dep, Mark::Open);
-                        let dep_deps = deps(dep);
-                        stack.push((dep, dep_deps, 0));
+                        marks[dep] = Some(None);
+                        stack.push((dep, deps(dep), 0));
                     }
-                    Some(Mark::Open) => problems.push(format!(
+                    Some(None) => problems.push(format!(
                         "`{}` and `{}` refer to each other in a cycle",
-                        show(*node),
-                        show(dep)
+                        show(nodes[*at]),
+                        show(nodes[dep])
                     )),
-                    Some(Mark::Done(_)) => {}
+                    Some(Some(_)) => {}
                 }
                 continue;
             }
-            let Some((node, node_deps, _)) = stack.pop() else {
+            let Some((at, at_deps, _)) = stack.pop() else {
                 break;
             };
             // in a cycle, a pattern still open counts as nothing (the cycle is reported)
-            let size_of = |n: Node<'_>| match marks.get(&n) {
-                Some(Mark::Done(size)) => *size,
-                _ => Size::default(),
+            let size_of = |n: Node<'_>| {
+                index_of(n)
+                    .and_then(|i| marks[i].flatten())
+                    .unwrap_or_default()
             };
-            let size = node_pattern(entries, node)
+            let size = node_pattern(entries, nodes[at])
                 .map(|p| measure(p, entries, &size_of))
                 .unwrap_or_default();
-            let first = |over: &dyn Fn(Size) -> bool| {
-                over(size) && !node_deps.iter().any(|d| over(size_of(*d)))
-            };
-            if first(&|s| s.depth > MAX_DEPTH) {
+            let dep_size = |d: &usize| marks[*d].flatten().unwrap_or_default();
+            if size.depth > MAX_DEPTH && at_deps.iter().all(|d| dep_size(d).depth <= MAX_DEPTH) {
                 problems.push(format!(
                     "`{}` nests deeper than {MAX_DEPTH} levels (selects and references)",
-                    show(node)
+                    show(nodes[at])
                 ));
             }
-            if first(&|s| s.placeables > MAX_PLACEABLES) {
+            if size.placeables > MAX_PLACEABLES
+                && at_deps
+                    .iter()
+                    .all(|d| dep_size(d).placeables <= MAX_PLACEABLES)
+            {
                 problems.push(format!(
                     "`{}` writes more than {MAX_PLACEABLES} placeables (references included)",
-                    show(node)
+                    show(nodes[at])
                 ));
             }
-            marks.insert(node, Mark::Done(size));
+            marks[at] = Some(Some(size));
         }
     }
     problems
