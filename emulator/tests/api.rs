@@ -34,15 +34,7 @@ async fn login(emu: &Emu, email: &str, password: &str) -> Response {
 
 /// Verifies a token against the served JWKS and returns its claims.
 async fn verified_claims(emu: &Emu, token: &str) -> Value {
-    let jwks: Value = emu
-        .http
-        .get(format!("{}/connect/jwks", emu.running.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let jwks = emu.jwks().await;
     let header = decode_header(token).unwrap();
     assert_eq!(header.alg, Algorithm::RS256);
     let key = jwks["keys"]

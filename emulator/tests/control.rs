@@ -553,16 +553,7 @@ async fn ann_token(emu: &Emu) -> String {
 }
 
 async fn served_kids(emu: &Emu) -> Vec<String> {
-    let jwks: Value = emu
-        .http
-        .get(format!("{}/connect/jwks", emu.running.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    jwks["keys"]
+    emu.jwks().await["keys"]
         .as_array()
         .unwrap()
         .iter()
@@ -626,15 +617,7 @@ async fn a_realm_can_sign_with_an_hs256_secret_which_is_never_served() {
     .expect("signed with the realm's secret")
     .claims;
     assert_eq!(claims["iss"], "https://authrocket.com");
-    let jwks = emu
-        .http
-        .get(format!("{}/connect/jwks", emu.running.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let jwks = emu.jwks().await.to_string();
     assert!(!jwks.contains("jsk_"), "the secret is never published");
     assert!(!jwks.contains("oct"));
 }

@@ -57,6 +57,20 @@ impl Emu {
         (status, resp.json().await.unwrap_or(Value::Null))
     }
 
+    /// The JWKS document served at `/connect/jwks`.
+    pub async fn jwks(&self) -> Value {
+        let text = self
+            .http
+            .get(format!("{}/connect/jwks", self.running.url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
     pub async fn realm(&self, patch: Value) {
         self.control("PUT", "realm", Some(patch)).await;
     }
