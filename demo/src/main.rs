@@ -197,7 +197,15 @@ fn Home() -> impl IntoView {
             "demo-signed-in",
             &[
                 ("email", claims.email().unwrap_or("?").to_owned().into()),
-                ("account", login.account.clone().into()),
+                // the selected account's name, from the token's memberships
+                (
+                    "account",
+                    claims
+                        .selected_membership()
+                        .and_then(|m| m.name)
+                        .unwrap_or_else(|| login.account.clone())
+                        .into(),
+                ),
             ],
         ),
     };
@@ -256,8 +264,24 @@ fn Protected() -> impl IntoView {
         }
         _ => String::new(),
     };
+    // the account the session selected, and the user's permissions there (for display only)
+    let ctx = use_loginrocket();
+    let selected = move || match session.state.get() {
+        SessionState::SignedIn { claims, .. } => claims.selected_membership().map(|m| {
+            ctx.t_with(
+                "demo-selected-account",
+                &[
+                    ("name", m.name.unwrap_or(m.account).into()),
+                    ("count", m.permissions.len().into()),
+                    ("permissions", m.permissions.join(", ").into()),
+                ],
+            )
+        }),
+        _ => None,
+    };
     view! {
         <h1>{tr("demo-protected")}</h1>
+        <p id="selected-account">{selected}</p>
         <p>{tr("demo-claims")}</p>
         <pre id="claims">{claims}</pre>
         <div class="demo-actions">

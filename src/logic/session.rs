@@ -84,6 +84,56 @@ impl DisplayClaims {
         self.time("iat")
     }
 
+    /// The user's memberships (`orgs[]`), one per account, with the user's permissions there,
+    /// **for display only** (what to show or hide; the backend decides what is allowed).
+    /// Entries that are not objects with an `oid` are left out.
+    ///
+    /// ```
+    /// use leptos_loginrocket::DisplayClaims;
+    /// let claims = DisplayClaims(serde_json::from_str(r#"{"orgs": [
+    ///     {"mid": "mb_1", "oid": "org_1", "name": "Acme", "perm": ["billing"], "selected": true},
+    ///     {"mid": "mb_2", "oid": "org_2", "name": "Globex"}
+    /// ]}"#).unwrap());
+    /// let acme = claims.selected_membership().unwrap();
+    /// assert_eq!((acme.account.as_str(), acme.name.as_deref()), ("org_1", Some("Acme")));
+    /// assert_eq!(acme.permissions, ["billing"]);
+    /// assert_eq!(claims.memberships().len(), 2);
+    /// ```
+    pub fn memberships(&self) -> Vec<DisplayMembership> {
+        let Some(orgs) = self.0.get("orgs").and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        orgs.iter()
+            .filter_map(|org| {
+                let org = org.as_object()?;
+                let text = |k: &str| org.get(k).and_then(Value::as_str).map(str::to_owned);
+                Some(DisplayMembership {
+                    account: text("oid")?,
+                    name: text("name"),
+                    permissions: org
+                        .get("perm")
+                        .and_then(Value::as_array)
+                        .map(|p| {
+                            p.iter()
+                                .filter_map(|v| v.as_str().map(str::to_owned))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    selected: org
+                        .get("selected")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                })
+            })
+            .collect()
+    }
+
+    /// The membership of the account the session selected (`selected: true`): the account
+    /// the user acts in now, and their permissions there (for display only).
+    pub fn selected_membership(&self) -> Option<DisplayMembership> {
+        self.memberships().into_iter().find(|m| m.selected)
+    }
+
     fn time(&self, key: &str) -> Option<SystemTime> {
         /// 9999-12-31T23:59:59Z
         const LATEST: f64 = 253_402_300_799.0;
@@ -93,6 +143,21 @@ impl DisplayClaims {
         }
         UNIX_EPOCH.checked_add(Duration::from_secs_f64(secs.min(LATEST)))
     }
+}
+
+/// One of the user's memberships, from a token's `orgs[]` ([`DisplayClaims::memberships`]):
+/// for display only, as every claim the browser reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DisplayMembership {
+    /// The account (`oid`, `org_…`).
+    pub account: String,
+    /// The account's name.
+    pub name: Option<String>,
+    /// The user's permissions in the account (`perm`).
+    pub permissions: Vec<String>,
+    /// Whether the session selected this account.
+    pub selected: bool,
 }
 
 fn base64url_decode(s: &str) -> Option<Vec<u8>> {

@@ -21,6 +21,10 @@ demo-remember = Keep me signed in on this device (every tab shares the session; 
 demo-protected = Protected page
 demo-protected-title = Protected
 demo-claims = Token claims (decoded for display only; the backend verifies the signature):
+demo-selected-account = Account: { $name }. { $count ->
+    [0] No permissions there.
+   *[other] Permissions there: { $permissions }.
+}
 demo-refresh = Refresh session
 demo-switch-account = Switch account
 demo-account = Account

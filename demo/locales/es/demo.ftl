@@ -20,6 +20,10 @@ demo-remember = Mantener la sesión en este dispositivo (todas las pestañas la 
 demo-protected = Página protegida
 demo-protected-title = Protegida
 demo-claims = Datos del token (decodificados solo para mostrarlos; el backend verifica la firma):
+demo-selected-account = Cuenta: { $name }. { $count ->
+    [0] Sin permisos en ella.
+   *[other] Permisos en ella: { $permissions }.
+}
 demo-refresh = Renovar la sesión
 demo-switch-account = Cambiar de cuenta
 demo-account = Cuenta

@@ -20,6 +20,10 @@ demo-remember = Rester connecté sur cet appareil (tous les onglets partagent la
 demo-protected = Page protégée
 demo-protected-title = Page protégée
 demo-claims = Contenu du jeton (décodé pour l'affichage seulement ; le backend vérifie la signature) :
+demo-selected-account = Compte : { $name }. { $count ->
+    [0] Aucune permission.
+   *[other] Permissions : { $permissions }.
+}
 demo-refresh = Rafraîchir la session
 demo-switch-account = Changer de compte
 demo-account = Compte

@@ -20,6 +20,10 @@ demo-remember = この端末でログインを維持する（すべてのタブ�
 demo-protected = 保護されたページ
 demo-protected-title = 保護されたページ
 demo-claims = トークンのクレーム（表示用にデコードしたもの。署名はバックエンドが検証します）:
+demo-selected-account = アカウント: { $name }。{ $count ->
+    [0] 権限はありません。
+   *[other] 権限: { $permissions }。
+}
 demo-refresh = セッションを更新
 demo-switch-account = アカウントを切り替え
 demo-account = アカウント
