@@ -4,6 +4,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use loginrocket::claims::Membership;
 use loginrocket::{Condition, ConditionalLogin, FullLogin, Response, Secret, Source};
 use serde_json::{Map, Value};
 
@@ -84,9 +85,10 @@ impl DisplayClaims {
         self.time("iat")
     }
 
-    /// The user's memberships (`orgs[]`), one per account, with the user's permissions there,
-    /// **for display only** (what to show or hide; the backend decides what is allowed).
-    /// Entries that are not objects with an `oid` are left out.
+    /// The user's memberships (`orgs[]`), one per account, with the user's permissions there
+    /// ([`loginrocket::claims::Membership`]), **for display only** (what to show or hide; the
+    /// backend decides what is allowed). Entries that are not objects with an `oid` are left
+    /// out.
     ///
     /// ```
     /// use leptos_loginrocket::DisplayClaims;
@@ -99,38 +101,13 @@ impl DisplayClaims {
     /// assert_eq!(acme.permissions, ["billing"]);
     /// assert_eq!(claims.memberships().len(), 2);
     /// ```
-    pub fn memberships(&self) -> Vec<DisplayMembership> {
-        let Some(orgs) = self.0.get("orgs").and_then(Value::as_array) else {
-            return Vec::new();
-        };
-        orgs.iter()
-            .filter_map(|org| {
-                let org = org.as_object()?;
-                let text = |k: &str| org.get(k).and_then(Value::as_str).map(str::to_owned);
-                Some(DisplayMembership {
-                    account: text("oid")?,
-                    name: text("name"),
-                    permissions: org
-                        .get("perm")
-                        .and_then(Value::as_array)
-                        .map(|p| {
-                            p.iter()
-                                .filter_map(|v| v.as_str().map(str::to_owned))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    selected: org
-                        .get("selected")
-                        .and_then(Value::as_bool)
-                        .unwrap_or(false),
-                })
-            })
-            .collect()
+    pub fn memberships(&self) -> Vec<Membership> {
+        loginrocket::claims::memberships(&self.0)
     }
 
     /// The membership of the account the session selected (`selected: true`): the account
     /// the user acts in now, and their permissions there (for display only).
-    pub fn selected_membership(&self) -> Option<DisplayMembership> {
+    pub fn selected_membership(&self) -> Option<Membership> {
         self.memberships().into_iter().find(|m| m.selected)
     }
 
@@ -143,21 +120,6 @@ impl DisplayClaims {
         }
         UNIX_EPOCH.checked_add(Duration::from_secs_f64(secs.min(LATEST)))
     }
-}
-
-/// One of the user's memberships, from a token's `orgs[]` ([`DisplayClaims::memberships`]):
-/// for display only, as every claim the browser reads.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct DisplayMembership {
-    /// The account (`oid`, `org_…`).
-    pub account: String,
-    /// The account's name.
-    pub name: Option<String>,
-    /// The user's permissions in the account (`perm`).
-    pub permissions: Vec<String>,
-    /// Whether the session selected this account.
-    pub selected: bool,
 }
 
 fn base64url_decode(s: &str) -> Option<Vec<u8>> {

@@ -40,8 +40,8 @@
 mod session;
 mod verify;
 
+pub use loginrocket::claims::Membership;
 pub use session::{LoginRocketAuth, LoginRocketSession, SessionConfig, SessionRejection};
 pub use verify::{
-    Claims, Fetch, HttpKeys, KeySource, Membership, Verifier, VerifierConfig, VerifyError,
-    AUTHROCKET_ISSUER,
+    Claims, Fetch, HttpKeys, KeySource, Verifier, VerifierConfig, VerifyError, AUTHROCKET_ISSUER,
 };

@@ -12,6 +12,7 @@ use jsonwebtoken::jwk::{
     AlgorithmParameters, EllipticCurve, Jwk, JwkSet, KeyAlgorithm, PublicKeyUse,
 };
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use loginrocket::claims::Membership;
 use serde_json::{Map, Value};
 
 /// A fetch of the realm's JWKS document: its JSON text, or why it could not be had.
@@ -287,8 +288,8 @@ impl Claims {
         self.0.get("cs")
     }
 
-    /// The user's memberships (`orgs[]`): one per account, each with its permissions there.
-    /// Entries that are not objects with an `oid` are left out.
+    /// The user's memberships (`orgs[]`, [`Membership`]): one per account, each with the
+    /// user's permissions there. Entries that are not objects with an `oid` are left out.
     ///
     /// ```
     /// use loginrocket_axum::Claims;
@@ -303,35 +304,7 @@ impl Claims {
     /// assert_eq!(claims.memberships().len(), 2);
     /// ```
     pub fn memberships(&self) -> Vec<Membership> {
-        let Some(orgs) = self.0.get("orgs").and_then(Value::as_array) else {
-            return Vec::new();
-        };
-        orgs.iter()
-            .filter_map(|org| {
-                let org = org.as_object()?;
-                let text = |k: &str| org.get(k).and_then(Value::as_str).map(str::to_owned);
-                Some(Membership {
-                    account: text("oid")?,
-                    id: text("mid"),
-                    name: text("name"),
-                    permissions: org
-                        .get("perm")
-                        .and_then(Value::as_array)
-                        .map(|p| {
-                            p.iter()
-                                .filter_map(|v| v.as_str().map(str::to_owned))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    selected: org
-                        .get("selected")
-                        .and_then(Value::as_bool)
-                        .unwrap_or(false),
-                    reference: text("ref"),
-                    custom: org.get("cs").cloned(),
-                })
-            })
-            .collect()
+        loginrocket::claims::memberships(&self.0)
     }
 
     /// The membership of the account the session selected (`selected: true`), where the
@@ -352,33 +325,6 @@ impl Claims {
 
     fn str(&self, name: &str) -> Option<&str> {
         self.0.get(name).and_then(Value::as_str)
-    }
-}
-
-/// One of the user's memberships, from a token's `orgs[]`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct Membership {
-    /// The account (`oid`, `org_…`).
-    pub account: String,
-    /// The membership's id (`mid`).
-    pub id: Option<String>,
-    /// The account's name.
-    pub name: Option<String>,
-    /// The user's permissions in the account (`perm`).
-    pub permissions: Vec<String>,
-    /// Whether the session selected this account.
-    pub selected: bool,
-    /// The app's reference for the membership (`ref`).
-    pub reference: Option<String>,
-    /// Custom data (`cs`).
-    pub custom: Option<Value>,
-}
-
-impl Membership {
-    /// Whether the user has `permission` in this account.
-    pub fn can(&self, permission: &str) -> bool {
-        self.permissions.iter().any(|p| p == permission)
     }
 }
 

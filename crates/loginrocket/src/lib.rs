@@ -63,6 +63,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod claims;
 mod client;
 mod http_date;
 pub mod normalize;
