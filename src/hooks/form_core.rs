@@ -12,9 +12,7 @@ use loginrocket::{LoginRocket, Response};
 use super::run_opt;
 use crate::context::{KitOptions, LoginRocketContext};
 use crate::i18n::Locale;
-use crate::logic::form_state::{
-    classify, cooldown_secs, server_language, FieldId, Flow, FormState, Outcome,
-};
+use crate::logic::form_state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
 use crate::logic::session::SessionState;
 
 /// A request to run: given the client, the call's future.
@@ -314,6 +312,32 @@ impl FormCore {
     }
 }
 
+/// The language the server's messages in `answer` are in, for their `lang`: what the
+/// response's `Content-Language` names; else the requested language, where the realm
+/// localizes it (`localized`, by language: `es-MX` asked, `es` localized, is `es`); else the
+/// first of `localized`, the language the realm falls back to **\[ours\]** (AuthRocket falls
+/// back to the user's saved language, then the realm's default, neither of which the page
+/// knows). `None` when `localized` is empty and the response said nothing.
+fn server_language(
+    answer: &Result<Response, loginrocket::Error>,
+    requested: Locale,
+    localized: &[Locale],
+) -> Option<Locale> {
+    let said = answer
+        .as_ref()
+        .ok()
+        .and_then(Response::as_error)
+        .and_then(|e| e.content_language())
+        .and_then(Locale::new);
+    said.or_else(|| {
+        localized
+            .iter()
+            .find(|l| l.language() == requested.language())
+            .or(localized.first())
+            .copied()
+    })
+}
+
 /// The one localized message for a form state: the server's messages that belong to no
 /// field, the state's own message (offline, timeout, server error, session expired, link
 /// expired, …), or, rate limited, how long the wait is (`waited`: its length when it
@@ -453,5 +477,52 @@ impl FormStatus {
     /// and the form is ready again.
     pub fn cancel(&self) {
         self.core.cancel();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_servers_messages_are_tagged_with_the_language_they_are_in() {
+        let invalid = |language: Option<&str>| {
+            let headers: Vec<(String, String)> = language
+                .map(|l| ("content-language".to_owned(), l.to_owned()))
+                .into_iter()
+                .collect();
+            Ok(loginrocket::normalize::from_http(
+                422,
+                &headers,
+                br#"{"result":"error","error":"x","errors":["x"]}"#,
+            ))
+        };
+        let de = Locale::new("de").unwrap();
+        let localized = [Locale::EN, Locale::ES, Locale::JA];
+        // what the server says it answered in
+        assert_eq!(
+            server_language(&invalid(Some("ja")), Locale::ES, &localized),
+            Some(Locale::JA)
+        );
+        // else the request's language, when the realm speaks it
+        assert_eq!(
+            server_language(&invalid(None), Locale::ES, &localized),
+            Some(Locale::ES)
+        );
+        let es_mx = Locale::new("es-MX").unwrap();
+        assert_eq!(
+            server_language(&invalid(None), es_mx, &localized),
+            Some(Locale::ES)
+        );
+        // never a language the realm doesn't localize: its fallback
+        assert_eq!(
+            server_language(&invalid(None), de, &localized),
+            Some(Locale::EN)
+        );
+        assert_eq!(server_language(&invalid(None), de, &[]), None);
+        assert_eq!(
+            server_language(&invalid(Some("not a tag!")), de, &localized),
+            Some(Locale::EN)
+        );
     }
 }

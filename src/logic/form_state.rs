@@ -406,32 +406,6 @@ pub fn cooldown_secs(retry: Option<RetryAfter>, now: SystemTime, default_secs: u
     secs.clamp(1, 3600) as u32
 }
 
-/// The language the server's messages in `answer` are in, for their `lang`: what the
-/// response's `Content-Language` names; else the requested language, where the realm
-/// localizes it (`localized`, by language: `es-MX` asked, `es` localized, is `es`); else the
-/// first of `localized`, the language the realm falls back to **\[ours\]** (AuthRocket falls
-/// back to the user's saved language, then the realm's default, neither of which the page
-/// knows). `None` when `localized` is empty and the response said nothing.
-pub(crate) fn server_language(
-    answer: &Result<Response, loginrocket::Error>,
-    requested: crate::i18n::Locale,
-    localized: &[crate::i18n::Locale],
-) -> Option<crate::i18n::Locale> {
-    let said = answer
-        .as_ref()
-        .ok()
-        .and_then(Response::as_error)
-        .and_then(|e| e.content_language())
-        .and_then(crate::i18n::Locale::new);
-    said.or_else(|| {
-        localized
-            .iter()
-            .find(|l| l.language() == requested.language())
-            .or(localized.first())
-            .copied()
-    })
-}
-
 /// A 2FA code as typed or pasted: `123 456` and `123-456` become `123456` (leading zeros
 /// kept); anything with other characters is sent trimmed, as typed, for the server to judge.
 ///
@@ -456,50 +430,6 @@ pub fn normalize_code(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Locale;
-
-    #[test]
-    fn the_servers_messages_are_tagged_with_the_language_they_are_in() {
-        let invalid = |language: Option<&str>| {
-            let headers: Vec<(String, String)> = language
-                .map(|l| ("content-language".to_owned(), l.to_owned()))
-                .into_iter()
-                .collect();
-            Ok(loginrocket::normalize::from_http(
-                422,
-                &headers,
-                br#"{"result":"error","error":"x","errors":["x"]}"#,
-            ))
-        };
-        let de = Locale::new("de").unwrap();
-        let localized = [Locale::EN, Locale::ES, Locale::JA];
-        // what the server says it answered in
-        assert_eq!(
-            server_language(&invalid(Some("ja")), Locale::ES, &localized),
-            Some(Locale::JA)
-        );
-        // else the request's language, when the realm speaks it
-        assert_eq!(
-            server_language(&invalid(None), Locale::ES, &localized),
-            Some(Locale::ES)
-        );
-        let es_mx = Locale::new("es-MX").unwrap();
-        assert_eq!(
-            server_language(&invalid(None), es_mx, &localized),
-            Some(Locale::ES)
-        );
-        // never a language the realm doesn't localize: its fallback
-        assert_eq!(
-            server_language(&invalid(None), de, &localized),
-            Some(Locale::EN)
-        );
-        assert_eq!(server_language(&invalid(None), de, &[]), None);
-        assert_eq!(
-            server_language(&invalid(Some("not a tag!")), de, &localized),
-            Some(Locale::EN)
-        );
-    }
-
     #[test]
     fn codes_are_normalized_once_with_leading_zeros() {
         assert_eq!(normalize_code("123456"), "123456");
