@@ -141,47 +141,65 @@ fn session_user(store: &Store, session: &str) -> Result<(String, Option<String>)
 
 async fn login(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
+    let session = password_login(&mut store, &req)?;
+    Ok(Json(store.session_result(&session, None, &app.keys())?))
+}
+
+/// A sign-in with `email` (or username) and `password`, for the API and the hosted page
+/// alike: rate-limited, with the realm's lockout. The new session, which may still owe a
+/// second factor.
+pub(crate) fn password_login(store: &mut Store, req: &Req) -> Result<String, ApiError> {
     store.rate_check(req.ip, "login")?;
     let found = store.find_user(&req.text("email"));
-    let locale = req.locale(&store, found.and_then(|i| store.users[i].locale.as_deref()));
+    let locale = req.locale(store, found.and_then(|i| store.users[i].locale.as_deref()));
     let Some(i) = found else {
-        return invalid(vec![Msg::LoginFailed], locale);
+        return Err(ApiError::Invalid(vec![Msg::LoginFailed], locale));
     };
     let now = store.now();
     let (attempts, lock_secs) = (store.realm.lockout_attempts, store.realm.lockout_secs);
     let user = &mut store.users[i];
     if user.locked_until.is_some_and(|until| until > now) {
-        return invalid(vec![Msg::LockedOut], locale);
+        return Err(ApiError::Invalid(vec![Msg::LockedOut], locale));
     }
     if !crypto::verify_password(&req.text("password"), &user.password_hash) {
         user.failed_logins += 1;
         if attempts > 0 && user.failed_logins >= attempts {
             user.failed_logins = 0;
             user.locked_until = Some(now.saturating_add(lock_secs));
-            return invalid(vec![Msg::LockedOut], locale);
+            return Err(ApiError::Invalid(vec![Msg::LockedOut], locale));
         }
-        return invalid(vec![Msg::LoginFailed], locale);
+        return Err(ApiError::Invalid(vec![Msg::LoginFailed], locale));
     }
     user.failed_logins = 0;
     user.locked_until = None;
     let (user_id, two_factor) = (user.id.clone(), user.totp_secret.is_some());
-    let session = store.create_session(&user_id, two_factor);
-    Ok(Json(store.session_result(&session, None, &app.keys())?))
+    Ok(store.create_session(&user_id, two_factor))
 }
 
 async fn verify_login(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
     let session_id = req.text("session");
+    second_factor(&mut store, &session_id, &req)?;
+    Ok(Json(store.session_result(
+        &session_id,
+        None,
+        &app.keys(),
+    )?))
+}
+
+/// Takes the 2FA `code` of `req` for `session_id` (for the API and the hosted page alike):
+/// a session that owes none passes; a code is good once.
+pub(crate) fn second_factor(
+    store: &mut Store,
+    session_id: &str,
+    req: &Req,
+) -> Result<(), ApiError> {
     let session = store
-        .live_session(&session_id)
+        .live_session(session_id)
         .cloned()
         .ok_or(ApiError::Forbidden)?;
     if !session.needs_2fa {
-        return Ok(Json(store.session_result(
-            &session_id,
-            None,
-            &app.keys(),
-        )?));
+        return Ok(());
     }
     let now = store.now();
     let user = store
@@ -198,18 +216,14 @@ async fn verify_login(State(app): State<Shared>, req: Req) -> ApiResult {
             user.last_totp_step = Some(step);
         }
         _ => {
-            let locale = req.locale(&store, user_locale.as_deref());
-            return invalid(vec![Msg::Invalid(Field::Code)], locale);
+            let locale = req.locale(store, user_locale.as_deref());
+            return Err(ApiError::Invalid(vec![Msg::Invalid(Field::Code)], locale));
         }
     }
-    if let Some(s) = store.sessions.get_mut(&session_id) {
+    if let Some(s) = store.sessions.get_mut(session_id) {
         s.needs_2fa = false;
     }
-    Ok(Json(store.session_result(
-        &session_id,
-        None,
-        &app.keys(),
-    )?))
+    Ok(())
 }
 
 async fn logout(State(app): State<Shared>, req: Req) -> ApiResult {
@@ -394,11 +408,18 @@ async fn request_invitation(State(app): State<Shared>, req: Req) -> ApiResult {
 
 async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
     let mut store = app.store();
+    let session = create_signup(&mut store, &req)?;
+    Ok(Json(store.session_result(&session, None, &app.keys())?))
+}
+
+/// A signup (for the API and the hosted page alike), by the realm's rules: the new user's
+/// session.
+pub(crate) fn create_signup(store: &mut Store, req: &Req) -> Result<String, ApiError> {
     store.rate_check(req.ip, "signup")?;
-    let locale = req.locale(&store, None);
+    let locale = req.locale(store, None);
     let realm = store.realm.clone();
     if realm.signup == SignupMode::Closed {
-        return invalid(vec![Msg::SignupClosed], locale);
+        return Err(ApiError::Invalid(vec![Msg::SignupClosed], locale));
     }
     let mut msgs = Vec::new();
     let invitation = req.text("token");
@@ -444,7 +465,7 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
         msgs.push(Msg::Blank(Field::OrgName));
     }
     if !msgs.is_empty() {
-        return invalid(msgs, locale);
+        return Err(ApiError::Invalid(msgs, locale));
     }
     let seed = UserSeed {
         email: email.clone(),
@@ -460,7 +481,7 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
     };
     let user_id = store
         .create_user(&seed)
-        .or_else(|msgs| invalid(msgs, locale).map(|_| String::new()))?;
+        .map_err(|msgs| ApiError::Invalid(msgs, locale))?;
     if let Some(t) = store.tokens.get_mut(&invitation) {
         t.used = true;
     }
@@ -470,8 +491,7 @@ async fn signup(State(app): State<Shared>, req: Req) -> ApiResult {
         &email,
         locale,
     );
-    let session = store.create_session(&user_id, false);
-    Ok(Json(store.session_result(&session, None, &app.keys())?))
+    Ok(store.create_session(&user_id, false))
 }
 
 async fn verify_email(State(app): State<Shared>, req: Req) -> ApiResult {

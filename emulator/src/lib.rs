@@ -27,6 +27,14 @@
 //! SDKs): `iss` is `https://authrocket.com`, and `orgs[]` lists every membership with `mid`,
 //! `oid`, `name`, `perm` and `selected`, and `ref` and `cs` where the seed sets them.
 //!
+//! # LoginRocket Web (the hosted pages, at the root)
+//!
+//! `/login`, `/signup`, `/accounts`, `/profile`, `/logout` and an emulated consent page per
+//! social provider (`/social/{provider}`), server-rendered and localized; a sign-in goes back
+//! to the app as `redirect_uri?token=<JWT>`, only on the origin of one of the realm's
+//! `login_urls` (`--login-url`). The pages' contract and their **\[ours\]** decisions are in
+//! the `web` module's docs (`emulator/src/web/mod.rs`).
+//!
 //! # The control API (under `/_emulator/`, loopback clients only)
 //!
 //! It hands out 2FA codes and emailed tokens, so no web page may use it unless its origin is
@@ -65,6 +73,7 @@ pub mod crypto;
 pub mod i18n;
 pub mod seed;
 pub mod store;
+mod web;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
@@ -164,6 +173,7 @@ pub fn router(app: Shared) -> Router {
         .max_age(Duration::from_secs(600));
     Router::new()
         .merge(api::routes())
+        .merge(web::routes())
         .nest("/_emulator", control::routes(app.clone()))
         .fallback(|| async {
             api::error_response(StatusCode::NOT_FOUND, vec![Msg::NotFound.text("en")], "en")
@@ -333,6 +343,10 @@ pub struct Req {
     ip: IpAddr,
     accept_language: Option<String>,
     params: Map<String, Value>,
+    /// The hosted pages' own session (their cookie), if any.
+    web_session: Option<String>,
+    /// `Sec-Fetch-Site`, when the browser sent it.
+    fetch_site: Option<String>,
 }
 
 impl Req {
@@ -383,11 +397,19 @@ impl FromRequest<Shared> for Req {
 
     async fn from_request(req: Request, app: &Shared) -> Result<Self, Self::Rejection> {
         let ip = client_ip(&req);
-        let accept_language = req
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let (accept_language, fetch_site, web_session) = {
+            let header = |name: &str| {
+                req.headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            (
+                header("accept-language"),
+                header("sec-fetch-site"),
+                header("cookie").and_then(|c| web::session_cookie(&c)),
+            )
+        };
         let is_form = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -424,6 +446,8 @@ impl FromRequest<Shared> for Req {
             ip,
             accept_language,
             params,
+            web_session,
+            fetch_site,
         })
     }
 }

@@ -1,4 +1,4 @@
-//! `loginrocket-emulator [--port N] [--seed FILE] [--allow-origin ORIGIN]... [--control-origin ORIGIN]...`
+//! `loginrocket-emulator [--port N] [--seed FILE] [--allow-origin ORIGIN]... [--control-origin ORIGIN]... [--login-url URL]...`
 //!
 //! Binds 127.0.0.1 only (port 0: a free port), prints `listening on http://127.0.0.1:PORT`,
 //! and serves until killed. Without `--seed` it loads the built-in demo seed.
@@ -6,18 +6,21 @@
 use loginrocket_emulator::seed::Seed;
 use loginrocket_emulator::App;
 
-const USAGE: &str = "usage: loginrocket-emulator [--port N] [--seed FILE] [--allow-origin ORIGIN]... [--control-origin ORIGIN]...
+const USAGE: &str = "usage: loginrocket-emulator [--port N] [--seed FILE] [--allow-origin ORIGIN]... [--control-origin ORIGIN]... [--login-url URL]...
   --port N                 port on 127.0.0.1 (default 4000; 0 picks a free one)
   --seed FILE              realm and users (TOML); default: the built-in demo seed
   --allow-origin ORIGIN    CORS origin to allow for the API (repeatable; `*` allows any); replaces the seed's list
   --control-origin ORIGIN  a web origin that may use the control API /_emulator/ (repeatable; never `*`;
-                           without one, no web page can: curl and test code still can)";
+                           without one, no web page can: curl and test code still can)
+  --login-url URL          a Login URL of the app: the hosted pages send sign-ins back to its origin
+                           (repeatable; the first is the default); added to the seed's list";
 
 struct Args {
     port: u16,
     seed: Option<String>,
     origins: Vec<String>,
     control_origins: Vec<String>,
+    login_urls: Vec<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -26,6 +29,7 @@ fn parse_args() -> Result<Args, String> {
         seed: None,
         origins: Vec::new(),
         control_origins: Vec::new(),
+        login_urls: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -39,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = Some(value()?),
             "--allow-origin" => args.origins.push(value()?),
             "--control-origin" => args.control_origins.push(value()?),
+            "--login-url" => args.login_urls.push(value()?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -75,6 +80,7 @@ async fn main() {
         seed.realm.allowed_origins = args.origins;
     }
     seed.control_origins.extend(args.control_origins);
+    seed.realm.login_urls.extend(args.login_urls);
     let app = match App::new(seed, false) {
         Ok(app) => app,
         Err(e) => {

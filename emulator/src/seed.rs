@@ -113,6 +113,14 @@ pub struct Realm {
     /// The HS256 secret (a `jsk_…`), for `jwt_algorithm = "HS256"`: 32 characters at least
     /// **\[ours]**. The control API shows it; nothing else does.
     pub jwt_secret: Option<String>,
+    /// The Connected App's Login URLs: LoginRocket Web returns a sign-in (`?token=`) only to a
+    /// `redirect_uri` on one of their origins, and to the first when a page names none.
+    /// **\[ours]**: AuthRocket does not document whether `redirect_uri` must match; here it
+    /// must, by origin (scheme, host and port), and `allowed_origins`' `*` never counts.
+    pub login_urls: Vec<String>,
+    /// The social providers on the hosted sign-in page (`google`, `github`, …): each an
+    /// emulated provider with a consent page of its own (see the crate docs).
+    pub social_providers: Vec<String>,
 }
 
 /// How a realm signs its tokens.
@@ -154,6 +162,12 @@ impl Realm {
         {
             return Err("jwt_algorithm HS256 needs a jwt_secret of 32 characters or more".into());
         }
+        for url in &self.login_urls {
+            let ok = url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+            if !ok {
+                return Err(format!("login_urls: {url:?} is not an http(s) URL"));
+            }
+        }
         Ok(())
     }
 }
@@ -178,6 +192,8 @@ impl Default for Realm {
             allowed_origins: vec!["*".into()],
             jwt_algorithm: JwtAlgorithm::RS256,
             jwt_secret: None,
+            login_urls: Vec::new(),
+            social_providers: Vec::new(),
         }
     }
 }

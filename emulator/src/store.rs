@@ -32,6 +32,8 @@ pub struct User {
     pub reference: Option<String>,
     /// Custom data (`cs`).
     pub custom: Option<Value>,
+    /// Social providers linked to the user (by a sign-in on an emulated provider).
+    pub social: Vec<String>,
     pub failed_logins: u32,
     pub locked_until: Option<u64>,
     /// The last TOTP step accepted (a code is good once).
@@ -60,7 +62,7 @@ impl User {
             "id": self.id, "email": self.email, "username": self.username,
             "first_name": self.first_name, "last_name": self.last_name, "locale": self.locale,
             "email_verified": self.email_verified, "two_factor": self.totp_secret.is_some(),
-            "orgs": self.orgs,
+            "orgs": self.orgs, "social": self.social,
         })
     }
 }
@@ -363,6 +365,7 @@ impl Store {
             permissions: seed.permissions.clone(),
             reference: seed.reference.clone(),
             custom: seed.custom.clone(),
+            social: Vec::new(),
             failed_logins: 0,
             locked_until: None,
             last_totp_step: None,

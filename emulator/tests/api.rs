@@ -3,7 +3,6 @@
 mod common;
 
 use common::*;
-use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
 use loginrocket::*;
 use serde_json::{json, Value};
 
@@ -30,27 +29,6 @@ async fn login(emu: &Emu, email: &str, password: &str) -> Response {
         .login(&LoginParams::new(email, password))
         .await
         .unwrap()
-}
-
-/// Verifies a token against the served JWKS and returns its claims.
-async fn verified_claims(emu: &Emu, token: &str) -> Value {
-    let jwks = emu.jwks().await;
-    let header = decode_header(token).unwrap();
-    assert_eq!(header.alg, Algorithm::RS256);
-    let key = jwks["keys"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["kid"].as_str() == header.kid.as_deref())
-        .expect("the token's kid is in the JWKS");
-    let decoding =
-        DecodingKey::from_rsa_components(key["n"].as_str().unwrap(), key["e"].as_str().unwrap())
-            .unwrap();
-    let mut validation = Validation::new(Algorithm::RS256);
-    validation.validate_aud = false;
-    decode::<Value>(token, &decoding, &validation)
-        .expect("valid RS256 signature")
-        .claims
 }
 
 #[tokio::test]
