@@ -160,7 +160,8 @@ impl LoginRocketAuth {
     /// hand-off at `app_origin` (`https://app.example.com`, as the realm's Login URLs name it:
     /// the request's `Host` is not trusted for it). The hosted page returns with `?token=`,
     /// a cross-site navigation, which the hand-off accepts only with that cookie's state, once.
-    /// `?prompt=login` on the start route forces a fresh sign-in there.
+    /// `?prompt=login` on the start route forces a fresh sign-in there, and `?provider=google`
+    /// asks it for that social provider (ids of `[a-z0-9_-]` only).
     ///
     /// An unsolicited return (a bookmarked hosted page, or a link someone sent: login CSRF)
     /// gets a page that says so and offers to sign in, rather than a "Continue as …?" form:
@@ -364,12 +365,26 @@ struct HandOff {
 struct Start {
     redirect: Option<String>,
     prompt: Option<String>,
+    /// A social provider to ask the hosted page for (`google`).
+    provider: Option<String>,
+}
+
+/// Whether `id` may name a provider in a URL: `[a-z0-9_-]`, 1 to 32 of them.
+fn provider_id(id: &str) -> bool {
+    (1..=32).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 /// Starts a hosted sign-in: a fresh state, in a cookie and in the `redirect_uri`.
 async fn start(
     State(auth): State<LoginRocketAuth>,
-    Query(Start { redirect, prompt }): Query<Start>,
+    Query(Start {
+        redirect,
+        prompt,
+        provider,
+    }): Query<Start>,
 ) -> Response {
     let Some(hosted) = &auth.hosted else {
         return StatusCode::NOT_FOUND.into_response();
@@ -393,6 +408,10 @@ async fn start(
     );
     if prompt.as_deref() == Some("login") {
         location.push_str("&prompt=login");
+    }
+    if let Some(p) = provider.as_deref().filter(|p| provider_id(p)) {
+        location.push_str("&provider=");
+        location.push_str(p);
     }
     let cookie = format!(
         "{}={state}; {}",
@@ -423,8 +442,11 @@ async fn hand_off(
         _ => false,
     };
     if !started_here && !same_origin(&headers) {
+        let carries_token = token.as_deref().is_some_and(|t| !t.is_empty());
         return match &auth.hosted {
-            // perhaps a hosted sign-in's return: say why it is not used, and how to sign in
+            // perhaps a hosted sign-in's return: the token leaves the address bar and the
+            // history first (the same route, bare), then a page says why it is not used
+            Some(_) if carries_token => see_other(auth.config.handoff_path, &[]),
             Some(_) => unsolicited_page(auth.config.start_path),
             None => Refused::CrossSite.into_response(),
         };

@@ -545,6 +545,17 @@ async fn a_hosted_sign_in_starts_with_a_state_cookie_and_returns_signed_in_once(
     // prompt=login forces a fresh sign-in there
     let fresh = send(&app, same_origin("GET", "/session/start?prompt=login")).await;
     assert!(header(&fresh, "location").ends_with("&prompt=login"));
+    // a social provider is asked for by its id; anything else is left out
+    let google = send(&app, same_origin("GET", "/session/start?provider=google")).await;
+    assert!(header(&google, "location").ends_with("&provider=google"));
+    for odd in ["Google", "a%26b%3Dc", "x%22", ""] {
+        let sent = send(
+            &app,
+            same_origin("GET", &format!("/session/start?provider={odd}")),
+        )
+        .await;
+        assert!(!header(&sent, "location").contains("provider="), "{odd}");
+    }
 
     // the hosted page comes back with ?token=: cross-site, with the state cookie
     let token = old.sign(&claims());
@@ -576,9 +587,11 @@ async fn a_hosted_sign_in_starts_with_a_state_cookie_and_returns_signed_in_once(
             .any(|c| c.starts_with("__Host-lr_state=;") && c.contains("Max-Age=0")),
         "{cookies:?}"
     );
-    // and the same return again, the cookie gone: not signed in
+    // and the same return again, the cookie gone: not signed in (the token leaves the
+    // address, and nothing is set)
     let r = send(&app, hosted_return(path, None)).await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&r, "location"), "/session/new");
     assert!(!r.headers().contains_key("set-cookie"));
 }
 
@@ -610,7 +623,13 @@ async fn a_hosted_return_this_browser_did_not_start_signs_nobody_in_and_says_so(
             Some("lr_state=abc"),
         ),
     ] {
+        // first the token leaves the address bar (and the history): the same route, bare
         let r = send(&hosted, hosted_return(&uri, cookie)).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{what}");
+        assert_eq!(header(&r, "location"), "/session/new", "{what}");
+        assert!(!r.headers().contains_key("set-cookie"), "{what}");
+        // then, still a navigation no page of the app started, the page that says why
+        let r = send(&hosted, hosted_return("/session/new", cookie)).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{what}");
         assert!(!r.headers().contains_key("set-cookie"), "{what}");
         let page = text(r).await;
