@@ -307,12 +307,35 @@ impl LoginRocket {
     /// # Ok::<(), loginrocket::Error>(())
     /// ```
     pub fn hosted_page_url(&self, path: &str, session: &crate::Secret) -> Result<String, Error> {
+        self.hosted_url(path, &[("session", session.expose())])
+    }
+
+    /// The realm's hosted LoginRocket page `path` (LoginRocket Web: `login`, `signup`,
+    /// `accounts`, `profile`, `logout`) with `params` as its query, in order: the LoginRocket
+    /// URL without its `v2/`, then `path?…`.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::{transport::MockTransport, Config, LoginRocket};
+    /// let client = LoginRocket::with_transport(Config::new("https://s.e2.loginrocket.com/"), Arc::new(MockTransport::new()))?;
+    /// assert_eq!(
+    ///     client.hosted_url("login", &[("redirect_uri", "https://app.test/auth/callback"), ("prompt", "login")])?,
+    ///     "https://s.e2.loginrocket.com/login?redirect_uri=https%3A%2F%2Fapp.test%2Fauth%2Fcallback&prompt=login"
+    /// );
+    /// # Ok::<(), loginrocket::Error>(())
+    /// ```
+    pub fn hosted_url(&self, path: &str, params: &[(&str, &str)]) -> Result<String, Error> {
         let base = self.lr_url()?;
         let base = base.strip_suffix("v2/").unwrap_or(&base);
         let query = form_urlencoded::Serializer::new(String::new())
-            .append_pair("session", session.expose())
+            .extend_pairs(params)
             .finish();
-        Ok(format!("{base}{}?{query}", path.trim_start_matches('/')))
+        let path = path.trim_start_matches('/');
+        Ok(if query.is_empty() {
+            format!("{base}{path}")
+        } else {
+            format!("{base}{path}?{query}")
+        })
     }
 
     /// Changes the LoginRocket URL for the next requests, by [`normalize_lr_url`]'s rules:
