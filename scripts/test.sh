@@ -85,7 +85,7 @@ start_server loginrocket-emulator ./target/debug/loginrocket-emulator --port 0 \
 export LR_EMULATOR_URL=$URL
 cargo test --locked -p loginrocket --features mock --target wasm32-unknown-unknown --test browser
 WASM_BINDGEN_TEST_ADDRESS=$KIT_TEST_ADDRESS cargo test --locked -p leptos-loginrocket \
-  --target wasm32-unknown-unknown --test components --test flows --test hooks --test session --test routes --test emulator_e2e
+  --target wasm32-unknown-unknown --test components --test flows --test hooks --test session --test routes --test hosted --test emulator_e2e
 
 step "end-to-end: the release demo under the production CSP, against the emulator (Playwright + Chromium)"
 # e2e/playwright.config.mjs starts the emulator on 4790 and serves this build on 4791

@@ -99,6 +99,7 @@ pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
 /// ```
 pub use leptos_loginrocket_macros::ftl;
 pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
+pub use logic::hosted::CallbackState;
 pub use logic::session::{DisplayClaims, SessionState};
 pub use loginrocket;
 pub use loginrocket::redirect::safe_redirect;

@@ -182,19 +182,54 @@ pub(crate) fn write_stored(shared: bool, key: &str, text: Option<&str>) {
 /// Reads `?token=` from the address bar once and removes it (with `history.replaceState`),
 /// so the token does not stay in the history, in bookmarks or in a `Referer`.
 pub(crate) fn take_query_param_token() -> Option<String> {
-    let window = window()?;
-    let location = window.location();
-    let href = location.href().ok()?;
-    let url = web_sys::Url::new(&href).ok()?;
-    let params = url.search_params();
-    let token = params.get("token").filter(|t| !t.is_empty())?;
-    params.delete("token");
-    let search = params.to_string().as_string().unwrap_or_default();
-    url.set_search(&search);
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
-    }
-    Some(token)
+    take_query_params(&["token"]).pop().flatten()
+}
+
+/// Reads the query parameters `names` (an empty one reads as absent) and takes every one of
+/// them out of the address bar at once (with `history.replaceState`, before anything else
+/// is fetched from the page). Off the browser, all absent.
+pub(crate) fn take_query_params(names: &[&str]) -> Vec<Option<String>> {
+    let taken = (|| {
+        let window = window()?;
+        let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
+        let params = url.search_params();
+        let values: Vec<Option<String>> = names
+            .iter()
+            .map(|n| params.get(n).filter(|v| !v.is_empty()))
+            .collect();
+        if names.iter().any(|n| params.has(n)) {
+            for name in names {
+                params.delete(name);
+            }
+            url.set_search(&params.to_string().as_string().unwrap_or_default());
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&url.href()),
+                );
+            }
+        }
+        Some(values)
+    })();
+    taken.unwrap_or_else(|| vec![None; names.len()])
+}
+
+/// The page's origin (`https://app.example`), in the browser.
+pub(crate) fn origin() -> Option<String> {
+    window()?.location().origin().ok()
+}
+
+/// 16 bytes from the browser's cryptographic generator, as hex: a state no other page can
+/// guess. `None` off the browser.
+pub(crate) fn random_hex() -> Option<String> {
+    let mut bytes = [0u8; 16];
+    window()?
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Adds `<meta name="referrer" content="no-referrer">` to `<head>` while alive.

@@ -107,3 +107,18 @@ password-hint = At least { $count ->
     [one] { $count } character
    *[other] { $count } characters
 }.
+
+## Hosted sign-in (the realm's LoginRocket pages) and the return from it
+hosted-or = or
+hosted-continue-with = Continue with { $provider }
+hosted-more-ways = More ways to sign in
+hosted-last-used = Last used
+page-callback = Signing in
+callback-checking = Checking your sign-in…
+callback-confirm = Continue as { $account }?
+callback-confirm-why = You came back from the sign-in page, but that sign-in didn't start here. Continue only if you just signed in.
+callback-continue = Continue
+callback-missing = This sign-in link is incomplete.
+callback-expired = This sign-in link has expired.
+callback-invalid = This sign-in link isn't valid, or its sign-in has ended.
+callback-sign-in-again = Sign in again

@@ -98,3 +98,18 @@ password-hint = Al menos { $count ->
     [one] { $count } carácter
    *[other] { $count } caracteres
 }.
+
+## Inicio de sesión en las páginas del realm, y la vuelta
+hosted-or = o
+hosted-continue-with = Continuar con { $provider }
+hosted-more-ways = Más formas de iniciar sesión
+hosted-last-used = Usado la última vez
+page-callback = Iniciando sesión
+callback-checking = Comprobando tu inicio de sesión…
+callback-confirm = ¿Continuar como { $account }?
+callback-confirm-why = Has vuelto de la página de inicio de sesión, pero ese inicio de sesión no empezó aquí. Continúa solo si acabas de iniciar sesión.
+callback-continue = Continuar
+callback-missing = Este enlace de inicio de sesión está incompleto.
+callback-expired = Este enlace de inicio de sesión ha caducado.
+callback-invalid = Este enlace de inicio de sesión no es válido, o su sesión ha terminado.
+callback-sign-in-again = Volver a iniciar sesión

@@ -89,3 +89,18 @@ page-title = { $page } · { $app }
 page-load-failed = ページを読み込めませんでした。接続を確認して、もう一度お試しください。
 
 password-hint = { $count }文字以上
+
+## ホストされたログインページと、そこからの戻り
+hosted-or = または
+hosted-continue-with = { $provider }で続行
+hosted-more-ways = その他のログイン方法
+hosted-last-used = 前回使用
+page-callback = ログイン中
+callback-checking = ログインを確認しています…
+callback-confirm = { $account } として続行しますか？
+callback-confirm-why = ログインページから戻りましたが、このログインはここで開始されたものではありません。今ログインした場合のみ続行してください。
+callback-continue = 続行
+callback-missing = このログインリンクは不完全です。
+callback-expired = このログインリンクの有効期限が切れています。
+callback-invalid = このログインリンクは無効か、ログインが終了しています。
+callback-sign-in-again = もう一度ログイン

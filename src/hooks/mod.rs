@@ -16,6 +16,8 @@ mod use_account_picker;
 mod use_change_password_form;
 mod use_complete_profile_form;
 mod use_forgot_password_form;
+mod use_hosted_callback;
+pub(crate) mod use_hosted_sign_in;
 mod use_login_form;
 mod use_logout;
 mod use_profile_form;
@@ -33,6 +35,11 @@ pub use use_account_picker::*;
 pub use use_change_password_form::*;
 pub use use_complete_profile_form::*;
 pub use use_forgot_password_form::*;
+pub use use_hosted_callback::*;
+pub use use_hosted_sign_in::{
+    use_hosted_sign_in, use_hosted_sign_in_with_options, UseHostedSignInOptions,
+    UseHostedSignInReturn,
+};
 pub use use_login_form::*;
 pub use use_logout::*;
 pub use use_profile_form::*;

@@ -4,6 +4,7 @@ use loginrocket::{AccountChoice, FullLogin};
 
 use super::{run_opt, store_message};
 use crate::context::use_loginrocket;
+use crate::hooks::use_hosted_sign_in::{hosted_round_trip, HostedReturn};
 use crate::logic::form_state::FormState;
 use crate::logic::session::SessionState;
 
@@ -88,9 +89,22 @@ pub fn use_account_picker_with_options(options: UseAccountPickerOptions) -> UseA
     }
 }
 
+/// Options for [`use_hosted_page_with_options`].
+#[derive(Clone, Debug, Default)]
+pub struct UseHostedPageOptions {
+    /// The app's callback page (`/auth/callback`): the hosted page sends the user back there
+    /// with a token (an account chosen there is the one signed in). `None`: on the pages of
+    /// [`AuthRoutes`](crate::AuthRoutes), theirs; elsewhere, a one-way trip.
+    pub callback: Option<String>,
+    /// Where to go once back (a same-origin path).
+    pub destination: Option<String>,
+}
+
 /// Opens the realm's hosted LoginRocket page `path` (`"login"`, `"accounts"`, `"profile"`, …)
 /// for the current session. The URL, which carries the session id, is built only when the
-/// callback runs: it is never in the DOM.
+/// callback runs: it is never in the DOM. On the pages of [`AuthRoutes`](crate::AuthRoutes),
+/// the hosted page sends the user back to the callback page with a token; elsewhere, it is a
+/// one-way trip ([`use_hosted_page_with_options`] names a way back).
 ///
 /// ```no_run
 /// use leptos::prelude::*;
@@ -103,12 +117,52 @@ pub fn use_account_picker_with_options(options: UseAccountPickerOptions) -> UseA
 /// }
 /// ```
 pub fn use_hosted_page(path: &'static str) -> Callback<()> {
+    use_hosted_page_with_options(path, UseHostedPageOptions::default())
+}
+
+/// Opens the realm's hosted page `path` for the current session, and comes back to the
+/// callback page: switching account on the hosted accounts page comes back signed in to it.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_loginrocket::*;
+///
+/// #[component]
+/// fn SwitchAccount() -> impl IntoView {
+///     let open = use_hosted_page_with_options("accounts", UseHostedPageOptions {
+///         callback: Some("/auth/callback".into()),
+///         destination: Some("/dashboard".into()),
+///     });
+///     view! { <button on:click=move |_| open.run(())>"Switch account"</button> }
+/// }
+/// ```
+pub fn use_hosted_page_with_options(
+    path: &'static str,
+    options: UseHostedPageOptions,
+) -> Callback<()> {
     let ctx = use_loginrocket();
+    let page = use_context::<HostedReturn>();
+    let back = match options.callback {
+        Some(callback) => Some(HostedReturn {
+            callback,
+            destination: options.destination,
+        }),
+        None => page,
+    };
     Callback::new(move |()| {
-        let url = ctx
-            .session()
-            .session_untracked()
-            .and_then(|s| ctx.client().hosted_page_url(path, &s).ok());
+        let Some(session) = ctx.session().session_untracked() else {
+            return;
+        };
+        let url = match &back {
+            Some(back) => hosted_round_trip(
+                ctx,
+                path,
+                &back.callback,
+                back.destination.clone(),
+                &[("session", session.expose())],
+            ),
+            None => ctx.client().hosted_page_url(path, &session).ok(),
+        };
         if let Some(url) = url {
             crate::platform::navigate(&url);
         }

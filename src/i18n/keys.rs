@@ -3,6 +3,7 @@
 //! by hand here is also used by the code outside this list.
 
 use crate::logic::form_state::{FieldId, FormState, Notice, Unavailable};
+use crate::logic::hosted::CallbackState;
 
 /// Keys the components and pages name in their code (the rest come from the logic's types:
 /// field labels, notices, state messages).
@@ -69,6 +70,16 @@ const LISTED: &[&str] = &[
     "link-sign-in",
     "links-label",
     "page-title",
+    "page-callback",
+    // the hosted sign-in and its return
+    "hosted-or",
+    "hosted-continue-with",
+    "hosted-more-ways",
+    "hosted-last-used",
+    "callback-checking",
+    "callback-confirm",
+    "callback-continue",
+    "callback-sign-in-again",
     // notices the next page shows
     "logged-out",
     "step-expired",
@@ -96,6 +107,14 @@ pub(crate) fn used() -> Vec<&'static str> {
         FormState::Unavailable(Unavailable::Server),
     ] {
         keys.extend(s.alert_key());
+    }
+    for s in [
+        CallbackState::Confirm,
+        CallbackState::Missing,
+        CallbackState::Expired,
+        CallbackState::Invalid,
+    ] {
+        keys.extend(s.message_key());
     }
     keys
 }

@@ -48,6 +48,7 @@ chunk! {
     change_password => ChangePasswordPage in lr_change_password as ChangePassword,
     request_invitation => RequestInvitationPage in lr_request_invitation as RequestInvitation,
     next_step => NextStepPage in lr_next_step as NextStep,
+    callback => CallbackPage in lr_callback as Callback,
 }
 
 #[cfg(feature = "lazy-pages")]

@@ -18,6 +18,7 @@
 //! | change password | `/auth/change-password` (signed in) |
 //! | request invitation | `/auth/request-invitation` |
 //! | another step the kit does not know | `/auth/next-step` |
+//! | the return from the realm's hosted pages | `/auth/callback?token=…` |
 //!
 //! After a sign-in the user goes to `?redirect=` when it is a same-origin path
 //! ([`safe_redirect`](crate::safe_redirect)), else to [`AuthConfig::after_login`]; a
@@ -48,6 +49,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, StaticSegment};
 use loginrocket::{Condition, ConditionalLogin, FullLogin};
 
+use crate::components::HostedSignIn;
 use crate::hooks::SignupFields;
 use loginrocket::redirect::checked_redirect;
 
@@ -93,6 +95,8 @@ pub enum AuthPage {
     RequestInvitation,
     /// A step the kit does not know: the hosted pages.
     NextStep,
+    /// The return from the realm's hosted pages (`?token=`).
+    Callback,
 }
 
 /// Path segments of the auth pages (`&'static str`: set them from constants).
@@ -132,6 +136,8 @@ pub struct AuthPaths {
     pub request_invitation: &'static str,
     /// Default `next-step`.
     pub next_step: &'static str,
+    /// Default `callback`: with the base, the path to list among the realm's Login URLs.
+    pub callback: &'static str,
 }
 
 impl Default for AuthPaths {
@@ -150,6 +156,7 @@ impl Default for AuthPaths {
             change_password: "change-password",
             request_invitation: "request-invitation",
             next_step: "next-step",
+            callback: "callback",
         }
     }
 }
@@ -170,6 +177,7 @@ impl AuthPage {
             AuthPage::ChangePassword => "page-change-password",
             AuthPage::RequestInvitation => "page-request-invitation",
             AuthPage::NextStep => "page-next-step",
+            AuthPage::Callback => "page-callback",
         }
     }
 }
@@ -190,6 +198,7 @@ impl AuthPaths {
             AuthPage::ChangePassword => self.change_password,
             AuthPage::RequestInvitation => self.request_invitation,
             AuthPage::NextStep => self.next_step,
+            AuthPage::Callback => self.callback,
         }
     }
 
@@ -279,6 +288,9 @@ pub struct AuthConfig {
     /// A logo's URL, shown before [`app_name`](Self::app_name) (decorative: the name says
     /// what it is; without a name no logo is shown). Default none.
     pub logo: Option<&'static str>,
+    /// The realm's hosted ways to sign in (social providers, "More ways to sign in") that
+    /// the sign-in and sign-up pages offer next to their forms. Default none.
+    pub hosted: HostedSignIn,
 }
 
 impl Default for AuthConfig {
@@ -292,6 +304,7 @@ impl Default for AuthConfig {
             min_password_length: Some(8),
             app_name: None,
             logo: None,
+            hosted: HostedSignIn::default(),
         }
     }
 }
@@ -373,6 +386,8 @@ pub(crate) struct Navigator {
     pub(crate) to_page: Callback<AuthPage>,
     /// Signed in: to the destination (or the backend's handler).
     pub(crate) signed_in: Callback<FullLogin>,
+    /// Signed in: to the destination given (else the one carried), or the backend's handler.
+    pub(crate) signed_in_to: Callback<(FullLogin, Option<String>)>,
     /// A step left: to its page.
     pub(crate) conditional: Callback<ConditionalLogin>,
 }
@@ -381,9 +396,13 @@ impl Navigator {
     pub(crate) fn new(config: &AuthConfig) -> Self {
         let (to_page, to_destination) = navigator(config);
         let to_page = Callback::new(to_page);
+        let signed_in_to = Callback::new(move |(login, dest): (FullLogin, Option<String>)| {
+            to_destination(&login, dest)
+        });
         Self {
             to_page,
-            signed_in: Callback::new(move |login: FullLogin| to_destination(&login)),
+            signed_in: Callback::new(move |login: FullLogin| signed_in_to.run((login, None))),
+            signed_in_to,
             conditional: Callback::new(move |c: ConditionalLogin| to_page.run(page_for(&c))),
         }
     }
@@ -393,7 +412,7 @@ fn navigator(
     config: &AuthConfig,
 ) -> (
     impl Fn(AuthPage) + Clone + Send + Sync + 'static,
-    impl Fn(&FullLogin) + Clone + Send + Sync + 'static,
+    impl Fn(&FullLogin, Option<String>) + Clone + Send + Sync + 'static,
 ) {
     let navigate = use_navigate();
     let query = use_query_map();
@@ -407,9 +426,9 @@ fn navigator(
         );
     };
     let cfg2 = config.clone();
-    let to_destination = move |login: &FullLogin| {
-        let dest = cfg2
-            .carried(query)
+    let to_destination = move |login: &FullLogin, given: Option<String>| {
+        let dest = given
+            .or_else(|| cfg2.carried(query))
             .unwrap_or_else(|| cfg2.after_login.to_owned());
         match cfg2.handoff {
             // the auth page is done with: Back skips it
@@ -471,6 +490,7 @@ pub fn AuthRoutes(
             <Route path=StaticSegment(p.change_password) view=move || chunks::change_password(c.get_value())/>
             <Route path=StaticSegment(p.request_invitation) view=move || chunks::request_invitation(c.get_value())/>
             <Route path=StaticSegment(p.next_step) view=move || chunks::next_step(c.get_value())/>
+            <Route path=StaticSegment(p.callback) view=move || chunks::callback(c.get_value())/>
         </ParentRoute>
     }
     .into_inner()

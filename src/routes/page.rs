@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 use super::{replacing, AuthConfig, AuthPage};
 use crate::components::StatusRegion;
 use crate::context::{use_loginrocket, LoginRocketContext};
+use crate::hooks::use_hosted_sign_in::HostedReturn;
 
 use crate::logic::session::SessionState;
 use crate::platform;
@@ -71,6 +72,11 @@ pub(crate) fn PageFrame(
 ) -> impl IntoView {
     let ctx = use_loginrocket();
     let destination = config.carried(use_query_map());
+    // a hosted page opened from this page comes back to the callback page, then goes on
+    provide_context(HostedReturn {
+        callback: config.paths.path(AuthPage::Callback),
+        destination: destination.clone(),
+    });
     if let Some(target) = elsewhere(ctx, audience, &config, destination) {
         return view! { <Redirect path=target options=replacing()/> }.into_any();
     }

@@ -113,3 +113,18 @@ password-hint = Au moins { $count ->
     [one] { $count } caractère
    *[other] { $count } caractères
 }.
+
+## Connexion sur les pages du realm, et le retour
+hosted-or = ou
+hosted-continue-with = Continuer avec { $provider }
+hosted-more-ways = Autres façons de se connecter
+hosted-last-used = Utilisé la dernière fois
+page-callback = Connexion
+callback-checking = Vérification de votre connexion…
+callback-confirm = Continuer en tant que { $account } ?
+callback-confirm-why = Vous revenez de la page de connexion, mais cette connexion n'a pas commencé ici. Ne continuez que si vous venez de vous connecter.
+callback-continue = Continuer
+callback-missing = Ce lien de connexion est incomplet.
+callback-expired = Ce lien de connexion a expiré.
+callback-invalid = Ce lien de connexion n'est pas valide, ou sa session est terminée.
+callback-sign-in-again = Se reconnecter

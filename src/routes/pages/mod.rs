@@ -1,6 +1,7 @@
 //! The drop-in pages, one component per file: each route of [`AuthRoutes`](crate::AuthRoutes)
 //! names its own.
 
+mod callback;
 mod change_password;
 mod choose_account;
 mod complete_profile;
@@ -14,6 +15,7 @@ mod sign_up;
 mod two_factor;
 mod verify_email;
 
+pub use callback::CallbackPage;
 pub use change_password::ChangePasswordPage;
 pub use choose_account::ChooseAccountPage;
 pub use complete_profile::CompleteProfilePage;

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::components::SignupForm;
+use crate::components::{HostedOptions, SignupForm};
 use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The sign-up page: [`SignupForm`](crate::SignupForm) with the configured fields; a link to sign in.
+/// The sign-up page: [`SignupForm`](crate::SignupForm), with [`AuthConfig::hosted`]'s ways next to it with the configured fields; a link to sign in.
 ///
 /// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::sign_up`](crate::AuthPaths::sign_up);
 /// an app with routes of its own can mount it anywhere.
@@ -30,6 +30,7 @@ pub fn SignUpPage(
     view! {
         <PageFrame page=AuthPage::SignUp config=cfg.clone() audience=Audience::SignedOut>
             <SignupForm fields=cfg.signup_fields min_password_length=cfg.min_password_length on_login=nav.signed_in on_conditional=nav.conditional/>
+            <HostedOptions hosted=cfg.hosted/>
             <PageLinks config=cfg.clone() links=&[(AuthPage::SignIn, "link-sign-in")]/>
         </PageFrame>
     }
