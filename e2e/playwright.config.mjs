@@ -28,7 +28,9 @@ export default defineConfig({
   webServer: [
     {
       // the demo's failure lab (served from APP) uses the control API
-      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port ${EMULATOR_PORT} --control-origin ${APP}`,
+      // the hosted pages send sign-ins back to both demos (the kit's callback page; demo-ssr's
+      // hand-off)
+      command: `${process.env.EMULATOR_BIN ?? "target/debug/loginrocket-emulator"} --port ${EMULATOR_PORT} --control-origin ${APP} --login-url ${APP}/auth/callback --login-url ${SSR_APP}/session/new --login-url ${SSR_APP}/auth/callback`,
       cwd: root,
       url: `${EMULATOR}/_emulator/health`,
       stderr: "ignore", // its request log (no secrets in it, but long)

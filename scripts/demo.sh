@@ -11,7 +11,8 @@ export LR_URL="${LR_URL:-http://127.0.0.1:$PORT}"
 cargo build --locked --release -p loginrocket-emulator
 # the demo's failure lab, on the demo's origin, is the one web page that may use the control API
 ./target/release/loginrocket-emulator --port "$PORT" \
-  --control-origin http://127.0.0.1:8080 --control-origin http://localhost:8080 &
+  --control-origin http://127.0.0.1:8080 --control-origin http://localhost:8080 \
+  --login-url http://127.0.0.1:8080/auth/callback --login-url http://localhost:8080/auth/callback &
 EMU_PID=$!
 trap 'kill $EMU_PID 2>/dev/null || true' EXIT INT TERM
 

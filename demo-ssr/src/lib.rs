@@ -9,7 +9,9 @@
 //! the server.
 
 use leptos::prelude::*;
-use leptos_loginrocket::{AuthConfig, AuthRoutes, Handoff, LoginRocketProvider};
+use leptos_loginrocket::{
+    AuthConfig, AuthRoutes, Handoff, HostedSignIn, LoginRocketProvider, Provider,
+};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
 use serde::{Deserialize, Serialize};
@@ -59,12 +61,25 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
     }))
 }
 
-/// The kit's pages, configured for this app: a sign-in goes to the backend's hand-off.
+/// The backend's route that starts a sign-in on the realm's hosted pages
+/// (`LoginRocketAuth::with_hosted_login`).
+pub const START_PATH: &str = "/session/start";
+
+/// The realm's social providers this demo offers (the emulator's seed turns Google on).
+const PROVIDERS: &[Provider] = &[Provider::new("google", "Google (emulated)")];
+
+/// The kit's pages, configured for this app: a sign-in goes to the backend's hand-off, and
+/// "Continue with Google" is a link to the backend's start route (it works before the wasm).
 pub fn auth_config() -> AuthConfig {
     AuthConfig {
         handoff: Handoff::Backend(HANDOFF_PATH),
         after_login: ACCOUNT_PATH,
         app_name: Some("SSR demo"),
+        hosted: HostedSignIn {
+            providers: PROVIDERS,
+            backend_start: Some(START_PATH),
+            ..HostedSignIn::default()
+        },
         ..AuthConfig::default()
     }
 }

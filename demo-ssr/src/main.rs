@@ -123,7 +123,14 @@ async fn main() {
     let lr_url = match args.lr_url {
         Some(url) => url,
         None => {
-            let seed = loginrocket_emulator::seed::Seed::demo();
+            let mut seed = loginrocket_emulator::seed::Seed::demo();
+            // the hosted pages send sign-ins back to this app (its hand-off, and the kit's
+            // callback page for the hosted accounts page)
+            let app = format!("http://127.0.0.1:{}", args.port);
+            seed.realm.login_urls = vec![
+                format!("{app}{}", demo_ssr::HANDOFF_PATH),
+                format!("{app}/auth/callback"),
+            ];
             let users = demo_users(&seed);
             let two_factor = seed.users.iter().any(|u| u.totp_secret.is_some());
             match loginrocket_emulator::spawn(seed).await {
@@ -159,6 +166,7 @@ async fn main() {
         SessionConfig {
             handoff_path: demo_ssr::HANDOFF_PATH,
             logout_path: demo_ssr::LOGOUT_PATH,
+            start_path: demo_ssr::START_PATH,
             after_login: ACCOUNT_PATH,
             // this demo serves plain HTTP on 127.0.0.1: the cookie can't be Secure (a real
             // app behind TLS leaves this off, whatever Host its proxy sends)
@@ -167,7 +175,10 @@ async fn main() {
         },
     )
     // sign-out ends the LoginRocket session too, as the kit's own sign-out does
-    .ending_loginrocket_sessions(&lr_url);
+    .ending_loginrocket_sessions(&lr_url)
+    .map_err(|e| e.to_string())
+    // "Continue with Google" starts at the backend, which takes the hosted page's return
+    .and_then(|auth| auth.with_hosted_login(&lr_url, &format!("http://127.0.0.1:{}", args.port)));
     let auth = match auth {
         Ok(auth) => auth,
         Err(e) => {
@@ -197,9 +208,11 @@ async fn main() {
                 if let Ok(value) = HeaderValue::from_str(&csp(&nonce.to_string(), &lr_origin)) {
                     response.insert_header(CONTENT_SECURITY_POLICY, value);
                 }
-                // same-origin: the backend's login-CSRF check falls back to the Referer where a
-                // browser sends no Fetch Metadata (Safari before 16.4); no-referrer broke it
-                response.insert_header(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+                // the origin only: the backend's login-CSRF check falls back to the Referer's
+                // origin where a browser sends no Fetch Metadata (Safari before 16.4;
+                // no-referrer broke it), and no path or query leaves a page (the callback
+                // page's address holds a token until the kit takes it out)
+                response.insert_header(REFERRER_POLICY, HeaderValue::from_static("strict-origin"));
                 // a page may be a signed-in user's, and carries a per-response nonce: no cache
                 // keeps it (nor shows it again after sign-out)
                 response.insert_header(CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -57,9 +57,18 @@ fn catalog() -> Catalog {
 fn auth_config() -> AuthConfig {
     AuthConfig {
         app_name: Some("LoginRocket Demo"),
+        // the emulator's seed turns Google on; a real realm names its own providers
+        hosted: HostedSignIn {
+            providers: PROVIDERS,
+            more_ways: true,
+            ..HostedSignIn::default()
+        },
         ..AuthConfig::default()
     }
 }
+
+/// The realm's social providers the sign-in and sign-up pages offer.
+const PROVIDERS: &[Provider] = &[Provider::new("google", "Google (emulated)")];
 
 /// Names the document after a page of the demo's own, in the current locale.
 fn titled(key: &'static str) {
@@ -253,6 +262,14 @@ fn Protected() -> impl IntoView {
     // "which account?": a user with several gets the list (this page's guard sends them to the
     // kit's account page, and back here after the choice); a user with one stays as is
     let switch = move |_| spawn_local(session.store.choose_account());
+    // the realm's hosted accounts page, and back through the kit's callback page
+    let hosted_accounts = use_hosted_page_with_options(
+        "accounts",
+        UseHostedPageOptions {
+            callback: Some("/auth/callback".into()),
+            destination: Some("/protected".into()),
+        },
+    );
     let claims = move || match session.state.get() {
         SessionState::SignedIn { claims, .. } => {
             // the session id is a secret: not even on screen (or in a screenshot)
@@ -287,6 +304,7 @@ fn Protected() -> impl IntoView {
         <div class="demo-actions">
             <button type="button" on:click=move |_| session.refresh.run(())>{tr("demo-refresh")}</button>
             <button type="button" on:click=switch>{tr("demo-switch-account")}</button>
+            <button type="button" on:click=move |_| hosted_accounts.run(())>{tr("demo-hosted-accounts")}</button>
             <LogoutButton/>
         </div>
         <nav class="demo-links" aria-label=tr("demo-account")>

@@ -27,6 +27,7 @@ demo-selected-account = Account: { $name }. { $count ->
 }
 demo-refresh = Refresh session
 demo-switch-account = Switch account
+demo-hosted-accounts = Switch on the hosted page
 demo-account = Account
 demo-edit-profile = Edit profile
 demo-change-password = Change password

@@ -26,6 +26,7 @@ demo-selected-account = Cuenta: { $name }. { $count ->
 }
 demo-refresh = Renovar la sesión
 demo-switch-account = Cambiar de cuenta
+demo-hosted-accounts = Cambiar en la página alojada
 demo-account = Cuenta
 demo-edit-profile = Editar el perfil
 demo-change-password = Cambiar la contraseña

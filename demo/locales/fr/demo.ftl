@@ -26,6 +26,7 @@ demo-selected-account = Compte : { $name }. { $count ->
 }
 demo-refresh = Rafraîchir la session
 demo-switch-account = Changer de compte
+demo-hosted-accounts = Changer sur la page hébergée
 demo-account = Compte
 demo-edit-profile = Modifier le profil
 demo-change-password = Changer le mot de passe

@@ -26,6 +26,7 @@ demo-selected-account = アカウント: { $name }。{ $count ->
 }
 demo-refresh = セッションを更新
 demo-switch-account = アカウントを切り替え
+demo-hosted-accounts = ホストページで切り替え
 demo-account = アカウント
 demo-edit-profile = プロフィールを編集
 demo-change-password = パスワードを変更
