@@ -38,6 +38,8 @@ pub struct Account {
     pub email: Option<String>,
     /// When the session ends (`exp`, seconds since the epoch).
     pub expires_at: Option<u64>,
+    /// The name of the account the session selected (the token's memberships).
+    pub account_name: Option<String>,
 }
 
 /// The user of the request's session cookie, or `None` without a valid one. On the server the
@@ -57,6 +59,7 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
             name: c.get("name").and_then(|v| v.as_str()).map(str::to_owned),
             email: c.email().map(str::to_owned),
             expires_at: c.expires_at(),
+            account_name: c.selected_membership().and_then(|m| m.name),
         }
     }))
 }
@@ -64,6 +67,10 @@ pub async fn current_account() -> Result<Option<Account>, ServerFnError> {
 /// The backend's route that starts a sign-in on the realm's hosted pages
 /// (`LoginRocketAuth::with_hosted_login`).
 pub const START_PATH: &str = "/session/start";
+
+/// The backend's start route opening the realm's hosted accounts page, back to the account
+/// page (`START_PATH`, `page=accounts`, `redirect=ACCOUNT_PATH`).
+const SWITCH_ACCOUNT: &str = "/session/start?page=accounts&redirect=%2Faccount";
 
 /// The realm's social providers this demo offers (the emulator's seed turns Google on).
 const PROVIDERS: &[Provider] = &[Provider::new("google", "Google (emulated)")];
@@ -174,17 +181,23 @@ fn AccountView(account: Account) -> impl IntoView {
         name,
         email,
         expires_at,
+        account_name,
     } = account;
     let expires = expires_at.map(utc);
+
     view! {
         <h1>"Your account"</h1>
         <p class="signed-in">"Signed in as " <strong>{name.clone().or(email.clone()).unwrap_or(user_id.clone())}</strong></p>
         <dl>
             <dt>"User id"</dt><dd data-field="user">{user_id}</dd>
             <dt>"Email"</dt><dd data-field="email">{email}</dd>
+            <dt>"Account"</dt><dd data-field="account">{account_name}</dd>
             <dt>"Session ends"</dt><dd>{expires}</dd>
         </dl>
         <p>"This page came from the server's verified session cookie; the browser holds no token."</p>
+        // the realm's hosted accounts page for this session, back here through the hand-off
+        // (a server route: rel="external" keeps the router from taking the click)
+        <p><a href=SWITCH_ACCOUNT rel="external">"Switch account on the hosted page"</a></p>
         // a plain form: it works before hydration, and the backend refuses it cross-site
         <form method="post" action=LOGOUT_PATH>
             <button type="submit" class="lr-button">"Sign out"</button>

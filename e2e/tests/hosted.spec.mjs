@@ -137,6 +137,34 @@ test("More ways to sign in: the hosted sign-in and 2FA pages, then the destinati
   await arrived(page, `${APP}/protected`);
   await expect(page.locator("#selected-account")).toContainText("Tom's Shop");
   await noTraceOf(page, seen);
+
+  // the hosted profile page, in the hosted pages' own session: saving comes back with a
+  // fresh token (a return this tab did not start: it asks first)
+  const profile = `${EMULATOR}/profile?redirect_uri=${encodeURIComponent(`${APP}/auth/callback`)}`;
+  page.allowUrl(profile);
+  await page.goto(profile);
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  await axe(page, "hosted profile page");
+  await page.getByLabel("First name").fill("Thomas");
+  await page.getByRole("button", { name: "Save and return" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(home(page)).toContainText("Signed in as tom@example.com");
+  await noTraceOf(page, seen);
+});
+
+test("the hosted sign-up page, reached from More ways, comes back signed in", async ({ page, secrets }) => {
+  const seen = watchReturns(page, secrets);
+  await visit(page, "/auth/sign-up");
+  await page.getByRole("button", { name: "More ways to sign in" }).click();
+  await page.getByRole("link", { name: "No account yet? Sign up" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create your Demo realm account" })).toBeVisible();
+  await axe(page, "hosted sign-up page");
+  secrets.add("Hosted-Password-41");
+  await page.getByLabel("Email").fill("hal@example.com");
+  await page.getByLabel("Password").fill("Hosted-Password-41");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(home(page)).toContainText("Signed in as hal@example.com");
+  await noTraceOf(page, seen);
 });
 
 test("the hosted accounts page switches account and comes back signed in to the one chosen", async ({ page, secrets }) => {
@@ -221,6 +249,7 @@ test("LoginRocket out of reach at the return is a retry, then the sign-in", asyn
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("[role=alert]")).toHaveText("We can't reach the sign-in service right now. Please try again in a moment.");
+  await axe(page, "callback: unavailable");
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(home(page)).toContainText("Signed in as ann@example.com");
   await noTraceOf(page, seen);
@@ -244,6 +273,26 @@ test.describe("demo-ssr", () => {
     await expect(page.locator("p.signed-in")).toContainText("sam@example.com");
     const cookie = (await page.context().cookies(SSR_APP)).find((c) => c.name === "lr_session" || c.name === "__Host-lr_session");
     expect(cookie?.httpOnly).toBe(true);
+    await noTraceOf(page, seen);
+  });
+
+  test("the hosted accounts page, opened from the account page, comes back signed in to the account chosen", async ({ page, secrets }) => {
+    const seen = watchReturns(page, secrets);
+    await page.goto("/auth/sign-in?redirect=%2Faccount");
+    await expect(page.locator("form button[type=submit]")).toBeEnabled();
+    secrets.add(PASSWORD);
+    await page.getByLabel("Email", { exact: true }).fill("mia@example.com");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("button", { name: "Acme" }).click();
+    await expect(page).toHaveURL(`${SSR_APP}/account`);
+    await expect(page.locator("[data-field=account]")).toHaveText("Acme");
+    await page.getByRole("link", { name: "Switch account on the hosted page" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Choose an account" })).toBeVisible();
+    expect(page.url()).not.toContain("kss_");
+    await page.getByRole("button", { name: "Globex" }).click();
+    await expect(page).toHaveURL(`${SSR_APP}/account`);
+    await expect(page.locator("[data-field=account]")).toHaveText("Globex");
     await noTraceOf(page, seen);
   });
 

@@ -136,7 +136,8 @@ pub struct LoginRocketAuth {
 
 /// The realm's hosted sign-in page, and the hand-off's full URL it returns to.
 struct Hosted {
-    login_url: String,
+    /// The realm's hosted pages' root (`https://realm.loginrocket.com`, no slash).
+    base: String,
     handoff_url: String,
 }
 
@@ -161,7 +162,9 @@ impl LoginRocketAuth {
     /// the request's `Host` is not trusted for it). The hosted page returns with `?token=`,
     /// a cross-site navigation, which the hand-off accepts only with that cookie's state, once.
     /// `?prompt=login` on the start route forces a fresh sign-in there, and `?provider=google`
-    /// asks it for that social provider (ids of `[a-z0-9_-]` only).
+    /// asks it for that social provider (ids of `[a-z0-9_-]` only). `?page=accounts` (or
+    /// `profile`) opens the signed-in user's hosted page for their session instead, and the
+    /// return is signed in to the account chosen there (`401` without a session).
     ///
     /// An unsolicited return (a bookmarked hosted page, or a link someone sent: login CSRF)
     /// gets a page that says so and offers to sign in, rather than a "Continue as …?" form:
@@ -186,7 +189,7 @@ impl LoginRocketAuth {
         let base = lr_url.trim_end_matches('/');
         let base = base.strip_suffix("/v2").unwrap_or(base);
         self.hosted = Some(Arc::new(Hosted {
-            login_url: format!("{base}/login"),
+            base: base.to_owned(),
             handoff_url: format!(
                 "{}{}",
                 app_origin.trim_end_matches('/'),
@@ -367,6 +370,8 @@ struct Start {
     prompt: Option<String>,
     /// A social provider to ask the hosted page for (`google`).
     provider: Option<String>,
+    /// The signed-in user's own hosted page instead of sign-in: `accounts` or `profile`.
+    page: Option<String>,
 }
 
 /// Whether `id` may name a provider in a URL: `[a-z0-9_-]`, 1 to 32 of them.
@@ -377,17 +382,48 @@ fn provider_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
-/// Starts a hosted sign-in: a fresh state, in a cookie and in the `redirect_uri`.
+/// Starts a round trip through the realm's hosted pages: a fresh state, in a cookie and in
+/// the `redirect_uri`. Sign-in by default; `page=accounts` or `page=profile` opens the
+/// signed-in user's own page for their session (the `session=` AuthRocket documents), and
+/// comes back signed in to the account chosen there.
 async fn start(
     State(auth): State<LoginRocketAuth>,
+    headers: HeaderMap,
     Query(Start {
         redirect,
         prompt,
         provider,
+        page,
     }): Query<Start>,
 ) -> Response {
     let Some(hosted) = &auth.hosted else {
         return StatusCode::NOT_FOUND.into_response();
+    };
+    let encode = |v: &str| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
+    // the page, and what it takes besides its way back
+    let (path, extra) = match page.as_deref() {
+        None | Some("login") => {
+            let mut extra = String::new();
+            if prompt.as_deref() == Some("login") {
+                extra.push_str("&prompt=login");
+            }
+            if let Some(p) = provider.as_deref().filter(|p| provider_id(p)) {
+                extra.push_str("&provider=");
+                extra.push_str(p);
+            }
+            ("login", extra)
+        }
+        Some(own @ ("accounts" | "profile")) => {
+            let claims = match auth.session(&headers).await {
+                Ok(claims) => claims,
+                Err(refused) => return refused.into_response(),
+            };
+            let Some(sid) = claims.session_id() else {
+                return Refused::NoSession.into_response();
+            };
+            (own, format!("&session={}", encode(sid)))
+        }
+        Some(_) => return StatusCode::NOT_FOUND.into_response(),
     };
     let mut nonce = [0u8; 32];
     if getrandom::getrandom(&mut nonce).is_err() {
@@ -395,24 +431,16 @@ async fn start(
     }
     let state: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
     let to = loginrocket::redirect::safe_redirect(redirect.as_deref(), auth.config.after_login);
-    let encode = |v: &str| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
     let redirect_uri = format!(
         "{}?state={state}&redirect={}",
         hosted.handoff_url,
         encode(&to)
     );
-    let mut location = format!(
-        "{}?redirect_uri={}",
-        hosted.login_url,
+    let location = format!(
+        "{}/{path}?redirect_uri={}{extra}",
+        hosted.base,
         encode(&redirect_uri)
     );
-    if prompt.as_deref() == Some("login") {
-        location.push_str("&prompt=login");
-    }
-    if let Some(p) = provider.as_deref().filter(|p| provider_id(p)) {
-        location.push_str("&provider=");
-        location.push_str(p);
-    }
     let cookie = format!(
         "{}={state}; {}",
         auth.config.state_cookie_name(),

@@ -659,3 +659,48 @@ async fn a_hosted_return_this_browser_did_not_start_signs_nobody_in_and_says_so(
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_hosted_accounts_page_opens_for_the_cookies_session_and_comes_back_through_the_hand_off(
+) {
+    let (old, _) = keys();
+    let app = hosted_app(&Keys::serving(jwks(&[old])));
+    let token = old.sign(&claims());
+    let signed_in =
+        |uri: &str| same_origin("GET", uri).header("cookie", format!("__Host-lr_session={token}"));
+    let r = send(
+        &app,
+        signed_in("/session/start?page=accounts&redirect=%2Fbilling"),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let location = header(&r, "location");
+    assert!(
+        location.starts_with("https://sample.e2.loginrocket.com/accounts?redirect_uri="),
+        "{location}"
+    );
+    // the session it is for, as AuthRocket documents (`session=`)
+    assert_eq!(param(location, "session").as_deref(), Some("kss_secret"));
+    let back = param(location, "redirect_uri").unwrap();
+    assert!(
+        back.starts_with("https://app.example.com/session/new?state="),
+        "{back}"
+    );
+    assert_eq!(param(&back, "redirect").as_deref(), Some("/billing"));
+    let state = param(&back, "state").unwrap();
+    assert!(header(&r, "set-cookie").starts_with(&format!("__Host-lr_state={state};")));
+    // the profile page too
+    let r = send(&app, signed_in("/session/start?page=profile")).await;
+    assert!(header(&r, "location").starts_with("https://sample.e2.loginrocket.com/profile?"));
+
+    // without a session there is nothing to open; an unknown page is no page
+    let r = send(&app, same_origin("GET", "/session/start?page=accounts")).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(!r.headers().contains_key("set-cookie"));
+    let r = send(&app, signed_in("/session/start?page=billing")).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // a forged cookie opens nothing either
+    let forged = same_origin("GET", "/session/start?page=accounts")
+        .header("cookie", "__Host-lr_session=e30.e30.c2ln");
+    assert_eq!(send(&app, forged).await.status(), StatusCode::UNAUTHORIZED);
+}
