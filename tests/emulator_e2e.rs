@@ -187,20 +187,6 @@ async fn control_get(path: &str) -> serde_json::Value {
         .unwrap()
 }
 
-fn go(path: &str) {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-}
-
-fn here() -> String {
-    let l = web_sys::window().unwrap().location();
-    format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
-}
-
 struct App {
     root: HtmlElement,
     session: RwSignal<Option<UseSessionReturn>>,

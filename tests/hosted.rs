@@ -17,19 +17,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
 
-fn go(path: &str) {
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-}
-
-fn here() -> String {
-    let l = window().location();
-    format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
-}
-
 const GOOGLE: &[Provider] = &[Provider::new("google", "Google")];
 const LAST_USED: &str = "leptos-loginrocket.last-sign-in";
 
@@ -55,6 +42,18 @@ fn hosted_app(remember: bool) -> impl Fn() -> AnyView + Copy {
     }
 }
 
+/// Signs in with the password form, and waits for the destination.
+async fn signed_in_with_password(page: &Page) {
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "pw");
+    page.mock.push_json(
+        200,
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+    );
+    page.click("button[type=submit]");
+    until("destination", || page.q("#billing").is_some()).await;
+}
+
 fn local() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
@@ -71,14 +70,7 @@ async fn the_way_used_last_is_marked_and_kept_and_an_app_can_turn_it_off() {
     assert!(page
         .text(".lr-hosted__choice")
         .contains("Continue with Google"));
-    page.type_into("input[name=email]", "ann@example.com");
-    page.type_into("input[name=password]", "pw");
-    page.mock.push_json(
-        200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
-    );
-    page.click("button[type=submit]");
-    until("destination", || page.q("#billing").is_some()).await;
+    signed_in_with_password(&page).await;
     assert_eq!(
         local().get_item(LAST_USED).unwrap().as_deref(),
         Some("password")
@@ -90,14 +82,7 @@ async fn the_way_used_last_is_marked_and_kept_and_an_app_can_turn_it_off() {
     go("/auth/sign-in?redirect=%2Fbilling");
     let page = mount(hosted_app(false));
     until("sign-in page", || page.q(".lr-hosted__choice").is_some()).await;
-    page.type_into("input[name=email]", "ann@example.com");
-    page.type_into("input[name=password]", "pw");
-    page.mock.push_json(
-        200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
-    );
-    page.click("button[type=submit]");
-    until("destination", || page.q("#billing").is_some()).await;
+    signed_in_with_password(&page).await;
     assert!(page.q(".lr-badge").is_none());
     assert_eq!(
         local().get_item(LAST_USED).unwrap().as_deref(),

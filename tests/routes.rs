@@ -16,19 +16,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
 
-fn go(path: &str) {
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-}
-
-fn here() -> String {
-    let l = window().location();
-    format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
-}
-
 fn app() -> impl IntoView {
     view! {
         <Router>

@@ -148,3 +148,19 @@ pub async fn settle() {
 pub fn json_body(req: &loginrocket::transport::HttpRequest) -> serde_json::Value {
     serde_json::from_str(req.body.as_deref().unwrap_or("null")).unwrap()
 }
+
+/// Puts the app at `path` (replacing the history entry), before a router mounts there.
+pub fn go(path: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+/// The app's path and query now.
+pub fn here() -> String {
+    let l = web_sys::window().unwrap().location();
+    format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
+}

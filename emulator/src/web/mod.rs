@@ -467,23 +467,8 @@ fn signup_form(store: &Store, ctx: &Ctx, req: &Req, messages: &[String]) -> Resp
     let invalid = !messages.is_empty();
     let l = ctx.locale;
     let fields = format!(
-        "{}{}{}{}<button type=\"submit\">{}</button>",
-        input(
-            "first_name",
-            Field::FirstName.name(l),
-            "text",
-            "autocomplete=\"given-name\"",
-            &req.text("first_name"),
-            false
-        ),
-        input(
-            "last_name",
-            Field::LastName.name(l),
-            "text",
-            "autocomplete=\"family-name\"",
-            &req.text("last_name"),
-            false
-        ),
+        "{}{}{}<button type=\"submit\">{}</button>",
+        name_inputs(l, &req.text("first_name"), &req.text("last_name")),
         input(
             "email",
             Field::Email.name(l),
@@ -525,6 +510,23 @@ async fn signup_submit(State(app): State<Shared>, req: Req) -> Response {
         ),
         Err(e) => ctx.failed(e, |msgs| signup_form(&store, &ctx, &req, msgs)),
     }
+}
+
+/// The first and last name inputs, filled with `first` and `last`.
+fn name_inputs(locale: &str, first: &str, last: &str) -> String {
+    let name =
+        |id, field: Field, token, value| input(id, field.name(locale), "text", token, value, false);
+    name(
+        "first_name",
+        Field::FirstName,
+        "autocomplete=\"given-name\"",
+        first,
+    ) + &name(
+        "last_name",
+        Field::LastName,
+        "autocomplete=\"family-name\"",
+        last,
+    )
 }
 
 fn accounts_form(store: &Store, ctx: &Ctx, user_id: &str, selected: Option<&str>) -> Response {
@@ -583,24 +585,13 @@ fn profile_form(store: &Store, ctx: &Ctx, user_id: &str) -> Response {
     };
     let l = ctx.locale;
     let fields = format!(
-        "<p>{}: {}</p>{}{}<button type=\"submit\">{}</button>",
+        "<p>{}: {}</p>{}<button type=\"submit\">{}</button>",
         esc(Field::Email.name(l)),
         esc(&user.email),
-        input(
-            "first_name",
-            Field::FirstName.name(l),
-            "text",
-            "autocomplete=\"given-name\"",
+        name_inputs(
+            l,
             user.first_name.as_deref().unwrap_or(""),
-            false
-        ),
-        input(
-            "last_name",
-            Field::LastName.name(l),
-            "text",
-            "autocomplete=\"family-name\"",
-            user.last_name.as_deref().unwrap_or(""),
-            false
+            user.last_name.as_deref().unwrap_or("")
         ),
         esc(&ctx.t(T::SaveAndReturn)),
     );
@@ -680,7 +671,7 @@ fn consent_form(ctx: &Ctx, provider: &str, req: &Req, messages: &[String]) -> Re
     let l = ctx.locale;
     let invalid = !messages.is_empty();
     let fields = format!(
-        "<p>{}</p>{}{}{}<button type=\"submit\">{}</button>",
+        "<p>{}</p>{}{}<button type=\"submit\">{}</button>",
         esc(&ctx.t(T::ConsentHelp).replace("{provider}", name)),
         input(
             "email",
@@ -690,22 +681,7 @@ fn consent_form(ctx: &Ctx, provider: &str, req: &Req, messages: &[String]) -> Re
             &req.text("email"),
             invalid
         ),
-        input(
-            "first_name",
-            Field::FirstName.name(l),
-            "text",
-            "autocomplete=\"given-name\"",
-            &req.text("first_name"),
-            false
-        ),
-        input(
-            "last_name",
-            Field::LastName.name(l),
-            "text",
-            "autocomplete=\"family-name\"",
-            &req.text("last_name"),
-            false
-        ),
+        name_inputs(l, &req.text("first_name"), &req.text("last_name")),
         esc(&ctx.t(T::Allow)),
     );
     let body = format!(
