@@ -46,7 +46,7 @@ use axum::Router;
 use crate::api::{self, ApiError};
 use crate::i18n::{self, Field, Msg};
 use crate::seed::{SignupMode, UserSeed};
-use crate::store::{SessionError, Store};
+use crate::store::{Session, SessionError, Store};
 use crate::{crypto, Req, Shared};
 use html::{errors, esc, hidden, input, Page};
 use text::{provider_name, T};
@@ -254,7 +254,7 @@ fn adopt(store: &Store, req: &Req, ctx: &Ctx, path: &str) -> Option<Response> {
 }
 
 /// The pages' live session, if any.
-fn web_session(store: &Store, req: &Req) -> Option<crate::store::Session> {
+fn web_session(store: &Store, req: &Req) -> Option<Session> {
     store.live_session(req.web_session.as_deref()?).cloned()
 }
 
@@ -556,13 +556,26 @@ fn accounts_form(store: &Store, ctx: &Ctx, user_id: &str, selected: Option<&str>
 }
 
 async fn accounts_page(State(app): State<Shared>, req: Req) -> Response {
+    own_page(&app, &req, "/accounts", |store, ctx, s| {
+        accounts_form(store, ctx, &s.user_id, s.account.as_deref())
+    })
+}
+
+/// A signed-in user's own page (`/accounts`, `/profile`) at `path`: `form` for the pages'
+/// session (a `?session=` given becomes it first), else sign in first.
+fn own_page(
+    app: &Shared,
+    req: &Req,
+    path: &str,
+    form: fn(&Store, &Ctx, &Session) -> Response,
+) -> Response {
     let store = app.store();
     let ctx = ctx!(store, req);
-    if let Some(redirect) = adopt(&store, &req, &ctx, "/accounts") {
+    if let Some(redirect) = adopt(&store, req, &ctx, path) {
         return redirect;
     }
-    match web_session(&store, &req).filter(|s| !s.needs_2fa) {
-        Some(s) => accounts_form(&store, &ctx, &s.user_id, s.account.as_deref()),
+    match web_session(&store, req).filter(|s| !s.needs_2fa) {
+        Some(s) => form(&store, &ctx, &s),
         None => see_other(&ctx.link("/login")),
     }
 }
@@ -603,15 +616,9 @@ fn profile_form(store: &Store, ctx: &Ctx, user_id: &str) -> Response {
 }
 
 async fn profile_page(State(app): State<Shared>, req: Req) -> Response {
-    let store = app.store();
-    let ctx = ctx!(store, req);
-    if let Some(redirect) = adopt(&store, &req, &ctx, "/profile") {
-        return redirect;
-    }
-    match web_session(&store, &req).filter(|s| !s.needs_2fa) {
-        Some(s) => profile_form(&store, &ctx, &s.user_id),
-        None => see_other(&ctx.link("/login")),
-    }
+    own_page(&app, &req, "/profile", |store, ctx, s| {
+        profile_form(store, ctx, &s.user_id)
+    })
 }
 
 async fn profile_submit(State(app): State<Shared>, req: Req) -> Response {
