@@ -405,17 +405,34 @@ fn login_form(store: &Store, ctx: &Ctx, email: &str, messages: &[String]) -> Res
 }
 
 async fn login_submit(State(app): State<Shared>, req: Req) -> Response {
+    session_form(
+        &app,
+        &req,
+        |store, _| api::password_login(store, &req),
+        |store, ctx, msgs| login_form(store, ctx, &req.text("email"), msgs),
+    )
+}
+
+/// A form that starts a session (sign-in, sign-up, a provider's consent): refused from
+/// another site; then `start`, and signed in (the pages' session cookie, then on), or `form`
+/// again with the messages.
+fn session_form(
+    app: &Shared,
+    req: &Req,
+    start: impl FnOnce(&mut Store, &Ctx) -> Result<String, ApiError>,
+    form: impl FnOnce(&Store, &Ctx, &[String]) -> Response,
+) -> Response {
     let mut store = app.store();
     let ctx = ctx!(store, req);
-    if let Some(refused) = cross_site(&ctx, &req) {
+    if let Some(refused) = cross_site(&ctx, req) {
         return refused;
     }
-    match api::password_login(&mut store, &req) {
+    match start(&mut store, &ctx) {
         Ok(session) => with_cookie(
-            finish(&app, &mut store, &ctx, &session, None),
+            finish(app, &mut store, &ctx, &session, None),
             Some(&session),
         ),
-        Err(e) => ctx.failed(e, |msgs| login_form(&store, &ctx, &req.text("email"), msgs)),
+        Err(e) => ctx.failed(e, |msgs| form(&store, &ctx, msgs)),
     }
 }
 
@@ -498,18 +515,12 @@ fn signup_form(store: &Store, ctx: &Ctx, req: &Req, messages: &[String]) -> Resp
 }
 
 async fn signup_submit(State(app): State<Shared>, req: Req) -> Response {
-    let mut store = app.store();
-    let ctx = ctx!(store, req);
-    if let Some(refused) = cross_site(&ctx, &req) {
-        return refused;
-    }
-    match api::create_signup(&mut store, &req) {
-        Ok(session) => with_cookie(
-            finish(&app, &mut store, &ctx, &session, None),
-            Some(&session),
-        ),
-        Err(e) => ctx.failed(e, |msgs| signup_form(&store, &ctx, &req, msgs)),
-    }
+    session_form(
+        &app,
+        &req,
+        |store, _| api::create_signup(store, &req),
+        |store, ctx, msgs| signup_form(store, ctx, &req, msgs),
+    )
 }
 
 /// The first and last name inputs, filled with `first` and `last`.
@@ -717,21 +728,15 @@ async fn consent_page(State(app): State<Shared>, Path(id): Path<String>, req: Re
 }
 
 async fn consent_submit(State(app): State<Shared>, Path(id): Path<String>, req: Req) -> Response {
-    let mut store = app.store();
-    let ctx = ctx!(store, req);
-    if let Some(refused) = cross_site(&ctx, &req) {
-        return refused;
-    }
-    let Some(provider) = provider(&store, &id).map(str::to_owned) else {
-        return not_found(&ctx);
-    };
-    match social_login(&mut store, &req, &provider, ctx.locale) {
-        Ok(session) => with_cookie(
-            finish(&app, &mut store, &ctx, &session, None),
-            Some(&session),
-        ),
-        Err(e) => ctx.failed(e, |msgs| consent_form(&ctx, &provider, &req, msgs)),
-    }
+    session_form(
+        &app,
+        &req,
+        |store, ctx| {
+            let provider = provider(store, &id).ok_or(ApiError::NotFound)?.to_owned();
+            social_login(store, &req, &provider, ctx.locale)
+        },
+        |_, ctx, msgs| consent_form(ctx, &id, &req, msgs),
+    )
 }
 
 /// A sign-in through `provider`, which vouches for the email: links the user who has it, or
