@@ -72,9 +72,10 @@ pub fn normalized_error(source: Source, failure: Failure) -> ErrorResponse {
 ///
 /// Lenient where a browser's `JSON.parse` is, so that no good message is lost: a UTF-8 byte
 /// order mark before the JSON is skipped; an escaped unpaired UTF-16 surrogate (`"\ud800"`)
-/// reads as U+FFFD; and the value of a key this crate does not know that serde_json cannot
-/// hold (a number beyond `f64` such as `1e400`, nesting deeper than 128) is kept as its raw
-/// JSON text in a string rather than failing the body.
+/// reads as U+FFFD; and a number beyond `f64` (`1e400`) under a key this crate does not know
+/// is kept as its raw JSON text in a string rather than failing the body. A value nested
+/// deeper than 128 fails the whole body, wherever it is: kept as text, it would read as a
+/// string, a type it never had.
 pub fn decode_body(body: &[u8]) -> Option<Response> {
     if body.len() > MAX_BODY_BYTES {
         return None;
@@ -90,7 +91,7 @@ pub fn decode_body(body: &[u8]) -> Option<Response> {
         // from bytes, as above: one copy of serde_json's reader in a wasm build
         let value = match serde_json::from_slice::<Value>(value.get().as_bytes()) {
             Ok(value) => value,
-            Err(_) if !Response::KNOWN_KEYS.contains(&key.as_str()) => {
+            Err(e) if !Response::KNOWN_KEYS.contains(&key.as_str()) && out_of_range(&e) => {
                 Value::String(value.get().to_owned())
             }
             Err(_) => return None,
@@ -98,6 +99,12 @@ pub fn decode_body(body: &[u8]) -> Option<Response> {
         map.insert(key, value);
     }
     Response::from_map(map).ok()
+}
+
+/// Whether serde_json refused a value only for a number it cannot hold (`1e400`), not for
+/// its depth.
+fn out_of_range(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("number out of range")
 }
 
 /// Rewrites the `\uXXXX` escapes of unpaired UTF-16 surrogates inside JSON strings as
