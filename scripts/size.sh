@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures what the kit costs: builds crates/size-probe's apps (the four forms; the quick
-# start, provider + <LoginForm>; a bare Leptos form with one POST) in release (opt-level z, LTO,
+# start, provider + <LoginForm>; a bare Leptos form with one POST; a small routed app with the
+# drop-in pages, and the same app without them) in release (opt-level z, LTO,
 # one codegen unit), runs wasm-bindgen and wasm-opt -Oz, and prints raw, gzip -9 and
-# brotli -q 11 sizes of the wasm and the JS glue, and the quick start's cost over the bare
-# form. A measurement, not a test.
+# brotli -q 11 sizes of the wasm and the JS glue, the quick start's cost over the bare form
+# and the drop-in pages' over the app without them. A measurement, not a test.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -40,3 +41,9 @@ measure bare_form "a bare Leptos form with one POST (src/bin/bare_form.rs)"
 BARE=$TOTAL_GZ
 printf '\nthe quick start over the bare form: %d B gzip (target: 30000 -> %s)\n' \
   "$((QUICK - BARE))" "$([ $((QUICK - BARE)) -le 30000 ] && echo within || echo OVER)"
+measure pages "a routed app with the drop-in pages: <AuthRoutes/> + <RequireSession> (src/bin/pages.rs)"
+PAGES=$TOTAL_GZ
+measure pages_bare "the same app without the kit (src/bin/pages_bare.rs)"
+PAGES_BARE=$TOTAL_GZ
+printf '\nthe drop-in pages over the same app without them (unsplit): %d B gzip (target: 60000 -> %s)\n' \
+  "$((PAGES - PAGES_BARE))" "$([ $((PAGES - PAGES_BARE)) -le 60000 ] && echo within || echo OVER)"
