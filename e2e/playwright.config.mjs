@@ -54,7 +54,8 @@ export default defineConfig({
     },
     {
       // the server-rendered demo (demo-ssr/): axum renders, the browser hydrates
-      command: `target/demo-ssr/debug/demo-ssr --port ${SSR_APP_PORT} --site target/demo-ssr/site --lr-url ${EMULATOR}/v2/`,
+      // what LoginRocket said of a session is remembered for 1 s (the liveness test waits it out)
+      command: `target/demo-ssr/debug/demo-ssr --port ${SSR_APP_PORT} --site target/demo-ssr/site --lr-url ${EMULATOR}/v2/ --liveness-secs 1`,
       cwd: root,
       url: `${SSR_APP}/`,
       reuseExistingServer: false,

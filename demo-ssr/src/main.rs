@@ -1,10 +1,12 @@
-//! `demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID]`
+//! `demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID] [--liveness-secs N]`
 //!
 //! Serves the server-rendered demo on 127.0.0.1 (default port 3000; 0 picks a free one) and
 //! prints `listening on http://127.0.0.1:PORT`. Without `--lr-url` it starts a LoginRocket
 //! emulator in this process (the built-in demo seed); with one, it uses that LoginRocket
 //! (`…/v2/`), whose tokens must carry `--realm` (default the emulator's, `rl_emulator`).
-//! `--site` is where `scripts/demo-ssr.sh` put the browser half (`pkg/`).
+//! `--site` is where `scripts/demo-ssr.sh` put the browser half (`pkg/`). A session signed out
+//! at LoginRocket ends here once what LoginRocket said of it is older than `--liveness-secs`
+//! (default 30).
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY};
@@ -21,13 +23,16 @@ use loginrocket_axum::{
     HttpKeys, LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier, VerifierConfig,
 };
 
-const USAGE: &str = "usage: demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID]";
+const USAGE: &str =
+    "usage: demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID] [--liveness-secs N]";
 
 struct Args {
     port: u16,
     site: String,
     lr_url: Option<String>,
     realm: String,
+    /// How long what LoginRocket said of a session is remembered (`checking_liveness`).
+    liveness_secs: u64,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -36,6 +41,7 @@ fn parse_args() -> Result<Args, String> {
         site: "target/demo-ssr/site".into(),
         lr_url: None,
         realm: "rl_emulator".into(),
+        liveness_secs: 30,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -49,6 +55,11 @@ fn parse_args() -> Result<Args, String> {
             "--site" => args.site = value()?,
             "--lr-url" => args.lr_url = Some(value()?),
             "--realm" => args.realm = value()?,
+            "--liveness-secs" => {
+                args.liveness_secs = value()?
+                    .parse()
+                    .map_err(|_| "--liveness-secs takes a number of seconds".to_string())?
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -178,7 +189,12 @@ async fn main() {
     .ending_loginrocket_sessions(&lr_url)
     .map_err(|e| e.to_string())
     // "Continue with Google" starts at the backend, which takes the hosted page's return
-    .and_then(|auth| auth.with_hosted_login(&lr_url, &format!("http://127.0.0.1:{}", args.port)));
+    .and_then(|auth| auth.with_hosted_login(&lr_url, &format!("http://127.0.0.1:{}", args.port)))
+    // a session signed out elsewhere (the hosted pages, another device) ends here too
+    .and_then(|auth| {
+        auth.checking_liveness(&lr_url, std::time::Duration::from_secs(args.liveness_secs))
+            .map_err(|e| e.to_string())
+    });
     let auth = match auth {
         Ok(auth) => auth,
         Err(e) => {

@@ -2,7 +2,7 @@
 // them, and a sign-in ends in the backend's HttpOnly cookie (the kit's Handoff::Backend to
 // loginrocket-axum). Same emulator and fixtures as the rest of the suite.
 import { request as httpRequest } from "node:http";
-import { test, expect, emu, axe, shot, signIn, PASSWORD } from "./fixtures.mjs";
+import { test, expect, emu, axe, shot, signIn, PASSWORD, EMULATOR } from "./fixtures.mjs";
 import { SSR_APP } from "../common.mjs";
 
 test.use({ baseURL: SSR_APP });
@@ -255,4 +255,31 @@ test("pages are not kept by caches, and send their origin alone as Referer (the 
     expect(res.headers()["cache-control"], path).toBe("no-store");
     expect(res.headers()["referrer-policy"], path).toBe("strict-origin");
   }
+});
+
+test("a session signed out at LoginRocket (another device, the hosted pages) ends here too, once what LoginRocket said has aged", async ({ page, secrets }) => {
+  await page.goto(SIGN_IN_BACK);
+  await hydrated(page);
+  secrets.add(PASSWORD);
+  await signIn(page, "ann@example.com");
+  await expect(page).toHaveURL(`${SSR_APP}${ACCOUNT}`);
+  await expect(page.locator("p.signed-in")).toContainText("Ann");
+  // the session id, from the HttpOnly cookie the browser keeps (no script of the page can read it)
+  const cookie = (await page.context().cookies(SSR_APP)).find((c) => c.name.endsWith("lr_session"));
+  const sid = JSON.parse(Buffer.from(cookie.value.split(".")[1], "base64url").toString()).sid;
+  secrets.add(sid);
+  const ended = await fetch(`${EMULATOR}/v2/session?session=${encodeURIComponent(sid)}`, { method: "DELETE" });
+  expect(ended.status).toBe(200);
+  // past the remembered answer (1 s here), the account page is a signed-out visitor's
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get(ACCOUNT, { maxRedirects: 0 });
+        return res.status();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(303);
+  await page.goto(ACCOUNT);
+  await expect(page).toHaveURL(`${SSR_APP}${SIGN_IN_BACK}`);
 });

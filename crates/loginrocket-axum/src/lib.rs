@@ -33,10 +33,13 @@
 //! and sets a `__Host-`, `Secure` cookie, its sign-out route clears it, both refuse
 //! cross-site requests (the hand-off also anything but a top-level navigation from a page of
 //! the app), and the
-//! [`LoginRocketSession`] extractor gives handlers the verified claims.
+//! [`LoginRocketSession`] extractor gives handlers the verified claims. With
+//! [`checking_liveness`](LoginRocketAuth::checking_liveness), a session that ended at
+//! LoginRocket (signed out elsewhere) ends here too.
 
 #![deny(missing_docs)]
 
+mod liveness;
 mod session;
 mod verify;
 

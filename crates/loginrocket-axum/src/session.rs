@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+use crate::liveness::{Live, Liveness};
 use crate::verify::{Claims, Verifier, VerifyError};
 
 /// Where the routes are and how the cookie is set.
@@ -132,6 +133,8 @@ pub struct LoginRocketAuth {
     loginrocket: Option<loginrocket::LoginRocket>,
     /// Where a hosted sign-in starts and comes back ([`with_hosted_login`](Self::with_hosted_login)).
     hosted: Option<Arc<Hosted>>,
+    /// Whether sessions are checked at LoginRocket ([`checking_liveness`](Self::checking_liveness)).
+    liveness: Option<Arc<Liveness>>,
 }
 
 /// The realm's hosted sign-in page, and the hand-off's full URL it returns to.
@@ -152,6 +155,7 @@ impl LoginRocketAuth {
             config: Arc::new(config),
             loginrocket: None,
             hosted: None,
+            liveness: None,
         }
     }
 
@@ -221,6 +225,38 @@ impl LoginRocketAuth {
         Ok(self)
     }
 
+    /// A session that ended at LoginRocket (signed out on another device or on the hosted
+    /// pages, or expired there) ends here too, not when its token expires: every request
+    /// with a session cookie asks LoginRocket (`GET session` for the token's `sid`) whether
+    /// the session is live, and what it said is remembered per session for `every`. A session
+    /// LoginRocket says is gone is no session: [`LoginRocketSession`] answers `401` and
+    /// clears the cookie, `Option<LoginRocketSession>` is `None`. **\[ours]**: when LoginRocket
+    /// can't be asked (unreachable, 5xx, 429) the session counts as live, so that an outage
+    /// there does not sign everyone out; a token without a `sid` counts as ended. Sessions
+    /// are remembered by a keyed hash of their id, 4,096 at most. Fails when the client
+    /// refuses `lr_url`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
+    ///
+    /// let lr_url = "https://sample.e2.loginrocket.com/";
+    /// let verifier = Verifier::new(HttpKeys::for_loginrocket(lr_url), VerifierConfig::default());
+    /// let auth = LoginRocketAuth::new(verifier, SessionConfig::default())
+    ///     .checking_liveness(lr_url, Duration::from_secs(30))
+    ///     .expect("a LoginRocket URL");
+    /// # let _ = auth;
+    /// ```
+    pub fn checking_liveness(
+        mut self,
+        lr_url: &str,
+        every: std::time::Duration,
+    ) -> Result<Self, loginrocket::Error> {
+        let client = loginrocket::LoginRocket::new(loginrocket::Config::new(lr_url))?;
+        self.liveness = Some(Arc::new(Liveness::new(client, every)));
+        Ok(self)
+    }
+
     /// The verifier (for tokens that arrive otherwise, e.g. `Authorization: Bearer`).
     pub fn verifier(&self) -> &Verifier {
         &self.verifier
@@ -243,10 +279,26 @@ impl LoginRocketAuth {
         }
     }
 
-    /// The verified claims of the request's session cookie.
+    /// The verified claims of the request's session cookie, when its session is live (where
+    /// that is checked).
     async fn session(&self, headers: &HeaderMap) -> Result<Claims, Refused> {
         let token = cookie(headers, &self.config.cookie_name()).ok_or(Refused::NoSession)?;
-        self.verifier.verify(token).await.map_err(Refused::Token)
+        let claims = self.verifier.verify(token).await.map_err(Refused::Token)?;
+        if let Some(liveness) = &self.liveness {
+            let live = match claims.session_id() {
+                Some(sid) => liveness.check(sid).await,
+                None => Live::Ended,
+            };
+            if live == Live::Ended {
+                let cleared = format!(
+                    "{}=; {}",
+                    self.config.cookie_name(),
+                    self.config.cookie_attributes(0)
+                );
+                return Err(Refused::Ended(cleared));
+            }
+        }
+        Ok(claims)
     }
 }
 
@@ -255,6 +307,8 @@ impl LoginRocketAuth {
 enum Refused {
     NoSession,
     Token(VerifyError),
+    /// The session ended at LoginRocket; the `Set-Cookie` that clears it.
+    Ended(String),
     CrossSite,
     NoToken,
 }
@@ -268,6 +322,10 @@ impl IntoResponse for Refused {
                 "the sign-in service's keys are unavailable; try again".to_owned(),
             ),
             Self::Token(why) => (StatusCode::UNAUTHORIZED, format!("not signed in: {why}")),
+            Self::Ended(_) => (
+                StatusCode::UNAUTHORIZED,
+                "not signed in: the session has ended".to_owned(),
+            ),
             Self::CrossSite => (
                 StatusCode::FORBIDDEN,
                 "refused: a cross-site request".to_owned(),
@@ -278,6 +336,11 @@ impl IntoResponse for Refused {
         response
             .headers_mut()
             .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if let Self::Ended(cleared) = &self {
+            if let Ok(v) = HeaderValue::from_str(cleared) {
+                response.headers_mut().insert(SET_COOKIE, v);
+            }
+        }
         response
     }
 }
@@ -339,7 +402,8 @@ where
 {
     type Rejection = SessionRejection;
 
-    /// `None` without a session or with one that no longer verifies; an error only while
+    /// `None` without a session, with one that no longer verifies or that ended at
+    /// LoginRocket (where that is checked); an error only while
     /// the realm's keys can't be fetched (a signed-in user is not shown as signed out).
     async fn from_request_parts(
         parts: &mut Parts,

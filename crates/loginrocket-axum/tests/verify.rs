@@ -561,20 +561,8 @@ async fn the_emulators_rotated_keys_and_hs256_realm_verify_as_a_real_realms_woul
     let emu = loginrocket_emulator::spawn(loginrocket_emulator::seed::Seed::demo())
         .await
         .unwrap();
-    let control = |method: reqwest::Method, path: &str, body: Value| {
-        let url = format!("{}/_emulator/{path}", emu.url);
-        async move {
-            let r = reqwest::Client::new()
-                .request(method, url)
-                .header("content-type", "application/json")
-                .body(body.to_string())
-                .send()
-                .await
-                .unwrap();
-            assert!(r.status().is_success(), "{}", r.status());
-            serde_json::from_str::<Value>(&r.text().await.unwrap()).unwrap()
-        }
-    };
+    let control =
+        |method, path: &'static str, body| common::emulator_control(&emu, method, path, body);
     let v = Verifier::new(
         loginrocket_axum::HttpKeys::for_loginrocket(&emu.lr_url()),
         VerifierConfig {

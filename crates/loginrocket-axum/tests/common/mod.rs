@@ -122,3 +122,22 @@ pub async fn emulator_sign_in(
     };
     (client, login)
 }
+
+/// A call to `emu`'s control API (`/_emulator/<path>`, a JSON body); panics unless it
+/// answers 2xx.
+pub async fn emulator_control(
+    emu: &loginrocket_emulator::Running,
+    method: reqwest::Method,
+    path: &str,
+    body: Value,
+) -> Value {
+    let r = reqwest::Client::new()
+        .request(method, format!("{}/_emulator/{path}", emu.url))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    serde_json::from_str::<Value>(&r.text().await.unwrap()).unwrap()
+}
