@@ -473,47 +473,215 @@ impl LoginRocket {
 
     /// `POST login`: `full_login`, or `conditional_login`; a wrong password is a 422
     /// `Login failed` (localized).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": "e30.e30.c2ln"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// let answer = client.login(&LoginParams::new("ann@example.com", "demo-password")).await?;
+    /// match answer {
+    ///     Response::FullLogin(login) => println!("signed in to {}", login.account),
+    ///     // 2FA, an account to choose: finish with verify_login / get_session
+    ///     Response::ConditionalLogin(next) => println!("one more step: {:?}", next.conditions),
+    ///     // a wrong password is a validation error: its message, localized, for the user
+    ///     Response::Error(e) if e.is_validation() => println!("{}", e.error),
+    ///     other => println!("{:?}", other.as_error().and_then(|e| e.source)),
+    /// }
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn login(&self, params: &LoginParams) -> Result<Response, Error> {
         self.request(Method::Post, "login", params).await
     }
 
     /// `POST login/verify`: finishes a `must_verify_login` with the 2FA code.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": "e30.e30.c2ln"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// // after a `conditional_login` with `must_verify_login`: its session and the user's code
+    /// let answer = client.verify_login(&VerifyLoginParams::new("kss_1", "123456")).await?;
+    /// assert!(matches!(answer, Response::FullLogin(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn verify_login(&self, params: &VerifyLoginParams) -> Result<Response, Error> {
         self.request(Method::Post, "login/verify", params).await
     }
 
     /// `DELETE session`: ends the session (`okay`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "okay"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// let answer = client.logout(&LogoutParams::new("kss_1")).await?;
+    /// assert!(matches!(answer, Response::Okay(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn logout(&self, params: &LogoutParams) -> Result<Response, Error> {
         self.request(Method::Delete, "session", params).await
     }
 
     /// `GET session`: `full_login` with a fresh token, `conditional_login` when an account
     /// must be chosen, `AccessDenied` when the session is over.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": "e30.e30.c2ln"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// // a fresh token for the session; `account` switches to another of the user's accounts
+    /// let mut params = GetSessionParams::new("kss_1");
+    /// params.account = Some("org_1".into());
+    /// match client.get_session(&params).await? {
+    ///     Response::FullLogin(login) => println!("token for {}", login.account),
+    ///     r if r.as_error().and_then(|e| e.source) == Some(Source::AccessDenied) => println!("signed out"),
+    ///     other => println!("{other:?}"),
+    /// }
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn get_session(&self, params: &GetSessionParams) -> Result<Response, Error> {
         self.request(Method::Get, "session", params).await
     }
 
     /// `POST password/forgot`: emails a reset link (`okay`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "okay"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// // `okay` whether or not the address has an account: nothing to enumerate
+    /// let answer = client.forgot_password(&ForgotPasswordParams::new("ann@example.com")).await?;
+    /// assert!(matches!(answer, Response::Okay(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn forgot_password(&self, params: &ForgotPasswordParams) -> Result<Response, Error> {
         self.request(Method::Post, "password/forgot", params).await
     }
 
     /// `POST password/reset`: sets a new password with the emailed token (`full_login`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": "e30.e30.c2ln"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// // the token from the emailed link, and the new password
+    /// let params = ResetPasswordParams::new("tpw:from-the-email", "a-new-password");
+    /// match client.reset_password(&params).await? {
+    ///     Response::FullLogin(login) => println!("signed in to {}", login.account),
+    ///     r if r.as_error().and_then(|e| e.source) == Some(Source::RecordNotFound) => println!("the link has expired"),
+    ///     other => println!("{other:?}"),
+    /// }
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn reset_password(&self, params: &ResetPasswordParams) -> Result<Response, Error> {
         self.request(Method::Post, "password/reset", params).await
     }
 
     /// `POST profile/password`: changes the password of a signed-in user (`okay`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "okay"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// let params = UpdatePasswordParams::new("kss_1", "demo-password", "a-new-password");
+    /// let answer = client.update_password(&params).await?;
+    /// assert!(matches!(answer, Response::Okay(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn update_password(&self, params: &UpdatePasswordParams) -> Result<Response, Error> {
         self.request(Method::Post, "profile/password", params).await
     }
 
     /// `PUT profile`: updates profile fields (`full_login` with a fresh token).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": "e30.e30.c2ln"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// // only the fields that are set are sent
+    /// let mut params = UpdateProfileParams::new("kss_1");
+    /// params.first_name = Some("Ann".into());
+    /// let answer = client.update_profile(&params).await?;
+    /// assert!(matches!(answer, Response::FullLogin(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn update_profile(&self, params: &UpdateProfileParams) -> Result<Response, Error> {
         self.request(Method::Put, "profile", params).await
     }
 
     /// `POST signup/request`: asks for an invitation (`okay`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "okay"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// let answer = client.request_invitation(&RequestInvitationParams::new("new@example.com")).await?;
+    /// assert!(matches!(answer, Response::Okay(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn request_invitation(
         &self,
         params: &RequestInvitationParams,
@@ -522,11 +690,49 @@ impl LoginRocket {
     }
 
     /// `POST signup`: creates a user (`full_login`, or `conditional_login`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": "e30.e30.c2ln"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// let mut params = SignupParams::new("new@example.com", "a-long-password");
+    /// params.first_name = Some("Nia".into());
+    /// match client.signup(&params).await? {
+    ///     Response::FullLogin(login) => println!("signed up, in {}", login.account),
+    ///     // "Email has already been taken", "Password is too short …": each at its field
+    ///     Response::Error(e) if e.is_validation() => println!("{:?}", e.errors),
+    ///     other => println!("{other:?}"),
+    /// }
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn signup(&self, params: &SignupParams) -> Result<Response, Error> {
         self.request(Method::Post, "signup", params).await
     }
 
     /// `POST email/verify`: confirms an email with the emailed token (`okay`).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use loginrocket::transport::MockTransport;
+    /// use loginrocket::*;
+    ///
+    /// # async fn run() -> Result<(), Error> {
+    /// # let mock = Arc::new(MockTransport::new());
+    /// # mock.push_json(200, serde_json::json!({"result": "okay"}));
+    /// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock)?;
+    /// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+    /// let answer = client.verify_email(&VerifyEmailParams::new("tve:from-the-email")).await?;
+    /// assert!(matches!(answer, Response::Okay(_)));
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub async fn verify_email(&self, params: &VerifyEmailParams) -> Result<Response, Error> {
         self.request(Method::Post, "email/verify", params).await
     }
