@@ -2,6 +2,10 @@
 # Every check and test: formatting, clippy (host and wasm32), docs, native tests, the server
 # render and hydration checks, the browser tests in headless Chromium, and the end-to-end suite
 # (Playwright) against the release demo and the server-rendered demo.
+#
+#   scripts/test.sh            every stage, in this order (what CI runs)
+#   scripts/test.sh STAGE...   only these: lint, native, ssr, browser, e2e
+#
 # Exits non-zero on the first failure. E2E screenshots: target/e2e-artifacts/screenshots/.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -12,6 +16,18 @@ WASM_PKGS=(-p loginrocket -p leptos-loginrocket)
 WASM_APPS=(-p demo -p size-probe -p bare-reference)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 
+# own_workspace MANIFEST TARGET_DIR CARGO_ARGS...: a workspace of its own (it needs Leptos
+# features the main one can't have): fmt --check, then clippy -D warnings and the tests, with
+# CARGO_ARGS
+own_workspace() {
+  local manifest=$1 target=$2
+  shift 2
+  cargo fmt --manifest-path "$manifest" --check
+  cargo clippy --locked --manifest-path "$manifest" --target-dir "$target" --all-targets "$@" -- -D warnings
+  cargo test --locked --manifest-path "$manifest" --target-dir "$target" "$@"
+}
+
+lint() {
 step "cargo fmt --check"
 cargo fmt --all --check
 
@@ -32,30 +48,29 @@ cargo clippy --locked "${WASM_APPS[@]}" --target wasm32-unknown-unknown -- -D wa
 
 step "docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps "${WASM_PKGS[@]}" -p loginrocket-axum --features "$NATIVE_FEATURES"
+}
 
+native() {
 step "native tests"
 cargo test --locked --workspace --features "$NATIVE_FEATURES"
+}
 
+ssr() {
 step "server rendering (Leptos ssr, its own workspace): every component and drop-in page"
-SSR=(--locked --manifest-path crates/ssr-check/Cargo.toml --target-dir target/ssr-check)
-cargo fmt --manifest-path crates/ssr-check/Cargo.toml --check
-cargo clippy "${SSR[@]}" --all-targets -- -D warnings
-cargo test "${SSR[@]}" # also writes target/hydration-fixtures/, which the next step hydrates
+# its tests also write target/hydration-fixtures/, which the next step hydrates
+own_workspace crates/ssr-check/Cargo.toml target/ssr-check
 
 step "hydration (Leptos hydrate, its own workspace) in headless Chromium, over that server render"
-HYD=(--locked --manifest-path crates/hydrate-check/Cargo.toml --target-dir target/hydrate-check --target wasm32-unknown-unknown)
-cargo fmt --manifest-path crates/hydrate-check/Cargo.toml --check
-cargo clippy "${HYD[@]}" --all-targets -- -D warnings
-cargo test "${HYD[@]}"
+own_workspace crates/hydrate-check/Cargo.toml target/hydrate-check --target wasm32-unknown-unknown
 
 step "the server-rendered demo (demo-ssr/, its own workspace): fmt, clippy on both halves, tests"
-DSSR=(--locked --manifest-path demo-ssr/Cargo.toml --target-dir target/demo-ssr)
-cargo fmt --manifest-path demo-ssr/Cargo.toml --check
 # with the flags of its build (scripts/demo-ssr.sh), so the test build's artifacts serve it too
-RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy "${DSSR[@]}" --all-targets --features ssr -- -D warnings
-RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy "${DSSR[@]}" --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
-RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo test "${DSSR[@]}" --features ssr
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS own_workspace demo-ssr/Cargo.toml target/demo-ssr --features ssr
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy --locked --manifest-path demo-ssr/Cargo.toml \
+  --target-dir target/demo-ssr --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+}
 
+browser() {
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo build --locked -p echo-server -p loginrocket-emulator
 PIDS=()
@@ -86,7 +101,9 @@ export LR_EMULATOR_URL=$URL
 cargo test --locked -p loginrocket --features mock --target wasm32-unknown-unknown --test browser
 WASM_BINDGEN_TEST_ADDRESS=$KIT_TEST_ADDRESS cargo test --locked -p leptos-loginrocket \
   --target wasm32-unknown-unknown --test components --test flows --test hooks --test session --test routes --test hosted --test emulator_e2e
+}
 
+e2e() {
 step "end-to-end: the release demo under the production CSP, against the emulator (Playwright + Chromium)"
 # e2e/playwright.config.mjs starts the emulator on 4790 and serves this build on 4791
 RUSTFLAGS=$DEMO_RUSTFLAGS LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
@@ -96,3 +113,13 @@ scripts/example-app.sh
 scripts/demo-ssr.sh --build-only
 npx playwright test -c e2e
 echo "screenshots: target/e2e-artifacts/screenshots/"
+}
+
+STAGES=(lint native ssr browser e2e)
+[ $# -gt 0 ] && STAGES=("$@")
+for stage in "${STAGES[@]}"; do
+  case $stage in
+    lint | native | ssr | browser | e2e) "$stage" ;;
+    *) echo "unknown stage $stage (lint, native, ssr, browser, e2e)"; exit 2 ;;
+  esac
+done
