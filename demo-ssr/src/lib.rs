@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 use leptos_loginrocket::{
-    AuthConfig, AuthRoutes, Handoff, HostedSignIn, LoginRocketProvider, Provider,
+    AuthConfig, AuthRoutes, Catalog, Handoff, HostedSignIn, Locale, LoginRocketProvider, Provider,
 };
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
@@ -91,16 +91,50 @@ pub fn auth_config() -> AuthConfig {
     }
 }
 
+/// The language of a request's visitor: their `Accept-Language` (by `q`, then order),
+/// negotiated against the kit's catalog; English when it names none the catalog has. The
+/// server renders in it and says it in `<html lang>`, where the hydrating browser starts.
+///
+/// ```
+/// use leptos_loginrocket::Locale;
+///
+/// assert_eq!(demo_ssr::visitor_locale(Some("fr;q=0.9, es-MX;q=0.95, en;q=0.1")), Locale::ES);
+/// assert_eq!(demo_ssr::visitor_locale(Some("de")), Locale::EN);
+/// assert_eq!(demo_ssr::visitor_locale(None), Locale::EN);
+/// ```
+pub fn visitor_locale(accept_language: Option<&str>) -> Locale {
+    let mut tags: Vec<(f32, usize, &str)> = accept_language
+        .unwrap_or_default()
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (q > 0.0 && !tag.is_empty() && tag != "*").then_some((q, i, tag))
+        })
+        .collect();
+    tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Catalog::new().negotiate(tags.into_iter().map(|(_, _, tag)| tag))
+}
+
 /// The whole app: what the server renders into `<body>` and the browser hydrates.
 #[component]
 pub fn App(
     /// The LoginRocket URL (an emulator's `…/v2/`).
     lr_url: String,
+    /// The visitor's language ([`visitor_locale`]; the browser reads it from `<html lang>`).
+    locale: Locale,
 ) -> impl IntoView {
+    let locale = RwSignal::new(locale);
     view! {
-        <LoginRocketProvider url=lr_url>
+        <LoginRocketProvider url=lr_url locale=locale>
             <Router>
-                <header class="site">
+                // the demo's own words are English whatever the visitor's language (the kit's
+                // follow it): they say so
+                <header class="site" lang="en">
                     <nav aria-label="Site">
                         <A href="/">"Home"</A>
                         <A href=ACCOUNT_PATH>"Account"</A>
@@ -126,14 +160,17 @@ fn NotFound() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <h1>"Page not found"</h1>
-        <p><A href="/">"Home"</A></p>
+        <div lang="en">
+            <h1>"Page not found"</h1>
+            <p><A href="/">"Home"</A></p>
+        </div>
     }
 }
 
 #[component]
 fn Home() -> impl IntoView {
     view! {
+        <div lang="en">
         <h1>"leptos-loginrocket, server-rendered"</h1>
         <p>
             "Every page here is rendered by axum and hydrated in the browser. Signing in hands "
@@ -145,6 +182,7 @@ fn Home() -> impl IntoView {
             <li><A href="/auth/sign-up">"Sign up"</A></li>
             <li><A href=ACCOUNT_PATH>"Your account"</A>" (signed in)"</li>
         </ul>
+        </div>
     }
 }
 
@@ -156,6 +194,7 @@ fn Home() -> impl IntoView {
 fn AccountPage() -> impl IntoView {
     let account = Resource::new_blocking(|| (), |()| current_account());
     view! {
+        <div lang="en">
         <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match account.await {
@@ -171,6 +210,7 @@ fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </div>
     }
 }
 
@@ -247,5 +287,11 @@ pub fn hydrate() {
         .flatten()
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
-    leptos::mount::hydrate_body(move || view! { <App lr_url/> });
+    // the language the server rendered in
+    let locale = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Locale::new(&tag))
+        .unwrap_or(Locale::EN);
+    leptos::mount::hydrate_body(move || view! { <App lr_url locale/> });
 }

@@ -81,9 +81,18 @@ struct AppState {
 /// arrives), the LoginRocket URL for the hydrating app, and Leptos' hydration script, which
 /// carries the request's CSP nonce.
 fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
+    // the visitor's language, from the request (leptos_axum provides its parts)
+    let accept_language = use_context::<axum::http::request::Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    let locale = demo_ssr::visitor_locale(accept_language.as_deref());
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.to_string()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -95,7 +104,7 @@ fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
                 <HydrationScripts options/>
             </head>
             <body>
-                <App lr_url/>
+                <App lr_url locale/>
             </body>
         </html>
     }
@@ -213,7 +222,9 @@ async fn main() {
     };
 
     let app_url = lr_url.clone();
-    let routes = generate_route_list(move || view! { <App lr_url=app_url.clone()/> });
+    let routes = generate_route_list(
+        move || view! { <App lr_url=app_url.clone() locale=leptos_loginrocket::Locale::EN/> },
+    );
     let lr_origin = origin(&lr_url).to_owned();
     let context = {
         let auth = auth.clone();

@@ -283,3 +283,26 @@ test("a session signed out at LoginRocket (another device, the hosted pages) end
   await page.goto(ACCOUNT);
   await expect(page).toHaveURL(`${SSR_APP}${SIGN_IN_BACK}`);
 });
+
+test.describe("in the visitor's language", () => {
+  test.use({ locale: "es-ES" });
+
+  test("a Spanish visitor gets the kit's pages in Spanish from the server, and the browser hydrates them as they are", async ({ page }) => {
+    const warnings = watchConsole(page);
+    const res = await page.request.get("/auth/sign-in", { headers: { "accept-language": "es-ES,es;q=0.9" } });
+    const html = (await res.text()).replaceAll("<!>", "");
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain(">Iniciar sesión</h1>");
+    expect(html).toMatch(/<label[^>]*>Correo electrónico<\/label>/);
+    // a language the catalog doesn't have: English
+    const de = await (await page.request.get("/auth/sign-in", { headers: { "accept-language": "de" } })).text();
+    expect(de).toContain('<html lang="en">');
+
+    await page.goto("/auth/sign-in");
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iniciar sesión");
+    await expect(page).toHaveTitle("Iniciar sesión · SSR demo");
+    await axe(page, "ssr sign-in in Spanish");
+    expect(warnings, "console warnings or errors while hydrating").toEqual([]);
+  });
+});
