@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 use leptos_loginrocket::{
-    AuthConfig, AuthRoutes, Catalog, Handoff, HostedSignIn, Locale, LoginRocketProvider, Provider,
+    AuthConfig, AuthRoutes, Handoff, HostedSignIn, Locale, LoginRocketProvider, Provider,
 };
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
@@ -91,41 +91,13 @@ pub fn auth_config() -> AuthConfig {
     }
 }
 
-/// The language of a request's visitor: their `Accept-Language` (by `q`, then order),
-/// negotiated against the kit's catalog; English when it names none the catalog has. The
-/// server renders in it and says it in `<html lang>`, where the hydrating browser starts.
-///
-/// ```
-/// use leptos_loginrocket::Locale;
-///
-/// assert_eq!(demo_ssr::visitor_locale(Some("fr;q=0.9, es-MX;q=0.95, en;q=0.1")), Locale::ES);
-/// assert_eq!(demo_ssr::visitor_locale(Some("de")), Locale::EN);
-/// assert_eq!(demo_ssr::visitor_locale(None), Locale::EN);
-/// ```
-pub fn visitor_locale(accept_language: Option<&str>) -> Locale {
-    let mut tags: Vec<(f32, usize, &str)> = accept_language
-        .unwrap_or_default()
-        .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
-            let mut pieces = part.split(';');
-            let tag = pieces.next()?.trim();
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-            (q > 0.0 && !tag.is_empty() && tag != "*").then_some((q, i, tag))
-        })
-        .collect();
-    tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    Catalog::new().negotiate(tags.into_iter().map(|(_, _, tag)| tag))
-}
-
 /// The whole app: what the server renders into `<body>` and the browser hydrates.
 #[component]
 pub fn App(
     /// The LoginRocket URL (an emulator's `…/v2/`).
     lr_url: String,
-    /// The visitor's language ([`visitor_locale`]; the browser reads it from `<html lang>`).
+    /// The visitor's language (the server's `Catalog::accept_language`; the browser reads it
+    /// from `<html lang>`).
     locale: Locale,
 ) -> impl IntoView {
     let locale = RwSignal::new(locale);

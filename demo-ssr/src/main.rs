@@ -89,7 +89,7 @@ fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     });
-    let locale = demo_ssr::visitor_locale(accept_language.as_deref());
+    let locale = leptos_loginrocket::Catalog::new().accept_language(accept_language.as_deref());
     view! {
         <!DOCTYPE html>
         <html lang=locale.to_string()>

@@ -484,6 +484,36 @@ impl Catalog {
             .unwrap_or_default()
     }
 
+    /// The catalog's best locale for an HTTP request's `Accept-Language` header (its tags by
+    /// `q`, then by order; `q=0` and `*` left out; see [`negotiate`](Self::negotiate)): what
+    /// a server renders a visitor's page in. English without the header.
+    ///
+    /// ```
+    /// use leptos_loginrocket::{Catalog, Locale};
+    ///
+    /// let catalog = Catalog::new();
+    /// assert_eq!(catalog.accept_language(Some("fr;q=0.9, es-MX;q=0.95, en;q=0.1")), Locale::ES);
+    /// assert_eq!(catalog.accept_language(Some("ja;q=0, de, *")), Locale::EN);
+    /// assert_eq!(catalog.accept_language(None), Locale::EN);
+    /// ```
+    pub fn accept_language(&self, header: Option<&str>) -> Locale {
+        let mut tags: Vec<(f32, usize, &str)> = header
+            .unwrap_or_default()
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (q > 0.0 && !tag.is_empty() && tag != "*").then_some((q, i, tag))
+            })
+            .collect();
+        tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.negotiate(tags.into_iter().map(|(_, _, tag)| tag))
+    }
+
     /// The catalog's best locale for the browser's preferred languages
     /// (`navigator.languages`; see [`negotiate`](Self::negotiate)): what an app starts in
     /// before the user picks. English off the browser (a server render, native tests).
