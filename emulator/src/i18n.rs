@@ -10,23 +10,9 @@ pub const LOCALES: [&str; 4] = ["en", "es", "fr", "ja"];
 /// Picks the first supported language from an `Accept-Language` header (by `q`, then order),
 /// else the user's saved locale, else the realm default, else `en`.
 pub fn negotiate(accept_language: Option<&str>, user: Option<&str>, realm: &str) -> &'static str {
-    if let Some(header) = accept_language {
-        let mut tags: Vec<(f32, usize, &str)> = header
-            .split(',')
-            .enumerate()
-            .filter_map(|(i, part)| {
-                let mut pieces = part.split(';');
-                let tag = pieces.next()?.trim();
-                let q = pieces
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-                (q > 0.0 && !tag.is_empty()).then_some((q, i, tag))
-            })
-            .collect();
-        tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        if let Some(found) = tags.iter().find_map(|(_, _, tag)| supported(tag)) {
-            return found;
-        }
+    let asked = loginrocket::language::preferred(accept_language.unwrap_or_default());
+    if let Some(found) = asked.into_iter().find_map(supported) {
+        return found;
     }
     user.and_then(supported)
         .or_else(|| supported(realm))

@@ -497,21 +497,7 @@ impl Catalog {
     /// assert_eq!(catalog.accept_language(None), Locale::EN);
     /// ```
     pub fn accept_language(&self, header: Option<&str>) -> Locale {
-        let mut tags: Vec<(f32, usize, &str)> = header
-            .unwrap_or_default()
-            .split(',')
-            .enumerate()
-            .filter_map(|(i, part)| {
-                let mut pieces = part.split(';');
-                let tag = pieces.next()?.trim();
-                let q = pieces
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-                (q > 0.0 && !tag.is_empty() && tag != "*").then_some((q, i, tag))
-            })
-            .collect();
-        tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.negotiate(tags.into_iter().map(|(_, _, tag)| tag))
+        self.negotiate(loginrocket::language::preferred(header.unwrap_or_default()))
     }
 
     /// The catalog's best locale for the browser's preferred languages
