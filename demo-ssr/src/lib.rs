@@ -91,6 +91,37 @@ pub fn auth_config() -> AuthConfig {
     }
 }
 
+/// The cookie the language links set (`GET /locale/{tag}`).
+pub const LOCALE_COOKIE: &str = "lr_locale";
+
+/// The languages the language links offer: the kit's catalog's, each named in itself.
+const LANGUAGES: &[(Locale, &str)] = &[
+    (Locale::EN, "English"),
+    (Locale::ES, "Español"),
+    (Locale::JA, "日本語"),
+];
+
+/// The language a `Cookie` header's [`LOCALE_COOKIE`] names, when the catalog has it.
+///
+/// ```
+/// use leptos_loginrocket::Locale;
+///
+/// assert_eq!(demo_ssr::chosen_locale("a=1; lr_locale=es"), Some(Locale::ES));
+/// assert_eq!(demo_ssr::chosen_locale("lr_locale=de"), None);
+/// assert_eq!(demo_ssr::chosen_locale("lr_locale=<x>"), None);
+/// ```
+pub fn chosen_locale(cookies: &str) -> Option<Locale> {
+    let tag = cookies.split(';').find_map(|c| {
+        let (name, value) = c.trim().split_once('=')?;
+        (name == LOCALE_COOKIE).then_some(value)
+    })?;
+    let locale = Locale::new(tag)?;
+    LANGUAGES
+        .iter()
+        .any(|(l, _)| *l == locale)
+        .then_some(locale)
+}
+
 /// The whole app: what the server renders into `<body>` and the browser hydrates.
 #[component]
 pub fn App(
@@ -111,6 +142,7 @@ pub fn App(
                         <A href="/">"Home"</A>
                         <A href=ACCOUNT_PATH>"Account"</A>
                     </nav>
+                    <LanguageLinks/>
                 </header>
                 <main id="main">
                     <Routes fallback=NotFound>
@@ -122,6 +154,32 @@ pub fn App(
             </Router>
         </LoginRocketProvider>
     }
+}
+
+/// A link per language: the server keeps the choice in a cookie and renders the page again
+/// in it (`rel="external"`: a full navigation, which works before the wasm too).
+#[component]
+fn LanguageLinks() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let links = LANGUAGES
+        .iter()
+        .map(|(locale, name)| {
+            let tag = locale.to_string();
+            let href = move || {
+                // the router's search has no `?`
+                let (path, search) = (location.pathname.get(), location.search.get());
+                let back = if search.is_empty() {
+                    path
+                } else {
+                    format!("{path}?{search}")
+                };
+                let back: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
+                format!("/locale/{locale}?back={back}")
+            };
+            view! { <a href=href rel="external" lang=tag.clone() hreflang=tag>{*name}</a> }
+        })
+        .collect_view();
+    view! { <nav class="languages" aria-label="Language">{links}</nav> }
 }
 
 /// Any other path: a 404 from the server, the app's own page in the browser.

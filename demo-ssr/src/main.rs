@@ -81,15 +81,20 @@ struct AppState {
 /// arrives), the LoginRocket URL for the hydrating app, and Leptos' hydration script, which
 /// carries the request's CSP nonce.
 fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
-    // the visitor's language, from the request (leptos_axum provides its parts)
-    let accept_language = use_context::<axum::http::request::Parts>().and_then(|parts| {
-        parts
-            .headers
-            .get(axum::http::header::ACCEPT_LANGUAGE)
+    // the visitor's language: the one they chose (the language links' cookie), else their
+    // browser's (Accept-Language); leptos_axum provides the request's parts
+    let headers = use_context::<axum::http::request::Parts>().map(|parts| parts.headers);
+    let header = |name| {
+        headers
+            .as_ref()
+            .and_then(|h| h.get(name))
             .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
+    };
+    let chosen = header(axum::http::header::COOKIE).and_then(demo_ssr::chosen_locale);
+    let locale = chosen.unwrap_or_else(|| {
+        leptos_loginrocket::Catalog::new()
+            .accept_language(header(axum::http::header::ACCEPT_LANGUAGE))
     });
-    let locale = leptos_loginrocket::Catalog::new().accept_language(accept_language.as_deref());
     view! {
         <!DOCTYPE html>
         <html lang=locale.to_string()>
@@ -254,6 +259,7 @@ async fn main() {
         .leptos_routes_with_context(&state, routes, context.clone(), page.clone())
         .merge(auth.routes())
         .route("/kit.css", get(|| css(leptos_loginrocket::STYLESHEET)))
+        .route("/locale/{tag}", get(choose_locale))
         .route("/site.css", get(|| css(SITE_CSS)))
         .route("/favicon.svg", get(favicon))
         .route_service(
@@ -348,10 +354,36 @@ fn normalized(path: &str) -> String {
 const SITE_CSS: &str = "body { margin: 0; font-family: system-ui, sans-serif; }
 header.site { padding: 0.75rem 1.5rem; border-bottom: 1px solid #8884; }
 header.site nav { display: flex; gap: 1rem; }
+header.site { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; }
+nav.languages a { padding: 0.25rem; }
 main { max-width: 40rem; margin: 0 auto; padding: 1.5rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 dd { margin: 0; }
 ";
+
+/// `GET /locale/{tag}?back=<path>`: the visitor chose a language. A cookie keeps it (it is
+/// no secret, and lasts a year), and the page they were on is rendered again in it: a plain
+/// link, so it works before the wasm and after. An unknown language or a `back` off this
+/// origin is ignored.
+async fn choose_locale(
+    axum::extract::Path(tag): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let back = leptos_loginrocket::safe_redirect(query.get("back").map(String::as_str), "/");
+    let mut response = Redirect::to(&back).into_response();
+    if let Some(locale) = demo_ssr::chosen_locale(&format!("{}={tag}", demo_ssr::LOCALE_COOKIE)) {
+        let cookie = format!(
+            "{}={locale}; Path=/; SameSite=Lax; Max-Age=31536000",
+            demo_ssr::LOCALE_COOKIE
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::SET_COOKIE, v);
+        }
+    }
+    response
+}
 
 async fn css(text: &'static str) -> impl axum::response::IntoResponse {
     ([(CONTENT_TYPE, "text/css; charset=utf-8")], text)

@@ -306,3 +306,29 @@ test.describe("in the visitor's language", () => {
     expect(warnings, "console warnings or errors while hydrating").toEqual([]);
   });
 });
+
+test("the language links keep the visitor's choice in a cookie, before the wasm and after", async ({ page }) => {
+  const warnings = watchConsole(page);
+  // in the server's markup: plain links to the server, back to this page
+  const html = await (await page.request.get("/auth/sign-in?redirect=%2Faccount")).text();
+  expect(html).toContain('href="/locale/es?back=%2Fauth%2Fsign-in%3Fredirect%3D%252Faccount"');
+  await page.goto("/auth/sign-in?redirect=%2Faccount");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Español" }).click();
+  await expect(page).toHaveURL(`${SSR_APP}/auth/sign-in?redirect=%2Faccount`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iniciar sesión");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await hydrated(page);
+  // the choice outlives the browser's own language
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iniciar sesión");
+  await axe(page, "ssr sign-in after choosing Spanish");
+  // an unknown language, or a way back off this origin, is ignored
+  const odd = await page.request.get("/locale/xx?back=https%3A%2F%2Fevil.test%2F", { maxRedirects: 0 });
+  expect(odd.status()).toBe(303);
+  expect(odd.headers()["location"]).toBe("/");
+  expect(odd.headers()["set-cookie"]).toBeUndefined();
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  expect(warnings, "console warnings or errors").toEqual([]);
+});
