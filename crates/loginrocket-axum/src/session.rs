@@ -137,10 +137,10 @@ pub struct LoginRocketAuth {
     liveness: Option<Arc<Liveness>>,
 }
 
-/// The realm's hosted sign-in page, and the hand-off's full URL it returns to.
+/// The realm's hosted pages (their URLs, by the client's rule), and the hand-off's full URL
+/// they return to.
 struct Hosted {
-    /// The realm's hosted pages' root (`https://realm.loginrocket.com`, no slash).
-    base: String,
+    pages: loginrocket::LoginRocket,
     handoff_url: String,
 }
 
@@ -173,7 +173,9 @@ impl LoginRocketAuth {
     /// An unsolicited return (a bookmarked hosted page, or a link someone sent: login CSRF)
     /// gets a page that says so and offers to sign in, rather than a "Continue as …?" form:
     /// the backend has no view of the app's own, and such a form would hold the token.
-    /// Fails when `lr_url` or `app_origin` is not an http(s) URL.
+    /// Fails when `lr_url` or `app_origin` is not an http(s) URL, or the client refuses
+    /// `lr_url`; the hosted pages' URLs follow the client's rule for it
+    /// ([`LoginRocket::hosted_url`](loginrocket::LoginRocket::hosted_url)).
     ///
     /// ```
     /// use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
@@ -190,10 +192,10 @@ impl LoginRocketAuth {
         if !web(lr_url) || !web(app_origin) {
             return Err(format!("not http(s) URLs: {lr_url:?}, {app_origin:?}"));
         }
-        let base = lr_url.trim_end_matches('/');
-        let base = base.strip_suffix("/v2").unwrap_or(base);
+        let pages = loginrocket::LoginRocket::new(loginrocket::Config::new(lr_url))
+            .map_err(|e| format!("{lr_url:?}: {e}"))?;
         self.hosted = Some(Arc::new(Hosted {
-            base: base.to_owned(),
+            pages,
             handoff_url: format!(
                 "{}{}",
                 app_origin.trim_end_matches('/'),
@@ -463,19 +465,12 @@ async fn start(
     let Some(hosted) = &auth.hosted else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let encode = |v: &str| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
     // the page, and what it takes besides its way back
-    let (path, extra) = match page.as_deref() {
+    let (path, extra): (&str, Vec<(&str, String)>) = match page.as_deref() {
         None | Some("login") => {
-            let mut extra = String::new();
-            if prompt.as_deref() == Some("login") {
-                extra.push_str("&prompt=login");
-            }
-            if let Some(p) = provider.as_deref().filter(|p| provider_id(p)) {
-                extra.push_str("&provider=");
-                extra.push_str(p);
-            }
-            ("login", extra)
+            let prompt = (prompt.as_deref() == Some("login")).then(|| ("prompt", "login".into()));
+            let provider = provider.filter(|p| provider_id(p)).map(|p| ("provider", p));
+            ("login", prompt.into_iter().chain(provider).collect())
         }
         Some(own @ ("accounts" | "profile")) => {
             let claims = match auth.session(&headers).await {
@@ -485,7 +480,7 @@ async fn start(
             let Some(sid) = claims.session_id() else {
                 return Refused::NoSession.into_response();
             };
-            (own, format!("&session={}", encode(sid)))
+            (own, vec![("session", sid.to_owned())])
         }
         Some(_) => return StatusCode::NOT_FOUND.into_response(),
     };
@@ -495,16 +490,17 @@ async fn start(
     }
     let state: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
     let to = loginrocket::redirect::safe_redirect(redirect.as_deref(), auth.config.after_login);
-    let redirect_uri = format!(
-        "{}?state={state}&redirect={}",
-        hosted.handoff_url,
-        encode(&to)
-    );
-    let location = format!(
-        "{}/{path}?redirect_uri={}{extra}",
-        hosted.base,
-        encode(&redirect_uri)
-    );
+    let back = form_urlencoded::Serializer::new(String::new())
+        .append_pair("state", &state)
+        .append_pair("redirect", &to)
+        .finish();
+    let redirect_uri = format!("{}?{back}", hosted.handoff_url);
+    let params: Vec<(&str, &str)> = std::iter::once(("redirect_uri", redirect_uri.as_str()))
+        .chain(extra.iter().map(|(k, v)| (*k, v.as_str())))
+        .collect();
+    let Ok(location) = hosted.pages.hosted_url(path, &params) else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
     let cookie = format!(
         "{}={state}; {}",
         auth.config.state_cookie_name(),
