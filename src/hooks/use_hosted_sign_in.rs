@@ -97,12 +97,20 @@ pub fn use_hosted_sign_in_with_options(options: UseHostedSignInOptions) -> UseHo
 }
 
 /// The way this browser signed in last, read after the first render (so that a server's
-/// markup and the hydrated page agree); always `None` when not `enabled`.
+/// markup and the hydrated page agree); always `None` when not `enabled`. Read once per
+/// page: the sign-in page's mark on its form and its hosted buttons share one reading.
 pub(crate) fn last_used(enabled: bool) -> Signal<Option<String>> {
-    let last = RwSignal::new(None::<String>);
-    if enabled {
-        platform::after_render(Box::new(move || last.set(read_last_used())));
+    #[derive(Clone, Copy)]
+    struct LastUsed(Signal<Option<String>>);
+    if !enabled {
+        return Signal::stored(None);
     }
+    if let Some(LastUsed(shared)) = use_context::<LastUsed>() {
+        return shared;
+    }
+    let last = RwSignal::new(None::<String>);
+    platform::after_render(Box::new(move || last.set(read_last_used())));
+    provide_context(LastUsed(last.into()));
     last.into()
 }
 
