@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use loginrocket::server_forms::{HeldStep, PostedAnswer, ServerForms};
 use loginrocket::LoginRocket;
 
 use crate::i18n::{Catalog, FluentArg, Locale, Translator};
@@ -64,6 +65,8 @@ struct Shared {
     /// Forms numbered so far (their default ids): per provider, so that a server render and
     /// the browser's hydration of it number their forms alike.
     forms: std::sync::atomic::AtomicUsize,
+    /// What the server said of forms posted without the wasm (server-rendered apps).
+    server: std::sync::Mutex<ServerForms>,
 }
 
 /// What `<LoginRocketProvider>` puts into context: the client, the locale, the strings and
@@ -125,10 +128,40 @@ impl LoginRocketContext {
                 options,
                 on_session_expired,
                 forms: std::sync::atomic::AtomicUsize::new(0),
+                server: std::sync::Mutex::new(ServerForms::default()),
             }),
             locale,
             session,
         }
+    }
+
+    /// The answer the server got for `form` (its post name) posted without the wasm, once.
+    /// Always `None` in a client-side-rendered build (the code that shows it is left out).
+    pub(crate) fn take_posted(&self, form: &str) -> Option<PostedAnswer> {
+        if cfg!(not(any(feature = "ssr", feature = "hydrate"))) {
+            return None;
+        }
+        self.shared
+            .try_with_value(|s| {
+                let mut server = s.server.lock().ok()?;
+                let mine = server.answer.as_ref().is_some_and(|a| a.form == form);
+                mine.then(|| server.answer.take()).flatten()
+            })
+            .flatten()
+    }
+
+    /// The step of `kind` the server holds the secret of, if it does (server-rendered apps
+    /// with form posts): its page's form posts to the server.
+    pub(crate) fn held_step(&self, kind: StepKind) -> Option<HeldStep> {
+        if cfg!(not(any(feature = "ssr", feature = "hydrate"))) {
+            return None;
+        }
+        self.shared
+            .try_with_value(|s| {
+                let server = s.server.lock().ok()?;
+                server.steps.iter().find(|h| kind.is(h)).cloned()
+            })
+            .flatten()
     }
 
     /// The shared client, its `Accept-Language` set to the current locale. A context kept
@@ -314,6 +347,36 @@ pub fn LoginRocketProvider(
             crate::platform::set_document_lang(l.as_str());
         }
     });
+    // what the server knows of forms posted without the wasm, written into the page for
+    // the hydrating browser (never a secret: see `loginrocket::server_forms`)
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    {
+        let server = SharedValue::new(|| use_context::<ServerForms>().unwrap_or_default());
+        ctx.shared.with_value(|s| {
+            if let Ok(mut mine) = s.server.lock() {
+                *mine = server.into_inner();
+            }
+        });
+    }
     provide_context(ctx);
     children()
+}
+
+/// Which held step a page asks about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StepKind {
+    TwoFactor,
+    ChooseAccount,
+    ResetPassword,
+}
+
+impl StepKind {
+    fn is(self, step: &HeldStep) -> bool {
+        matches!(
+            (self, step),
+            (StepKind::TwoFactor, HeldStep::TwoFactor)
+                | (StepKind::ChooseAccount, HeldStep::ChooseAccount { .. })
+                | (StepKind::ResetPassword, HeldStep::ResetPassword)
+        )
+    }
 }

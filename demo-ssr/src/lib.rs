@@ -8,18 +8,25 @@
 //! `hydrate` into the wasm that [`hydrate`] starts. `scripts/demo-ssr.sh` builds both and runs
 //! the server.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_loginrocket::{
-    AuthConfig, AuthRoutes, Handoff, HostedSignIn, Locale, LoginRocketProvider, Provider,
+    ftl, i18n::plural, use_loginrocket, AuthConfig, AuthRoutes, Catalog, Handoff, HostedSignIn,
+    Locale, LoginRocketProvider, Provider,
 };
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 use serde::{Deserialize, Serialize};
 
 /// The backend's hand-off and sign-out routes (`loginrocket_axum::SessionConfig`'s defaults).
 pub const HANDOFF_PATH: &str = "/session/new";
 /// See [`HANDOFF_PATH`].
 pub const LOGOUT_PATH: &str = "/session/logout";
+/// Where the kit's forms post before the wasm runs (`loginrocket_axum::SessionConfig`'s
+/// default `forms_path`).
+pub const FORMS_PATH: &str = "/session/form";
 /// The page only a signed-in user gets.
 pub const ACCOUNT_PATH: &str = "/account";
 /// Where the LoginRocket URL is written for the browser: the server knows it (an embedded
@@ -87,6 +94,8 @@ pub fn auth_config() -> AuthConfig {
             backend_start: Some(START_PATH),
             ..HostedSignIn::default()
         },
+        // the forms work before the wasm (and without it): they post to the backend
+        form_posts: Some(FORMS_PATH),
         ..AuthConfig::default()
     }
 }
@@ -94,12 +103,41 @@ pub fn auth_config() -> AuthConfig {
 /// The cookie the language links set (`GET /locale/{tag}`).
 pub const LOCALE_COOKIE: &str = "lr_locale";
 
-/// The languages the language links offer: the kit's catalog's, each named in itself.
-const LANGUAGES: &[(Locale, &str)] = &[
-    (Locale::EN, "English"),
-    (Locale::ES, "Español"),
-    (Locale::JA, "日本語"),
-];
+/// French: a language the kit doesn't ship, registered from the CSR demo's `.ftl`.
+fn french() -> Locale {
+    Locale::new("fr").expect("a language tag")
+}
+
+/// The languages the language links offer: the catalog's, each named in itself.
+fn languages() -> [(Locale, &'static str); 4] {
+    [
+        (Locale::EN, "English"),
+        (Locale::ES, "Español"),
+        (french(), "Français"),
+        (Locale::JA, "日本語"),
+    ]
+}
+
+/// The kit's catalog with French registered and this demo's own words added, one Fluent
+/// file per language (compiled while the demo builds): the server and the browser render
+/// from the same one.
+pub fn catalog() -> Catalog {
+    let catalog = Catalog::new()
+        .with_locale(french(), plural::FR, ftl!("../demo/locales/fr/kit.ftl"))
+        .expect("the demo's French is valid Fluent");
+    [
+        (Locale::EN, ftl!("locales/en/demo.ftl")),
+        (Locale::ES, ftl!("locales/es/demo.ftl")),
+        (french(), ftl!("locales/fr/demo.ftl")),
+        (Locale::JA, ftl!("locales/ja/demo.ftl")),
+    ]
+    .into_iter()
+    .fold(catalog, |catalog, (locale, ftl)| {
+        catalog
+            .with_ftl(locale, ftl)
+            .expect("the demo's strings are valid Fluent")
+    })
+}
 
 /// The language a `Cookie` header's [`LOCALE_COOKIE`] names, when the catalog has it.
 ///
@@ -116,7 +154,7 @@ pub fn chosen_locale(cookies: &str) -> Option<Locale> {
         (name == LOCALE_COOKIE).then_some(value)
     })?;
     let locale = Locale::new(tag)?;
-    LANGUAGES
+    languages()
         .iter()
         .any(|(l, _)| *l == locale)
         .then_some(locale)
@@ -131,23 +169,19 @@ pub fn App(
     /// from `<html lang>`).
     locale: Locale,
 ) -> impl IntoView {
+    // each page names the document (the kit's pages too), in the server's markup
+    provide_meta_context();
     let locale = RwSignal::new(locale);
     view! {
-        <LoginRocketProvider url=lr_url locale=locale>
+        <LoginRocketProvider url=lr_url locale=locale catalog=Arc::new(catalog())>
             <Router>
-                // the demo's own words are English whatever the visitor's language (the kit's
-                // follow it): they say so
-                <header class="site" lang="en">
-                    <nav aria-label="Site">
-                        <A href="/">"Home"</A>
-                        <A href=ACCOUNT_PATH>"Account"</A>
-                    </nav>
-                    <LanguageLinks/>
-                </header>
+                <Header/>
                 <main id="main">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
-                        <Route path=path!("/account") view=AccountPage/>
+                        // the whole page once the session is read: it works without JavaScript
+                        // (out-of-order streaming would need a script to put the account in)
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                         <AuthRoutes config=auth_config()/>
                     </Routes>
                 </main>
@@ -156,13 +190,44 @@ pub fn App(
     }
 }
 
+/// The site's navigation and the language links.
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = use_loginrocket();
+    view! {
+        <header class="site">
+            <nav aria-label=move || ctx.t("nav-site")>
+                <A href="/">{move || ctx.t("nav-home")}</A>
+                <A href=ACCOUNT_PATH>{move || ctx.t("nav-account")}</A>
+            </nav>
+            <LanguageLinks/>
+        </header>
+    }
+}
+
+/// The document's title for a page of the demo's own.
+#[component]
+fn SiteTitle(
+    /// The page's name's key, or none for the site's name alone.
+    #[prop(optional)]
+    page: Option<&'static str>,
+) -> impl IntoView {
+    let ctx = use_loginrocket();
+    let text = move || match page {
+        Some(key) => format!("{} · {}", ctx.t(key), ctx.t("site-title")),
+        None => ctx.t("site-title"),
+    };
+    view! { <Title text=text/> }
+}
+
 /// A link per language: the server keeps the choice in a cookie and renders the page again
 /// in it (`rel="external"`: a full navigation, which works before the wasm too).
 #[component]
 fn LanguageLinks() -> impl IntoView {
+    let ctx = use_loginrocket();
     let location = leptos_router::hooks::use_location();
-    let links = LANGUAGES
-        .iter()
+    let links = languages()
+        .into_iter()
         .map(|(locale, name)| {
             let tag = locale.to_string();
             let href = move || {
@@ -176,10 +241,10 @@ fn LanguageLinks() -> impl IntoView {
                 let back: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
                 format!("/locale/{locale}?back={back}")
             };
-            view! { <a href=href rel="external" lang=tag.clone() hreflang=tag>{*name}</a> }
+            view! { <a href=href rel="external" lang=tag.clone() hreflang=tag>{name}</a> }
         })
         .collect_view();
-    view! { <nav class="languages" aria-label="Language">{links}</nav> }
+    view! { <nav class="languages" aria-label=move || ctx.t("nav-language")>{links}</nav> }
 }
 
 /// Any other path: a 404 from the server, the app's own page in the browser.
@@ -189,30 +254,27 @@ fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
+    let ctx = use_loginrocket();
     view! {
-        <div lang="en">
-            <h1>"Page not found"</h1>
-            <p><A href="/">"Home"</A></p>
-        </div>
+        <SiteTitle page="not-found"/>
+        <h1>{move || ctx.t("not-found")}</h1>
+        <p><A href="/">{move || ctx.t("nav-home")}</A></p>
     }
 }
 
 #[component]
 fn Home() -> impl IntoView {
+    let ctx = use_loginrocket();
+    let t = move |key: &'static str| move || ctx.t(key);
     view! {
-        <div lang="en">
-        <h1>"leptos-loginrocket, server-rendered"</h1>
-        <p>
-            "Every page here is rendered by axum and hydrated in the browser. Signing in hands "
-            "the token to this app's backend, which keeps the session in an HttpOnly cookie; "
-            "the account page is rendered on the server for a signed-in user only."
-        </p>
+        <SiteTitle/>
+        <h1>{t("home-title")}</h1>
+        <p>{t("home-intro")}</p>
         <ul>
-            <li><A href="/auth/sign-in">"Sign in"</A></li>
-            <li><A href="/auth/sign-up">"Sign up"</A></li>
-            <li><A href=ACCOUNT_PATH>"Your account"</A>" (signed in)"</li>
+            <li><A href="/auth/sign-in">{t("home-sign-in")}</A></li>
+            <li><A href="/auth/sign-up">{t("home-sign-up")}</A></li>
+            <li><A href=ACCOUNT_PATH>{t("home-account")}</A>" "{t("home-account-note")}</li>
         </ul>
-        </div>
     }
 }
 
@@ -222,10 +284,11 @@ fn Home() -> impl IntoView {
 /// function answers a client-side visit.
 #[component]
 fn AccountPage() -> impl IntoView {
+    let ctx = use_loginrocket();
     let account = Resource::new_blocking(|| (), |()| current_account());
     view! {
-        <div lang="en">
-        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+        <SiteTitle page="account-title"/>
+        <Suspense fallback=move || view! { <p role="status">{move || ctx.t("account-loading")}</p> }>
             {move || Suspend::new(async move {
                 match account.await {
                     Ok(Some(a)) => view! { <AccountView account=a/> }.into_any(),
@@ -233,14 +296,13 @@ fn AccountPage() -> impl IntoView {
                     Ok(None) => view! { <Redirect path=auth_config().sign_in_path(ACCOUNT_PATH)/> }
                         .into_any(),
                     Err(_) => view! {
-                        <h1>"Your account"</h1>
-                        <p role="alert">"Your session can't be checked right now. Try again in a moment."</p>
+                        <h1>{move || ctx.t("account-title")}</h1>
+                        <p role="alert">{move || ctx.t("account-unavailable")}</p>
                     }
                     .into_any(),
                 }
             })}
         </Suspense>
-        </div>
     }
 }
 
@@ -255,22 +317,24 @@ fn AccountView(account: Account) -> impl IntoView {
     } = account;
     let expires = expires_at.map(utc);
 
+    let ctx = use_loginrocket();
+    let t = move |key: &'static str| move || ctx.t(key);
     view! {
-        <h1>"Your account"</h1>
-        <p class="signed-in">"Signed in as " <strong>{name.clone().or(email.clone()).unwrap_or(user_id.clone())}</strong></p>
+        <h1>{t("account-title")}</h1>
+        <p class="signed-in">{t("account-signed-in-as")}" "<strong>{name.clone().or(email.clone()).unwrap_or(user_id.clone())}</strong></p>
         <dl>
-            <dt>"User id"</dt><dd data-field="user">{user_id}</dd>
-            <dt>"Email"</dt><dd data-field="email">{email}</dd>
-            <dt>"Account"</dt><dd data-field="account">{account_name}</dd>
-            <dt>"Session ends"</dt><dd>{expires}</dd>
+            <dt>{t("account-user")}</dt><dd data-field="user">{user_id}</dd>
+            <dt>{t("account-email")}</dt><dd data-field="email">{email}</dd>
+            <dt>{t("account-account")}</dt><dd data-field="account">{account_name}</dd>
+            <dt>{t("account-ends")}</dt><dd>{expires}</dd>
         </dl>
-        <p>"This page came from the server's verified session cookie; the browser holds no token."</p>
+        <p>{t("account-source")}</p>
         // the realm's hosted accounts page for this session, back here through the hand-off
         // (a server route: rel="external" keeps the router from taking the click)
-        <p><a href=SWITCH_ACCOUNT rel="external">"Switch account on the hosted page"</a></p>
+        <p><a href=SWITCH_ACCOUNT rel="external">{t("account-switch")}</a></p>
         // a plain form: it works before hydration, and the backend refuses it cross-site
         <form method="post" action=LOGOUT_PATH>
-            <button type="submit" class="lr-button">"Sign out"</button>
+            <button type="submit" class="lr-button">{t("account-sign-out")}</button>
         </form>
     }
 }
@@ -324,4 +388,8 @@ pub fn hydrate() {
         .and_then(|tag| Locale::new(&tag))
         .unwrap_or(Locale::EN);
     leptos::mount::hydrate_body(move || view! { <App lr_url locale/> });
+    // the wasm runs now (the end-to-end tests wait for this mark: the forms work either way)
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-hydrated", "");
+    }
 }

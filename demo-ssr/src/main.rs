@@ -9,7 +9,9 @@
 //! (default 30).
 
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, SET_COOKIE,
+};
 use axum::http::HeaderValue;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,8 +21,10 @@ use demo_ssr::{App, ACCOUNT_PATH, LR_URL_META};
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use leptos_meta::MetaTags;
 use loginrocket_axum::{
-    HttpKeys, LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier, VerifierConfig,
+    emailed_links, HttpKeys, LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier,
+    VerifierConfig,
 };
 
 const USAGE: &str =
@@ -92,8 +96,7 @@ fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
     };
     let chosen = header(axum::http::header::COOKIE).and_then(demo_ssr::chosen_locale);
     let locale = chosen.unwrap_or_else(|| {
-        leptos_loginrocket::Catalog::new()
-            .accept_language(header(axum::http::header::ACCEPT_LANGUAGE))
+        demo_ssr::catalog().accept_language(header(axum::http::header::ACCEPT_LANGUAGE))
     });
     view! {
         <!DOCTYPE html>
@@ -102,7 +105,8 @@ fn shell(options: LeptosOptions, lr_url: String) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name=LR_URL_META content=lr_url.clone()/>
-                <title>"leptos-loginrocket · SSR demo"</title>
+                // each page's <title>, in the visitor's language (leptos_meta)
+                <MetaTags/>
                 <link rel="stylesheet" href="/kit.css"/>
                 <link rel="stylesheet" href="/site.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
@@ -208,7 +212,9 @@ async fn main() {
     .and_then(|auth| {
         auth.checking_liveness(&lr_url, std::time::Duration::from_secs(args.liveness_secs))
             .map_err(|e| e.to_string())
-    });
+    })
+    // the kit's forms work before the wasm: the backend posts them for the browser
+    .and_then(|auth| auth.with_form_posts(&lr_url, &form_key()));
     let auth = match auth {
         Ok(auth) => auth,
         Err(e) => {
@@ -235,6 +241,17 @@ async fn main() {
         let auth = auth.clone();
         move || {
             provide_context(auth.clone());
+            // what the backend says of the kit's forms posted without the wasm (an answer is
+            // shown once: its cookie goes with this page)
+            if let Some(parts) = use_context::<axum::http::request::Parts>() {
+                let (forms, cookies) = auth.server_forms(&parts.headers);
+                provide_context(forms);
+                if let Some(response) = use_context::<ResponseOptions>() {
+                    for cookie in cookies.iter().filter_map(|c| HeaderValue::from_str(c).ok()) {
+                        response.append_header(SET_COOKIE, cookie);
+                    }
+                }
+            }
             // a page's response: its CSP names the nonce its scripts carry
             if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) {
                 if let Ok(value) = HeaderValue::from_str(&csp(&nonce.to_string(), &lr_origin)) {
@@ -271,6 +288,8 @@ async fn main() {
             context, page,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), account_guard))
+        // an emailed reset or verification link: the server takes its token first
+        .layer(middleware::from_fn_with_state(auth.clone(), emailed_links))
         .with_state(state);
 
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
@@ -296,6 +315,17 @@ async fn main() {
         }
         _ = tokio::signal::ctrl_c() => {}
     }
+}
+
+/// The key that signs the form posts' cookies: random at each start (what they hold lives
+/// minutes; a deployment with several instances shares one key instead).
+fn form_key() -> [u8; 32] {
+    let mut key = [0u8; 32];
+    if let Err(e) = getrandom::getrandom(&mut key) {
+        eprintln!("no random source for the form posts' key: {e}");
+        std::process::exit(1);
+    }
+    key
 }
 
 /// The seed's users, a line each, to sign in with.

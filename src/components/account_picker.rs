@@ -1,8 +1,9 @@
 use leptos::prelude::*;
-use loginrocket::FullLogin;
+use loginrocket::server_forms::HeldStep;
+use loginrocket::{AccountChoice, FullLogin};
 
-use super::Alert;
-use crate::context::use_loginrocket;
+use super::{Alert, FormPosts};
+use crate::context::{use_loginrocket, StepKind};
 use crate::hooks::{use_account_picker_with_options, UseAccountPickerOptions};
 use crate::logic::form_state::FormState;
 
@@ -30,6 +31,13 @@ pub fn AccountPicker(
     on_login: Option<Callback<FullLogin>>,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
+    // the server holds the sign-in (a page's form posted before the wasm): it takes the choice
+    let held = ctx.held_step(StepKind::ChooseAccount);
+    if let (Some(HeldStep::ChooseAccount { accounts }), Some(posts)) =
+        (held, use_context::<FormPosts>())
+    {
+        return held_choice(ctx, accounts, posts, class).into_any();
+    }
     let picker = use_account_picker_with_options(UseAccountPickerOptions { on_login });
     let busy = move || picker.state.get() == FormState::Submitting;
     let classes = move || format!("lr-accounts {}", class.get().unwrap_or_default());
@@ -54,5 +62,32 @@ pub fn AccountPicker(
             }}
             <Alert text=picker.message/>
         </div>
+    }
+    .into_any()
+}
+
+/// The account choice as a form the server takes (it holds the sign-in): a submit button
+/// per account, working with or without the wasm.
+fn held_choice(
+    ctx: crate::LoginRocketContext,
+    accounts: Vec<AccountChoice>,
+    posts: FormPosts,
+    class: MaybeProp<String>,
+) -> impl IntoView {
+    let classes = move || format!("lr-accounts {}", class.get().unwrap_or_default());
+    let action = posts.action("account");
+    let choices = accounts
+        .into_iter()
+        .map(|a| {
+            view! {
+                <li><button type="submit" name="account" value=a.id class="lr-button lr-button--secondary lr-accounts__choice">{a.name}</button></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class=classes method="post" action=action>
+            {posts.hidden(ctx)}
+            <ul class="lr-accounts__list">{choices}</ul>
+        </form>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::alert::live_region;
 use super::{Alert, StatusRegion};
-use crate::context::use_loginrocket;
+use crate::context::{use_loginrocket, StepKind};
 use crate::hooks::{AfterReset, FormStatus};
 use crate::logic::form_state::{FieldId, FormState};
 use crate::platform;
@@ -54,6 +54,28 @@ impl FormKind {
         }
     }
 
+    /// The form's name in the backend's form posts (`<form_posts>/<name>`), for the forms
+    /// that work before the wasm; the others wait for it.
+    fn post_name(self) -> Option<&'static str> {
+        match self {
+            FormKind::Login => Some("login"),
+            FormKind::Signup => Some("signup"),
+            FormKind::Forgot => Some("forgot"),
+            FormKind::Reset(_) => Some("reset"),
+            FormKind::TwoFactor => Some("two-factor"),
+            _ => None,
+        }
+    }
+
+    /// The step whose secret the server may hold for this form: then it always posts there.
+    fn held_step(self) -> Option<StepKind> {
+        match self {
+            FormKind::TwoFactor => Some(StepKind::TwoFactor),
+            FormKind::Reset(_) => Some(StepKind::ResetPassword),
+            _ => None,
+        }
+    }
+
     /// The confirmation shown after a success, if the form shows one (the others move on).
     fn success_key(self) -> Option<&'static str> {
         match self {
@@ -64,6 +86,36 @@ impl FormKind {
             FormKind::Profile => Some("profile-saved"),
             FormKind::ChangePassword => Some("password-changed"),
             _ => None,
+        }
+    }
+}
+
+/// Where a page's forms post when the wasm isn't running (a page of
+/// [`AuthRoutes`](crate::AuthRoutes) with [`AuthConfig::form_posts`](crate::AuthConfig::form_posts)).
+#[derive(Clone, Debug)]
+pub(crate) struct FormPosts {
+    /// The backend's form posts' path.
+    pub(crate) base: &'static str,
+    /// This page (path and query), to come back to with the answer.
+    pub(crate) back: String,
+    /// The destination after the sign-in, if the page carries one.
+    pub(crate) redirect: Option<String>,
+}
+
+impl FormPosts {
+    /// Where the form called `name` posts.
+    pub(crate) fn action(&self, name: &str) -> String {
+        format!("{}/{name}", self.base)
+    }
+
+    /// What the backend needs besides the fields: the way back, the destination, the page's
+    /// language (hidden inputs).
+    pub(crate) fn hidden(self, ctx: crate::LoginRocketContext) -> impl IntoView {
+        let FormPosts { back, redirect, .. } = self;
+        view! {
+            <input type="hidden" name="lr_back" value=back/>
+            <input type="hidden" name="lr_redirect" value=redirect/>
+            <input type="hidden" name="lr_locale" value=move || ctx.locale().get().to_string()/>
         }
     }
 }
@@ -130,11 +182,29 @@ pub(crate) fn FormShell(
         bindings,
         submits,
     });
+    // a page's form that works before the wasm: where it posts, and whether it always does
+    // (the server holds its step's secret)
+    let posts = kind
+        .post_name()
+        .and_then(|name| Some((use_context::<FormPosts>()?, name)));
+    let native = posts.is_some() && kind.held_step().is_some_and(|k| ctx.held_step(k).is_some());
     let fields = children();
+    // the server's answer to this form, posted before the wasm ran: shown as the wasm would
+    if let Some(answer) = kind.post_name().and_then(|name| ctx.take_posted(name)) {
+        status.show_posted(ctx, &answer);
+        for (field, value) in bindings.get_value() {
+            if let Some((_, typed)) = answer.values.iter().find(|(n, _)| n == field.api_name()) {
+                value.set(typed.clone());
+            }
+        }
+    }
     let form_ref = NodeRef::<html::Form>::new();
     let alert_id = format!("{id}-alert");
     let status_id = format!("{id}-status");
     let on_submit = move |ev: SubmitEvent| {
+        if native {
+            return; // the browser posts it to the server, which holds the step
+        }
         ev.prevent_default();
         submits.update(|n| *n += 1);
         if let Some(form) = form_ref.get_untracked() {
@@ -173,8 +243,10 @@ pub(crate) fn FormShell(
     );
     // server markup, and the hydrating browser's first render (which must match it), have the
     // submit button disabled: a submit before the wasm is live would post the fields to the
-    // page. Effects run only in the browser, once hydrated. Client-side rendering starts live.
-    let live = RwSignal::new(cfg!(not(any(feature = "ssr", feature = "hydrate"))));
+    // page, unless the form posts to the backend (`AuthConfig::form_posts`). Effects run only in the browser, once hydrated. Client-side rendering starts live.
+    // A form that posts to the backend works from the start.
+    let live =
+        RwSignal::new(cfg!(not(any(feature = "ssr", feature = "hydrate"))) || posts.is_some());
     #[cfg(any(feature = "ssr", feature = "hydrate"))]
     Effect::new(move |_| live.set(true));
     let cooldown = status.cooldown;
@@ -212,17 +284,24 @@ pub(crate) fn FormShell(
             platform::request_submit(&form);
         }
     };
+    // what the backend needs besides the fields: the way back, the destination, the language
+    let (action, hidden) = match posts {
+        Some((posts, name)) => (Some(posts.action(name)), Some(posts.hidden(ctx))),
+        None => (None, None),
+    };
     view! {
         <form
             node_ref=form_ref
             id=id
             class=classes
             method="post"
+            action=action
             novalidate=true
             aria-busy=move || (state.get() == FormState::Submitting).to_string()
             on:submit=on_submit
         >
             <Alert id=alert_id text=status.message of=status/>
+            {hidden}
             {fields}
             <div class="lr-form__actions">
                 <button type="submit" class="lr-button lr-form__submit" disabled=move || !live.get() || !status.can_submit()>

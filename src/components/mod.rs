@@ -37,7 +37,7 @@ pub use change_password_form::ChangePasswordForm;
 pub use complete_profile_form::CompleteProfileForm;
 pub(crate) use field::{Field, FieldKind};
 pub use forgot_password_form::ForgotPasswordForm;
-pub(crate) use form_shell::{FormKind, FormShell};
+pub(crate) use form_shell::{FormKind, FormPosts, FormShell};
 pub use hosted_callback::HostedCallback;
 pub use hosted_options::{HostedOptions, HostedSignIn, Provider};
 pub use login_form::LoginForm;

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use loginrocket::server_forms::PostedAnswer;
 use loginrocket::{LoginRocket, Response};
 
 use super::run_opt;
@@ -179,6 +180,10 @@ impl FormCore {
                 core.cooldown.try_set(left - 1);
             }
         };
+        // a server render shows the wait as it starts; the browser counts it down
+        if cfg!(feature = "ssr") {
+            return;
+        }
         if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
             self.timer.set_value(Some(handle));
         }
@@ -208,12 +213,7 @@ impl FormCore {
         self.wait_over.set(false);
         // the server answers in the language of the request, where it can
         let lang = ctx.locale().get_untracked();
-        let names: Vec<(FieldId, String)> = self
-            .fields
-            .get_value()
-            .into_iter()
-            .map(|f| (f, ctx.t_untracked(f.label_key(), &[])))
-            .collect();
+        let names = self.field_names(ctx);
         let (core, client, options, feeds_session) =
             (*self, ctx.client(), ctx.options(), self.feeds_session);
         let session = ctx.session();
@@ -223,10 +223,7 @@ impl FormCore {
             if core.seq.try_get_value() != Some(my_seq) {
                 return;
             }
-            core.server_lang
-                .set_value(server_language(&answer, lang, options.server_locales));
-            let outcome = classify(core.flow, answer, &names);
-            core.apply(&outcome, options);
+            let outcome = core.conclude(answer, lang, &names, options);
             // the session store follows every login the forms see
             match &outcome {
                 _ if !feeds_session => {}
@@ -241,6 +238,39 @@ impl FormCore {
             done(&outcome);
         });
         true
+    }
+
+    /// Each field's name in the current locale (what the server's messages start with).
+    fn field_names(&self, ctx: LoginRocketContext) -> Vec<(FieldId, String)> {
+        self.fields
+            .get_value()
+            .into_iter()
+            .map(|f| (f, ctx.t_untracked(f.label_key(), &[])))
+            .collect()
+    }
+
+    /// Classifies `answer` (to a request made in `lang`, its fields named `names`) for this
+    /// form's flow, and shows it.
+    fn conclude(
+        &self,
+        answer: Result<Response, loginrocket::Error>,
+        lang: Locale,
+        names: &[(FieldId, String)],
+        options: KitOptions,
+    ) -> Outcome {
+        self.server_lang
+            .set_value(server_language(&answer, lang, options.server_locales));
+        let outcome = classify(self.flow, answer, names);
+        self.apply(&outcome, options);
+        outcome
+    }
+
+    /// Shows the answer the server got for this form, posted without the wasm, as if this
+    /// form had made the call (server-rendered apps; see `loginrocket::server_forms`).
+    pub(crate) fn show_posted(&self, ctx: LoginRocketContext, answer: &PostedAnswer) {
+        let names = self.field_names(ctx);
+        let lang = ctx.locale().get_untracked();
+        self.conclude(Ok(answer.exchange.response()), lang, &names, ctx.options());
     }
 
     fn apply(&self, outcome: &Outcome, options: KitOptions) {
@@ -445,6 +475,11 @@ impl FormStatus {
     /// ```
     pub fn field_lang(&self, field: FieldId) -> Option<Locale> {
         self.core.field_lang(field)
+    }
+
+    /// Shows the answer the server got for this form posted without the wasm.
+    pub(crate) fn show_posted(&self, ctx: LoginRocketContext, answer: &PostedAnswer) {
+        self.core.show_posted(ctx, answer);
     }
 
     /// Whether a rate-limit wait ended since the last submit.

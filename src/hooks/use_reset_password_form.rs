@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use loginrocket::{ConditionalLogin, FullLogin, LoginRocket, ResetPasswordParams, Secret};
 
 use super::{check_required, emailed_token, run_opt, FieldMode, FormCore, FormStatus};
-use crate::context::use_loginrocket;
+use crate::context::{use_loginrocket, StepKind};
 use crate::logic::form_state::{FieldId, Flow, FormState, Outcome};
 
 /// What to do after a successful reset (LoginRocket answers `full_login`).
@@ -108,10 +108,12 @@ pub fn use_reset_password_form_with_options(
         AfterReset::ContinueSignedIn => core,
     };
     let has_token = RwSignal::new(true);
+    // in a server-rendered app the server may have taken the link's token (it posts the form)
+    let held = ctx.held_step(StepKind::ResetPassword).is_some();
     let token = emailed_token(
         options.token.clone(),
         Box::new(move |t| {
-            if t.is_none() {
+            if t.is_none() && !held {
                 has_token.set(false);
                 core.state.set(FormState::LinkMissing);
             }

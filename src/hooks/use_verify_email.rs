@@ -76,13 +76,19 @@ pub fn use_verify_email_with_options(options: UseVerifyEmailOptions) -> UseVerif
             on_done(options.on_success),
         );
     });
-    emailed_token(
-        options.token,
-        Box::new(move |t| {
-            token.set_value(t);
-            verify.run(());
-        }),
-    );
+    // in a server-rendered app the server may have verified the link already
+    match ctx.take_posted("verify-email") {
+        Some(answer) => core.show_posted(ctx, &answer),
+        None => {
+            emailed_token(
+                options.token,
+                Box::new(move |t| {
+                    token.set_value(t);
+                    verify.run(());
+                }),
+            );
+        }
+    }
     let status = core.status(ctx);
     UseVerifyEmailReturn {
         state: status.state,

@@ -162,6 +162,17 @@ impl Default for AuthPaths {
 }
 
 impl AuthPage {
+    /// The step the server may hold the secret of on this page (form posts).
+    pub(crate) fn held_step(self) -> Option<crate::context::StepKind> {
+        use crate::context::StepKind;
+        match self {
+            AuthPage::TwoFactor => Some(StepKind::TwoFactor),
+            AuthPage::ChooseAccount => Some(StepKind::ChooseAccount),
+            AuthPage::ResetPassword => Some(StepKind::ResetPassword),
+            _ => None,
+        }
+    }
+
     /// The Fluent key of the page's title (`page-sign-in`, …).
     pub fn title_key(self) -> &'static str {
         match self {
@@ -291,6 +302,13 @@ pub struct AuthConfig {
     /// The realm's hosted ways to sign in (social providers, "More ways to sign in") that
     /// the sign-in and sign-up pages offer next to their forms. Default none.
     pub hosted: HostedSignIn,
+    /// Server-rendered apps whose backend takes the kit's form posts
+    /// (`loginrocket_axum::LoginRocketAuth::with_form_posts`): its path (`/session/form`).
+    /// The pages' forms then work before the wasm: sign-in, two-factor, account choice,
+    /// sign-up, forgot and reset password post there (`<path>/login`, …) until the wasm runs,
+    /// and the server's answer comes back to the form. Default none: the submit button
+    /// waits for the wasm.
+    pub form_posts: Option<&'static str>,
 }
 
 impl Default for AuthConfig {
@@ -305,6 +323,7 @@ impl Default for AuthConfig {
             app_name: None,
             logo: None,
             hosted: HostedSignIn::default(),
+            form_posts: None,
         }
     }
 }

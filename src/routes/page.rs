@@ -8,7 +8,7 @@ use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
 use super::{replacing, AuthConfig, AuthPage};
-use crate::components::StatusRegion;
+use crate::components::{FormPosts, StatusRegion};
 use crate::context::{use_loginrocket, LoginRocketContext};
 use crate::hooks::use_hosted_sign_in::HostedReturn;
 
@@ -77,7 +77,32 @@ pub(crate) fn PageFrame(
         callback: config.paths.path(AuthPage::Callback),
         destination: destination.clone(),
     });
-    if let Some(target) = elsewhere(ctx, audience, &config, destination) {
+    // forms that work before the wasm post to the backend, with the way back here
+    if let Some(base) = config.form_posts {
+        let location = leptos_router::hooks::use_location();
+        let (path, search) = (
+            location.pathname.get_untracked(),
+            location.search.get_untracked(),
+        );
+        let back = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        provide_context(FormPosts {
+            base,
+            back,
+            redirect: destination.clone(),
+        });
+    }
+    // a step whose secret the server holds is this page's to show
+    let held = page.held_step().is_some_and(|k| ctx.held_step(k).is_some());
+    let away = if held {
+        None
+    } else {
+        elsewhere(ctx, audience, &config, destination)
+    };
+    if let Some(target) = away {
         return view! { <Redirect path=target options=replacing()/> }.into_any();
     }
     let title_key = page.title_key();
@@ -89,6 +114,13 @@ pub(crate) fn PageFrame(
         ),
         None => ctx.t(title_key),
     };
+    // a server-rendered app names the document in its markup (leptos_meta's <Title>), in the
+    // page's language, where it provides the meta context
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
+    let meta_title = use_context::<leptos_meta::MetaContext>()
+        .map(|_| view! { <leptos_meta::Title text=move || title()/> });
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    let meta_title = ();
     let shown = StoredValue::new(String::new());
     platform::effect(Box::new(move || {
         let now = title();
@@ -140,6 +172,7 @@ pub(crate) fn PageFrame(
     });
     view! {
         <section class="lr-page" data-page=title_key node_ref=section>
+            {meta_title}
             {brand}
             <h1 class="lr-page__title" tabindex="-1" node_ref=heading>{move || ctx.t(title_key)}</h1>
             <StatusRegion class="lr-page__notice" text=notice/>

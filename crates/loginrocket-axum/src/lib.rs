@@ -39,10 +39,12 @@
 
 #![deny(missing_docs)]
 
+mod forms;
 mod liveness;
 mod session;
 mod verify;
 
+pub use forms::{emailed_links, FormPages};
 pub use loginrocket::claims::Membership;
 pub use session::{LoginRocketAuth, LoginRocketSession, SessionConfig, SessionRejection};
 pub use verify::{

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+use crate::forms::{FormPages, Forms};
 use crate::liveness::{Live, Liveness};
 use crate::verify::{Claims, Verifier, VerifyError};
 
@@ -40,6 +41,11 @@ pub struct SessionConfig {
     pub after_login: &'static str,
     /// Where sign-out goes.
     pub after_logout: &'static str,
+    /// Where the kit's forms post when the wasm isn't running (`POST <forms_path>/<form>`,
+    /// see [`LoginRocketAuth::with_form_posts`]).
+    pub forms_path: &'static str,
+    /// The kit's pages the form posts answer with.
+    pub form_pages: FormPages,
     /// Development over plain HTTP only: the cookie is set without `Secure` (which a
     /// browser would not send back over `http://`) and without the `__Host-` prefix (which
     /// requires it). Off by default, whatever `Host` says: behind a TLS-terminating proxy
@@ -56,6 +62,8 @@ impl Default for SessionConfig {
             cookie: "lr_session",
             after_login: "/",
             after_logout: "/",
+            forms_path: "/session/form",
+            form_pages: FormPages::default(),
             plain_http: false,
         }
     }
@@ -72,7 +80,7 @@ impl SessionConfig {
         self.prefixed("lr_state")
     }
 
-    fn prefixed(&self, name: &str) -> String {
+    pub(crate) fn prefixed(&self, name: &str) -> String {
         if self.plain_http {
             name.to_owned()
         } else {
@@ -81,7 +89,7 @@ impl SessionConfig {
     }
 
     /// The cookie's attributes after its value.
-    fn cookie_attributes(&self, max_age: u64) -> String {
+    pub(crate) fn cookie_attributes(&self, max_age: u64) -> String {
         let secure = if self.plain_http { "" } else { "; Secure" };
         format!("Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
     }
@@ -126,8 +134,8 @@ impl SessionConfig {
 /// ```
 #[derive(Clone)]
 pub struct LoginRocketAuth {
-    verifier: Arc<Verifier>,
-    config: Arc<SessionConfig>,
+    pub(crate) verifier: Arc<Verifier>,
+    pub(crate) config: Arc<SessionConfig>,
     /// The client that ends LoginRocket sessions at sign-out
     /// ([`ending_loginrocket_sessions`](Self::ending_loginrocket_sessions)).
     loginrocket: Option<loginrocket::LoginRocket>,
@@ -135,6 +143,8 @@ pub struct LoginRocketAuth {
     hosted: Option<Arc<Hosted>>,
     /// Whether sessions are checked at LoginRocket ([`checking_liveness`](Self::checking_liveness)).
     liveness: Option<Arc<Liveness>>,
+    /// The kit's forms posted without the wasm ([`with_form_posts`](Self::with_form_posts)).
+    pub(crate) forms: Option<Arc<Forms>>,
 }
 
 /// The realm's hosted pages (their URLs, by the client's rule), and the hand-off's full URL
@@ -156,6 +166,7 @@ impl LoginRocketAuth {
             loginrocket: None,
             hosted: None,
             liveness: None,
+            forms: None,
         }
     }
 
@@ -259,6 +270,53 @@ impl LoginRocketAuth {
         Ok(self)
     }
 
+    /// The kit's forms work before the wasm: in a server-rendered app their markup posts to
+    /// `POST <forms_path>/<form>` (sign-in, two-factor, account choice, sign-up, forgot and
+    /// reset password), and this backend makes the LoginRocket call at `lr_url` for them, in
+    /// the page's language. A sign-in ends in the session cookie; a step's LoginRocket session
+    /// waits in a signed `HttpOnly` cookie; an error comes back to its form, which shows it
+    /// as the wasm would (see [`server_forms`](Self::server_forms)). Layer
+    /// [`emailed_links`](crate::emailed_links) too, for reset and verification links.
+    ///
+    /// `key` signs those cookies (HMAC-SHA256): 32 bytes or more, random, the same on every
+    /// instance of the app, and secret. The pages are [`SessionConfig::form_pages`].
+    ///
+    /// LoginRocket limits requests per client, and these all come from this server: its
+    /// answer `429` reaches the visitor as the kit's cooldown, with LoginRocket's wait, but
+    /// the limit is shared by every visitor this server posts for. AuthRocket documents no
+    /// header that names the visitor to it, so none is sent **\[ours]**. Fails when the
+    /// client refuses `lr_url` or the key is short.
+    ///
+    /// ```
+    /// use loginrocket_axum::{HttpKeys, LoginRocketAuth, SessionConfig, Verifier, VerifierConfig};
+    ///
+    /// let lr_url = "https://sample.e2.loginrocket.com/";
+    /// let verifier = Verifier::new(HttpKeys::for_loginrocket(lr_url), VerifierConfig::default());
+    /// let key = [42u8; 32]; // yours: random, kept secret
+    /// let auth = LoginRocketAuth::new(verifier, SessionConfig::default())
+    ///     .with_form_posts(lr_url, &key)
+    ///     .expect("a LoginRocket URL and a long key");
+    /// # let _ = auth;
+    /// ```
+    pub fn with_form_posts(mut self, lr_url: &str, key: &[u8]) -> Result<Self, String> {
+        let forms = Forms::new(lr_url, key, self.config.form_pages.clone())?;
+        self.forms = Some(Arc::new(forms));
+        Ok(self)
+    }
+
+    /// The `Set-Cookie` that keeps `token` (its claims verified) as the session.
+    pub(crate) fn session_cookie(&self, token: &str, claims: &Claims) -> String {
+        let max_age = claims
+            .expires_at()
+            .map(|exp| exp.saturating_sub(unix_now()))
+            .unwrap_or(0);
+        format!(
+            "{}={token}; {}",
+            self.config.cookie_name(),
+            self.config.cookie_attributes(max_age)
+        )
+    }
+
     /// The verifier (for tokens that arrive otherwise, e.g. `Authorization: Bearer`).
     pub fn verifier(&self) -> &Verifier {
         &self.verifier
@@ -274,8 +332,14 @@ impl LoginRocketAuth {
         let router = Router::new()
             .route(self.config.handoff_path, get(hand_off))
             .route(self.config.logout_path, post(log_out));
-        if self.hosted.is_some() {
+        let router = if self.hosted.is_some() {
             router.route(self.config.start_path, get(start))
+        } else {
+            router
+        };
+        if self.forms.is_some() {
+            let path = format!("{}/{{form}}", self.config.forms_path.trim_end_matches('/'));
+            router.route(&path, post(crate::forms::post_form))
         } else {
             router
         }
@@ -306,7 +370,7 @@ impl LoginRocketAuth {
 
 /// Why a request was refused, as its response. Never echoes the token.
 #[derive(Debug)]
-enum Refused {
+pub(crate) enum Refused {
     NoSession,
     Token(VerifyError),
     /// The session ended at LoginRocket; the `Set-Cookie` that clears it.
@@ -548,15 +612,7 @@ async fn hand_off(
     };
     // the kit's own rule for destinations: a same-origin path, judged as the browser reads it
     let to = loginrocket::redirect::safe_redirect(redirect.as_deref(), auth.config.after_login);
-    let max_age = claims
-        .expires_at()
-        .map(|exp| exp.saturating_sub(unix_now()))
-        .unwrap_or(0);
-    let session = format!(
-        "{}={token}; {}",
-        auth.config.cookie_name(),
-        auth.config.cookie_attributes(max_age)
-    );
+    let session = auth.session_cookie(&token, &claims);
     // the state is used up
     let spent = format!("{state_cookie}=; {}", auth.config.cookie_attributes(0));
     see_other(&to, &[session, spent])
@@ -583,7 +639,7 @@ async fn log_out(State(auth): State<LoginRocketAuth>, headers: HeaderMap) -> Res
 }
 
 /// `303 See Other` to `to`, setting `cookies`; not cached, and no `Referer` from it.
-fn see_other(to: &str, cookies: &[String]) -> Response {
+pub(crate) fn see_other(to: &str, cookies: &[String]) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     match HeaderValue::from_str(to) {
@@ -624,7 +680,7 @@ as someone else. Nothing was changed.</p><p><a href=\"{start_path}\">Sign in</a>
 }
 
 /// The value of cookie `name` in the request's `Cookie` headers.
-fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+pub(crate) fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(COOKIE)
         .iter()
@@ -640,7 +696,7 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 /// where the browser sends it, else `Origin`, else `Referer`, against `Host`. A request that
 /// says nothing, or that no page started (`none`: typed, bookmarked, or a link opened from
 /// outside the browser), is refused.
-fn same_origin(headers: &HeaderMap) -> bool {
+pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
     if let Some(site) = header_text(headers, "sec-fetch-site") {
         return site == "same-origin";
     }
@@ -656,7 +712,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 
 /// Whether the request is a top-level navigation, where the browser says (Fetch Metadata):
 /// not a subresource (`<img>`, `fetch`) nor a frame.
-fn top_level_navigation(headers: &HeaderMap) -> bool {
+pub(crate) fn top_level_navigation(headers: &HeaderMap) -> bool {
     header_text(headers, "sec-fetch-mode").is_none_or(|m| m == "navigate")
         && header_text(headers, "sec-fetch-dest").is_none_or(|d| d == "document")
 }
@@ -666,7 +722,7 @@ fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-fn unix_now() -> u64 {
+pub(crate) fn unix_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())

@@ -72,6 +72,7 @@ mod params;
 pub mod redirect;
 mod response;
 mod secret;
+pub mod server_forms;
 pub mod transport;
 
 pub use client::{

@@ -155,7 +155,7 @@ impl ConditionalLogin {
 }
 
 /// One account a user may pick after [`Condition::NoAccountSelected`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountChoice {
     /// The account id (`org_…`), sent back as `account` to [`crate::LoginRocket::get_session`].
     pub id: String,

@@ -1,0 +1,24 @@
+# demo-ssr's own words (the kit's come from its catalog)
+site-title = leptos-loginrocket · SSR demo
+nav-site = Site
+nav-language = Language
+nav-home = Home
+nav-account = Account
+home-title = leptos-loginrocket, server-rendered
+home-intro = Every page here is rendered by axum and hydrated in the browser, and its forms work before the wasm arrives, or without it. Signing in hands the token to this app's backend, which keeps the session in an HttpOnly cookie; the account page is rendered on the server for a signed-in user only.
+home-sign-in = Sign in
+home-sign-up = Sign up
+home-account = Your account
+home-account-note = (signed in)
+not-found = Page not found
+account-title = Your account
+account-loading = Loading…
+account-unavailable = Your session can't be checked right now. Try again in a moment.
+account-signed-in-as = Signed in as
+account-user = User id
+account-email = Email
+account-account = Account
+account-ends = Session ends
+account-source = This page came from the server's verified session cookie; the browser holds no token.
+account-switch = Switch account on the hosted page
+account-sign-out = Sign out
