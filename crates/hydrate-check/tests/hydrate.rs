@@ -23,8 +23,20 @@ const SERVER_HTML: &str = include_str!(concat!(
     "/../../target/hydration-fixtures/components.txt"
 ));
 
+/// What Leptos' hydration script (`HydrationScripts`, in every hydrated page's head) defines
+/// before the wasm runs: the server's serialized values (none here), which the kit reads for
+/// what the server said of forms posted without the wasm.
+fn leptos_hydration_globals() {
+    js_sys::eval(
+        "globalThis.__RESOLVED_RESOURCES ??= []; globalThis.__SERIALIZED_ERRORS ??= []; \
+         globalThis.__INCOMPLETE_CHUNKS ??= [];",
+    )
+    .unwrap();
+}
+
 /// The server's markup of `name` in a new host element in the document.
 fn host_with(name: &str) -> web_sys::HtmlElement {
+    leptos_hydration_globals();
     let html = forms::server_html(SERVER_HTML, name)
         .unwrap_or_else(|| panic!("no server render of {name}: run crates/ssr-check first"));
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
