@@ -15,6 +15,7 @@ export RUSTFLAGS=$DEMO_SSR_RUSTFLAGS
 
 step "demo-ssr: the browser half (hydrate)"
 cargo build "${MANIFEST[@]}" --lib --release --target wasm32-unknown-unknown --features hydrate
+rm -rf "$TARGET/site/pkg" # no file of an earlier build stays
 mkdir -p "$TARGET/site/pkg"
 wasm-bindgen --target web --no-typescript --out-dir "$TARGET/site/pkg" --out-name demo_ssr \
   "$TARGET/wasm32-unknown-unknown/release/demo_ssr.wasm"

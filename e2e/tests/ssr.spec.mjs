@@ -301,6 +301,8 @@ test.describe("in the visitor's language", () => {
     const html = (await res.text()).replaceAll("<!>", "");
     expect(html).toContain('<html lang="es">');
     expect(html).toContain(">Iniciar sesión</h1>");
+    // the document's title, from the server, in Spanish (before any script runs)
+    expect(html).toContain("<title>Iniciar sesión · SSR demo</title>");
     expect(html).toMatch(/<label[^>]*>Correo electrónico<\/label>/);
     // a language the catalog doesn't have: English
     const de = await (await page.request.get("/auth/sign-in", { headers: { "accept-language": "de" } })).text();

@@ -3,14 +3,28 @@
 //! effects and event handlers, which a server render never runs.
 
 use leptos::prelude::*;
+use leptos_loginrocket::loginrocket::server_forms::{
+    Exchange, HeldStep, PostedAnswer, ServerForms,
+};
+use leptos_loginrocket::loginrocket::AccountChoice;
 use leptos_loginrocket::*;
 use leptos_router::components::{provide_server_redirect, Router, Routes};
 use leptos_router::location::RequestUrl;
 
 /// `view` inside a provider, rendered to HTML on the server.
 fn render<V: IntoView + 'static>(view: impl FnOnce() -> V + Send + 'static) -> String {
+    render_told(ServerForms::default(), view)
+}
+
+/// `view` inside a provider, rendered on the server of an app whose backend said `forms` of
+/// the kit's forms posted without the wasm.
+fn render_told<V: IntoView + 'static>(
+    forms: ServerForms,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> String {
     let owner = Owner::new();
     owner.set();
+    provide_context(forms);
     let html = view! {
         <LoginRocketProvider url="https://sample.e2.loginrocket.com/">{view()}</LoginRocketProvider>
     }
@@ -219,4 +233,100 @@ fn a_render_can_be_cleaned_up_on_another_thread() {
             "{name}: cleaning up on another thread panicked"
         );
     }
+}
+
+/// `page` of the pages posting to the backend, rendered on the server told `forms`: the HTML,
+/// and where the server was asked to redirect.
+fn render_posting(page: AuthPage, forms: ServerForms) -> (String, Option<String>) {
+    let url = AuthPaths::default().path(page);
+    let redirected = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let to = redirected.clone();
+    let html = render_told(forms, move || {
+        provide_context(RequestUrl::new(&url));
+        provide_server_redirect(move |path: &str| *to.lock().unwrap() = Some(path.to_owned()));
+        let config = AuthConfig {
+            form_posts: Some("/session/form"),
+            ..AuthConfig::default()
+        };
+        view! {
+            <Router>
+                <Routes fallback=|| "not found">
+                    <AuthRoutes config=config/>
+                </Routes>
+            </Router>
+        }
+    });
+    let to = redirected.lock().unwrap().clone();
+    (html.replace("<!>", ""), to)
+}
+
+#[test]
+fn a_form_posting_to_the_backend_is_live_in_the_markup_and_shows_the_servers_answer() {
+    let (plain, _) = render_posting(AuthPage::SignIn, ServerForms::default());
+    assert!(plain.contains(r#"action="/session/form/login""#), "{plain}");
+    assert!(
+        plain.contains(r#"name="lr_back" value="/auth/sign-in""#),
+        "{plain}"
+    );
+    assert!(plain.contains(r#"name="lr_locale" value="en""#), "{plain}");
+    assert!(
+        !plain.contains("disabled"),
+        "the submit button is live: {plain}"
+    );
+
+    let answer = PostedAnswer {
+        form: "login".into(),
+        exchange: Exchange::Answered {
+            status: 422,
+            content_language: Some("es".into()),
+            retry_after: None,
+            body: r#"{"result":"error","error":"Error al iniciar sesión"}"#.into(),
+        },
+        values: vec![("email".into(), "ann@example.com".into())],
+    };
+    let told = ServerForms {
+        answer: Some(answer),
+        steps: vec![],
+    };
+    let (html, _) = render_posting(AuthPage::SignIn, told);
+    // the alert, in the server's language, and the typed value back
+    assert!(html.contains(r#"lang="es""#), "{html}");
+    assert!(html.contains("Error al iniciar sesión"), "{html}");
+    assert!(html.contains(r#"value="ann@example.com""#), "{html}");
+}
+
+#[test]
+fn a_step_the_server_holds_is_its_pages_form_not_a_redirect() {
+    let held = |step| ServerForms {
+        answer: None,
+        steps: vec![step],
+    };
+    let (html, redirected) = render_posting(AuthPage::TwoFactor, held(HeldStep::TwoFactor));
+    assert_eq!(redirected, None);
+    assert!(
+        html.contains(r#"action="/session/form/two-factor""#),
+        "{html}"
+    );
+
+    let accounts = vec![
+        AccountChoice {
+            id: "org_1".into(),
+            name: "Acme".into(),
+        },
+        AccountChoice {
+            id: "org_2".into(),
+            name: "Globex".into(),
+        },
+    ];
+    let (html, redirected) = render_posting(
+        AuthPage::ChooseAccount,
+        held(HeldStep::ChooseAccount { accounts }),
+    );
+    assert_eq!(redirected, None);
+    assert!(html.contains(r#"action="/session/form/account""#), "{html}");
+    assert!(html.contains(r#"name="account" value="org_2""#), "{html}");
+
+    // without it, the step pages still send a visitor to sign in
+    let (_, redirected) = render_posting(AuthPage::TwoFactor, ServerForms::default());
+    assert_eq!(redirected.as_deref(), Some("/auth/sign-in"));
 }
