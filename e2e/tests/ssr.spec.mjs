@@ -342,3 +342,33 @@ test("the language links keep the visitor's choice in a cookie, before the wasm 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
   expect(warnings, "console warnings or errors").toEqual([]);
 });
+
+// the same in French (a language the demo registers, not the kit) and Japanese: server markup
+// and title in the language, hydrated with nothing on the console, and a sign-in through the
+// hydrated page to the account page, in the language too
+for (const [locale, tag, heading, account] of [
+  ["fr-FR", "fr", "Connexion", "Votre compte"],
+  ["ja-JP", "ja", "ログイン", "あなたのアカウント"],
+]) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test(`the pages come from the server in ${tag}, hydrate as they are, and sign in`, async ({ page, secrets }) => {
+      const warnings = watchConsole(page);
+      await page.goto(SIGN_IN_BACK);
+      await expect(page.locator("html")).toHaveAttribute("lang", tag);
+      await expect(page).toHaveTitle(`${heading} · SSR demo`);
+      await hydrated(page);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await axe(page, `ssr sign-in in ${tag}`);
+      secrets.add(PASSWORD);
+      await page.locator("form input[name=email]").fill("ann@example.com");
+      await page.locator("form input[name=password]").fill(PASSWORD);
+      await page.locator("form button[type=submit]").click();
+      await expect(page).toHaveURL(ACCOUNT);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(account);
+      await expect(page).toHaveTitle(`${account} · ${tag === "fr" ? "leptos-loginrocket · démo SSR" : "leptos-loginrocket · SSR デモ"}`);
+      expect(warnings, "console warnings or errors").toEqual([]);
+    });
+  });
+}

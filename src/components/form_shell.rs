@@ -243,8 +243,8 @@ pub(crate) fn FormShell(
     );
     // server markup, and the hydrating browser's first render (which must match it), have the
     // submit button disabled: a submit before the wasm is live would post the fields to the
-    // page, unless the form posts to the backend (`AuthConfig::form_posts`). Effects run only in the browser, once hydrated. Client-side rendering starts live.
-    // A form that posts to the backend works from the start.
+    // page. A form that posts to the backend (`AuthConfig::form_posts`) works from the start.
+    // Effects run only in the browser, once hydrated. Client-side rendering starts live.
     let live =
         RwSignal::new(cfg!(not(any(feature = "ssr", feature = "hydrate"))) || posts.is_some());
     #[cfg(any(feature = "ssr", feature = "hydrate"))]
