@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use loginrocket::server_forms::{HeldStep, PostedAnswer, ServerForms};
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
+use loginrocket::server_forms::ServerForms;
+use loginrocket::server_forms::{HeldStep, PostedAnswer};
 use loginrocket::LoginRocket;
 
 use crate::i18n::{Catalog, FluentArg, Locale, Translator};
@@ -65,7 +67,8 @@ struct Shared {
     /// Forms numbered so far (their default ids): per provider, so that a server render and
     /// the browser's hydration of it number their forms alike.
     forms: std::sync::atomic::AtomicUsize,
-    /// What the server said of forms posted without the wasm (server-rendered apps).
+    /// What the server said of forms posted without the wasm (server-rendered builds only).
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
     server: std::sync::Mutex<ServerForms>,
 }
 
@@ -128,6 +131,7 @@ impl LoginRocketContext {
                 options,
                 on_session_expired,
                 forms: std::sync::atomic::AtomicUsize::new(0),
+                #[cfg(any(feature = "ssr", feature = "hydrate"))]
                 server: std::sync::Mutex::new(ServerForms::default()),
             }),
             locale,
@@ -138,9 +142,12 @@ impl LoginRocketContext {
     /// The answer the server got for `form` (its post name) posted without the wasm, once.
     /// Always `None` in a client-side-rendered build (the code that shows it is left out).
     pub(crate) fn take_posted(&self, form: &str) -> Option<PostedAnswer> {
-        if cfg!(not(any(feature = "ssr", feature = "hydrate"))) {
-            return None;
+        #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+        {
+            let _ = form;
+            None
         }
+        #[cfg(any(feature = "ssr", feature = "hydrate"))]
         self.shared
             .try_with_value(|s| {
                 let mut server = s.server.lock().ok()?;
@@ -153,9 +160,12 @@ impl LoginRocketContext {
     /// The step of `kind` the server holds the secret of, if it does (server-rendered apps
     /// with form posts): its page's form posts to the server.
     pub(crate) fn held_step(&self, kind: StepKind) -> Option<HeldStep> {
-        if cfg!(not(any(feature = "ssr", feature = "hydrate"))) {
-            return None;
+        #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+        {
+            let _ = kind;
+            None
         }
+        #[cfg(any(feature = "ssr", feature = "hydrate"))]
         self.shared
             .try_with_value(|s| {
                 let server = s.server.lock().ok()?;
@@ -371,6 +381,7 @@ pub(crate) enum StepKind {
 }
 
 impl StepKind {
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
     fn is(self, step: &HeldStep) -> bool {
         matches!(
             (self, step),

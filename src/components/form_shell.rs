@@ -184,8 +184,11 @@ pub(crate) fn FormShell(
     });
     // a page's form that works before the wasm: where it posts, and whether it always does
     // (the server holds its step's secret)
+    // (server-rendered builds only: a client-rendered app has no markup before its wasm, and
+    // carries none of this)
     let posts = kind
         .post_name()
+        .filter(|_| cfg!(any(feature = "ssr", feature = "hydrate")))
         .and_then(|name| Some((use_context::<FormPosts>()?, name)));
     let native = posts.is_some() && kind.held_step().is_some_and(|k| ctx.held_step(k).is_some());
     let fields = children();
@@ -285,10 +288,14 @@ pub(crate) fn FormShell(
         }
     };
     // what the backend needs besides the fields: the way back, the destination, the language
+    // (a client-rendered build's view has no place for them at all: no code, no bytes)
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
     let (action, hidden) = match posts {
         Some((posts, name)) => (Some(posts.action(name)), Some(posts.hidden(ctx))),
         None => (None, None),
     };
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    let (action, hidden) = (posts.map(|_| ""), ());
     view! {
         <form
             node_ref=form_ref

@@ -307,7 +307,8 @@ pub struct AuthConfig {
     /// The pages' forms then work before the wasm: sign-in, two-factor, account choice,
     /// sign-up, forgot and reset password post there (`<path>/login`, …) until the wasm runs,
     /// and the server's answer comes back to the form. Default none: the submit button
-    /// waits for the wasm.
+    /// waits for the wasm. Used by `ssr` and `hydrate` builds only (a client-rendered app has
+    /// no markup before its wasm).
     pub form_posts: Option<&'static str>,
 }
 

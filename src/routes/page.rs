@@ -78,7 +78,8 @@ pub(crate) fn PageFrame(
         destination: destination.clone(),
     });
     // forms that work before the wasm post to the backend, with the way back here
-    if let Some(base) = config.form_posts {
+    let server_rendered = cfg!(any(feature = "ssr", feature = "hydrate"));
+    if let Some(base) = config.form_posts.filter(|_| server_rendered) {
         let location = leptos_router::hooks::use_location();
         let (path, search) = (
             location.pathname.get_untracked(),

@@ -44,7 +44,7 @@ use loginrocket::{
 use serde::{Deserialize, Serialize};
 
 use crate::session::{cookie, same_origin, see_other, top_level_navigation, unix_now, Refused};
-use crate::LoginRocketAuth;
+use crate::{LoginRocketAuth, SessionConfig};
 
 /// Where the kit's pages are, for the form posts' answers and the emailed links. The
 /// defaults are the kit's `AuthPaths` under `/auth`.
@@ -90,12 +90,6 @@ pub(crate) struct Forms {
     pub(crate) pages: FormPages,
 }
 
-/// How long a sign-in step waits for its next form (10 minutes).
-const PENDING_MAX_AGE: u64 = 600;
-/// How long an answer waits for its page (a minute: it is read by the very next request).
-const FLASH_MAX_AGE: u64 = 60;
-/// How long an emailed reset link's token is kept (an hour).
-const LINK_MAX_AGE: u64 = 3600;
 /// Fields whose values come back to the form after an error: never a password or a code.
 const TYPED_VALUES: &[&str] = &["email", "first_name", "last_name", "username", "org_name"];
 
@@ -129,18 +123,86 @@ impl Forms {
         Some((client, seen))
     }
 
-    fn seal<T: Serialize>(&self, claims: &T) -> Option<String> {
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding).ok()
+    /// The `Set-Cookie` that keeps `value` as `kind`, signed, for the kind's lifetime.
+    fn keep<T: Serialize>(&self, config: &SessionConfig, kind: Kept, value: T) -> Option<String> {
+        let sealed = Sealed {
+            kind: kind.name().to_owned(),
+            exp: unix_now() + kind.max_age(),
+            value,
+        };
+        let sealed =
+            jsonwebtoken::encode(&Header::new(Algorithm::HS256), &sealed, &self.encoding).ok()?;
+        Some(format!(
+            "{}={sealed}; {}",
+            config.prefixed(kind.name()),
+            config.cookie_attributes(kind.max_age())
+        ))
     }
 
-    fn open<T: for<'de> Deserialize<'de>>(&self, sealed: &str) -> Option<T> {
+    /// The value the request's cookie of `kind` keeps, when this server signed it as that
+    /// kind and it has not expired.
+    fn kept<T: for<'de> Deserialize<'de>>(
+        &self,
+        headers: &HeaderMap,
+        config: &SessionConfig,
+        kind: Kept,
+    ) -> Option<T> {
+        let sealed = cookie(headers, &config.prefixed(kind.name()))?;
         let mut validation = Validation::new(Algorithm::HS256);
         validation.validate_aud = false;
         validation.leeway = 0;
-        jsonwebtoken::decode::<T>(sealed, &self.decoding, &validation)
-            .ok()
-            .map(|d| d.claims)
+        let opened = jsonwebtoken::decode::<Sealed<T>>(sealed, &self.decoding, &validation).ok()?;
+        (opened.claims.kind == kind.name()).then_some(opened.claims.value)
     }
+}
+
+/// What the form posts keep in a signed cookie of their own, each for its time.
+#[derive(Clone, Copy)]
+enum Kept {
+    /// A sign-in step's LoginRocket session, for its next form (10 minutes).
+    Pending,
+    /// An answer on its way back to its form (a minute: the very next request reads it).
+    Flash,
+    /// An emailed reset link's token (an hour).
+    Link,
+}
+
+impl Kept {
+    /// The cookie's name (before `__Host-`), which the sealed value names too: one kind can't
+    /// pass for another.
+    fn name(self) -> &'static str {
+        match self {
+            Kept::Pending => "lr_pending",
+            Kept::Flash => "lr_flash",
+            Kept::Link => "lr_link",
+        }
+    }
+
+    fn max_age(self) -> u64 {
+        match self {
+            Kept::Pending => 600,
+            Kept::Flash => 60,
+            Kept::Link => 3600,
+        }
+    }
+
+    /// The `Set-Cookie` that ends it.
+    fn spent(self, config: &SessionConfig) -> String {
+        format!(
+            "{}=; {}",
+            config.prefixed(self.name()),
+            config.cookie_attributes(0)
+        )
+    }
+}
+
+/// A kept value as signed: what it is, until when, and the value.
+#[derive(Serialize, Deserialize)]
+struct Sealed<T> {
+    #[serde(rename = "use")]
+    kind: String,
+    exp: u64,
+    value: T,
 }
 
 /// A transport that remembers the last exchange (for the answer's flash).
@@ -165,32 +227,10 @@ impl Transport for Recording {
 /// A sign-in step's LoginRocket session, kept for its next form.
 #[derive(Serialize, Deserialize)]
 struct Pending {
-    /// What this sealed value is (a flash can't pass for a pending step).
-    #[serde(rename = "use")]
-    purpose: String,
     session: String,
     two_factor: bool,
     accounts: Option<Vec<AccountChoice>>,
     redirect: String,
-    exp: u64,
-}
-
-/// An answer on its way back to its form.
-#[derive(Serialize, Deserialize)]
-struct Flash {
-    #[serde(rename = "use")]
-    purpose: String,
-    answer: PostedAnswer,
-    exp: u64,
-}
-
-/// An emailed reset link's token.
-#[derive(Serialize, Deserialize)]
-struct Link {
-    #[serde(rename = "use")]
-    purpose: String,
-    token: String,
-    exp: u64,
 }
 
 /// The posted fields.
@@ -260,9 +300,7 @@ pub(crate) async fn post_form(
     let Some((client, seen)) = forms.client(language_tag(fields.get("lr_locale"))) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let pending = cookie(&headers, &auth.config.prefixed("lr_pending"))
-        .and_then(|sealed| forms.open::<Pending>(sealed))
-        .filter(|p| p.purpose == "pending");
+    let pending: Option<Pending> = forms.kept(&headers, &auth.config, Kept::Pending);
     let answer = match form.as_str() {
         "login" => {
             let params = LoginParams::new(fields.text("email"), fields.secret("password"));
@@ -307,15 +345,12 @@ pub(crate) async fn post_form(
                 .await
         }
         "reset" => {
-            let link = cookie(&headers, &auth.config.prefixed("lr_link"))
-                .and_then(|sealed| forms.open::<Link>(sealed))
-                .filter(|l| l.purpose == "link");
-            let Some(link) = link else {
+            let Some(token) = forms.kept::<String>(&headers, &auth.config, Kept::Link) else {
                 // no link (or an old one): the page asks for a new one
                 return see_other(&back, &[]);
             };
             let mut params =
-                ResetPasswordParams::new(Secret::new(link.token), fields.secret("password"));
+                ResetPasswordParams::new(Secret::new(token), fields.secret("password"));
             params.password_confirmation = fields
                 .get("password_confirmation")
                 .map(|_| fields.secret("password_confirmation"));
@@ -329,13 +364,7 @@ pub(crate) async fn post_form(
         // a request the client could not build: the form's own mistake, said as a 400
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
-    let spent = |name: &str| {
-        format!(
-            "{}=; {}",
-            auth.config.prefixed(name),
-            auth.config.cookie_attributes(0)
-        )
-    };
+    let spent = |kind: Kept| kind.spent(&auth.config);
     match answer {
         LrResponse::FullLogin(login) => {
             let claims = match auth.verifier.verify(login.token.expose()).await {
@@ -348,7 +377,7 @@ pub(crate) async fn post_form(
                 .filter(|_| matches!(form.as_str(), "two-factor" | "account"))
                 .map_or(redirect, |p| p.redirect.clone());
             let session = auth.session_cookie(login.token.expose(), &claims);
-            see_other(&to, &[session, spent("lr_pending"), spent("lr_link")])
+            see_other(&to, &[session, spent(Kept::Pending), spent(Kept::Link)])
         }
         LrResponse::ConditionalLogin(step) => {
             let (two_factor, choose) = (
@@ -365,25 +394,18 @@ pub(crate) async fn post_form(
                 // sign-in page, told nothing was kept **[ours]**
                 return see_other(
                     &with_redirect(forms.pages.sign_in, &to),
-                    &[spent("lr_pending")],
+                    &[spent(Kept::Pending)],
                 );
             };
             let kept = Pending {
-                purpose: "pending".into(),
                 session: step.session.expose().to_owned(),
                 two_factor,
                 accounts: step.accounts(),
                 redirect: to.clone(),
-                exp: unix_now() + PENDING_MAX_AGE,
             };
-            let Some(sealed) = forms.seal(&kept) else {
+            let Some(cookie) = forms.keep(&auth.config, Kept::Pending, kept) else {
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();
             };
-            let cookie = format!(
-                "{}={sealed}; {}",
-                auth.config.prefixed("lr_pending"),
-                auth.config.cookie_attributes(PENDING_MAX_AGE)
-            );
             see_other(&with_redirect(page, &to), &[cookie])
         }
         _ => {
@@ -395,7 +417,7 @@ pub(crate) async fn post_form(
             let reset_done = form == "reset" && !matches!(answer, LrResponse::Error(_));
             let mut cookies: Vec<String> = flash.into_iter().collect();
             if reset_done {
-                cookies.push(spent("lr_link"));
+                cookies.push(spent(Kept::Link));
             }
             see_other(&back, &cookies)
         }
@@ -410,21 +432,12 @@ fn flash_cookie(
     exchange: Exchange,
     values: Vec<(String, String)>,
 ) -> Option<String> {
-    let flash = Flash {
-        purpose: "flash".into(),
-        answer: PostedAnswer {
-            form: form.to_owned(),
-            exchange,
-            values,
-        },
-        exp: unix_now() + FLASH_MAX_AGE,
+    let answer = PostedAnswer {
+        form: form.to_owned(),
+        exchange,
+        values,
     };
-    let sealed = forms.seal(&flash)?;
-    Some(format!(
-        "{}={sealed}; {}",
-        auth.config.prefixed("lr_flash"),
-        auth.config.cookie_attributes(FLASH_MAX_AGE)
-    ))
+    forms.keep(&auth.config, Kept::Flash, answer)
 }
 
 impl LoginRocketAuth {
@@ -450,21 +463,11 @@ impl LoginRocketAuth {
         let Some(forms) = &self.forms else {
             return (found, cookies);
         };
-        let flash_name = self.config.prefixed("lr_flash");
-        if let Some(sealed) = cookie(headers, &flash_name) {
-            found.answer = forms
-                .open::<Flash>(sealed)
-                .filter(|f| f.purpose == "flash")
-                .map(|f| f.answer);
-            cookies.push(format!(
-                "{flash_name}=; {}",
-                self.config.cookie_attributes(0)
-            ));
+        if cookie(headers, &self.config.prefixed(Kept::Flash.name())).is_some() {
+            found.answer = forms.kept(headers, &self.config, Kept::Flash);
+            cookies.push(Kept::Flash.spent(&self.config));
         }
-        if let Some(pending) = cookie(headers, &self.config.prefixed("lr_pending"))
-            .and_then(|sealed| forms.open::<Pending>(sealed))
-            .filter(|p| p.purpose == "pending")
-        {
+        if let Some(pending) = forms.kept::<Pending>(headers, &self.config, Kept::Pending) {
             found.steps.push(if pending.two_factor {
                 HeldStep::TwoFactor
             } else {
@@ -473,9 +476,9 @@ impl LoginRocketAuth {
                 }
             });
         }
-        if cookie(headers, &self.config.prefixed("lr_link"))
-            .and_then(|sealed| forms.open::<Link>(sealed))
-            .is_some_and(|l| l.purpose == "link")
+        if forms
+            .kept::<String>(headers, &self.config, Kept::Link)
+            .is_some()
         {
             found.steps.push(HeldStep::ResetPassword);
         }
@@ -541,19 +544,9 @@ pub async fn emailed_links(
         format!("{path}?{}", q.finish())
     };
     if reset {
-        let link = Link {
-            purpose: "link".into(),
-            token,
-            exp: unix_now() + LINK_MAX_AGE,
-        };
-        let Some(sealed) = forms.seal(&link) else {
+        let Some(cookie) = forms.keep(&auth.config, Kept::Link, token) else {
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         };
-        let cookie = format!(
-            "{}={sealed}; {}",
-            auth.config.prefixed("lr_link"),
-            auth.config.cookie_attributes(LINK_MAX_AGE)
-        );
         return see_other(&bare, &[cookie]);
     }
     // the visitor's language, as the browser asks for it

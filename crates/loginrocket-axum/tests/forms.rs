@@ -51,6 +51,19 @@ fn posted(form: &str, body: &str, cookies: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// `form` posted with `body` and `cookies` to the app of `auth`: its answer.
+async fn send(
+    auth: &LoginRocketAuth,
+    form: &str,
+    body: &str,
+    cookies: &str,
+) -> axum::response::Response {
+    app(auth)
+        .oneshot(posted(form, body, cookies))
+        .await
+        .unwrap()
+}
+
 /// The response's `Set-Cookie`s as `name=value` (attributes dropped).
 fn set_cookies(response: &axum::response::Response) -> Vec<String> {
     response
@@ -85,14 +98,7 @@ const ANN: &str =
 async fn a_sign_in_sets_the_session_cookie_and_goes_to_the_destination() {
     let emu = emulator().await;
     let auth = auth(&emu, &KEY);
-    let answer = app(&auth)
-        .oneshot(posted(
-            "login",
-            &format!("{ANN}&password=demo-password"),
-            "",
-        ))
-        .await
-        .unwrap();
+    let answer = send(&auth, "login", &format!("{ANN}&password=demo-password"), "").await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&answer), "/account");
     let cookies = set_cookies(&answer);
@@ -108,10 +114,7 @@ async fn a_sign_in_sets_the_session_cookie_and_goes_to_the_destination() {
 async fn a_wrong_password_comes_back_to_the_form_in_the_visitors_language_with_no_secret() {
     let emu = emulator().await;
     let auth = auth(&emu, &KEY);
-    let answer = app(&auth)
-        .oneshot(posted("login", &format!("{ANN}&password=Not-It-42"), ""))
-        .await
-        .unwrap();
+    let answer = send(&auth, "login", &format!("{ANN}&password=Not-It-42"), "").await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&answer), "/auth/sign-in?redirect=%2Faccount");
     let cookies = set_cookies(&answer);
@@ -144,7 +147,7 @@ async fn a_two_factor_step_waits_in_a_signed_cookie_and_the_code_finishes_it() {
     let emu = emulator().await;
     let auth = auth(&emu, &KEY);
     let body = "lr_back=%2Fauth%2Fsign-in&lr_redirect=%2Faccount&email=tom%40example.com&password=demo-password";
-    let answer = app(&auth).oneshot(posted("login", body, "")).await.unwrap();
+    let answer = send(&auth, "login", body, "").await;
     assert_eq!(location(&answer), "/auth/two-factor?redirect=%2Faccount");
     let cookies = set_cookies(&answer);
     let pending = cookies
@@ -182,7 +185,7 @@ async fn a_cookie_the_server_did_not_sign_holds_no_step_and_no_answer() {
     let emu = emulator().await;
     let ours = auth(&emu, &KEY);
     let body = "lr_back=%2Fauth%2Fsign-in&email=tom%40example.com&password=demo-password";
-    let answer = app(&ours).oneshot(posted("login", body, "")).await.unwrap();
+    let answer = send(&ours, "login", body, "").await;
     let cookies = set_cookies(&answer);
     // another key (another app, or a forger) reads nothing of it
     let theirs = auth(&emu, &[1; 32]);
@@ -253,10 +256,10 @@ async fn a_way_back_or_a_destination_off_this_origin_is_not_followed() {
     let emu = emulator().await;
     let auth = auth(&emu, &KEY);
     let body = "lr_back=https%3A%2F%2Fevil.example%2F&lr_redirect=%2F%2Fevil.example&email=ann%40example.com&password=";
-    let answer = app(&auth).oneshot(posted("login", body, "")).await.unwrap();
+    let answer = send(&auth, "login", body, "").await;
     assert_eq!(location(&answer), "/auth/sign-in");
     let body = "lr_redirect=%2F%2Fevil.example&email=ann%40example.com&password=demo-password";
-    let answer = app(&auth).oneshot(posted("login", body, "")).await.unwrap();
+    let answer = send(&auth, "login", body, "").await;
     assert_eq!(location(&answer), "/");
 }
 
@@ -271,14 +274,7 @@ async fn a_rate_limit_reaches_the_form_with_its_wait() {
     )
     .await;
     let auth = auth(&emu, &KEY);
-    let answer = app(&auth)
-        .oneshot(posted(
-            "login",
-            &format!("{ANN}&password=demo-password"),
-            "",
-        ))
-        .await
-        .unwrap();
+    let answer = send(&auth, "login", &format!("{ANN}&password=demo-password"), "").await;
     let told = next_page(&auth, &set_cookies(&answer));
     let exchange = told.answer.unwrap().exchange;
     assert!(matches!(exchange, Exchange::Answered { status: 429, .. }));
