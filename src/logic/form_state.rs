@@ -406,40 +406,13 @@ pub fn cooldown_secs(retry: Option<RetryAfter>, now: SystemTime, default_secs: u
     secs.clamp(1, 3600) as u32
 }
 
-/// A 2FA code as typed or pasted: `123 456` and `123-456` become `123456` (leading zeros
-/// kept); anything with other characters is sent trimmed, as typed, for the server to judge.
-///
-/// ```
-/// use leptos_loginrocket::normalize_code;
-///
-/// assert_eq!(normalize_code(" 012-345 "), "012345");
-/// assert_eq!(normalize_code("12a456"), "12a456");
-/// ```
-pub fn normalize_code(raw: &str) -> String {
-    let trimmed = raw.trim();
-    if trimmed
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-' || c == '\u{a0}')
-    {
-        trimmed.chars().filter(char::is_ascii_digit).collect()
-    } else {
-        trimmed.to_owned()
-    }
-}
+/// A 2FA code as typed or pasted, as it is sent: the client crate's rule, shared with the
+/// backend's form posts.
+pub use loginrocket::normalize_code;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[test]
-    fn codes_are_normalized_once_with_leading_zeros() {
-        assert_eq!(normalize_code("123456"), "123456");
-        assert_eq!(normalize_code("123 456"), "123456");
-        assert_eq!(normalize_code("123-456"), "123456");
-        assert_eq!(normalize_code(" 012 345 "), "012345");
-        assert_eq!(normalize_code("000000"), "000000");
-        assert_eq!(normalize_code("12a456"), "12a456");
-        assert_eq!(normalize_code(""), "");
-    }
     use loginrocket::normalize::from_http;
     use serde_json::json;
 

@@ -313,12 +313,8 @@ pub(crate) async fn post_form(
             };
             let session = Secret::new(pending.session.as_str());
             if form == "two-factor" {
-                // as the kit sends it: spaces and dashes out
-                let code: String = fields
-                    .text("code")
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && *c != '-')
-                    .collect();
+                // as the kit sends it
+                let code = loginrocket::normalize_code(fields.get("code").unwrap_or_default());
                 client
                     .verify_login(&VerifyLoginParams::new(session, code))
                     .await
