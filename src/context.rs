@@ -166,12 +166,21 @@ impl LoginRocketContext {
             None
         }
         #[cfg(any(feature = "ssr", feature = "hydrate"))]
-        self.shared
-            .try_with_value(|s| {
-                let server = s.server.lock().ok()?;
-                server.steps.iter().find(|h| kind.is(h)).cloned()
-            })
-            .flatten()
+        {
+            // a sign-in step this browser made itself (once hydrated) is its own to finish
+            let own_step = self.session.state().with_untracked(|s| {
+                matches!(s, crate::logic::session::SessionState::Conditional(_))
+            });
+            if own_step && kind != StepKind::ResetPassword {
+                return None;
+            }
+            self.shared
+                .try_with_value(|s| {
+                    let server = s.server.lock().ok()?;
+                    server.steps.iter().find(|h| kind.is(h)).cloned()
+                })
+                .flatten()
+        }
     }
 
     /// The shared client, its `Accept-Language` set to the current locale. A context kept

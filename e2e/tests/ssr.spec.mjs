@@ -372,3 +372,33 @@ for (const [locale, tag, heading, account] of [
     });
   });
 }
+
+test("a sign-in step the hydrated page made itself is finished there, not by an older one the server keeps", async ({ page, secrets }) => {
+  secrets.add(PASSWORD);
+  // a step the server keeps: a sign-in posted while the wasm was held back, then left
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/pkg/demo_ssr_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(SIGN_IN_BACK);
+  await page.getByLabel("Email", { exact: true }).fill("tom@example.com");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL("/auth/two-factor?redirect=%2Faccount");
+  release();
+  // back to sign in, hydrated: the browser's own sign-in, and its own two-factor step
+  await page.goto(SIGN_IN_BACK);
+  await hydrated(page);
+  const posted = [];
+  page.on("request", (r) => r.method() === "POST" && posted.push(new URL(r.url()).pathname));
+  await signIn(page, "tom@example.com");
+  await expect(page).toHaveURL("/auth/two-factor?redirect=%2Faccount");
+  const code = await emu.totp("tom@example.com");
+  secrets.add(code);
+  await page.getByLabel(/code/i).first().fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(ACCOUNT);
+  expect(posted, "the code went from the browser, not through the server's old step").not.toContain("/session/form/two-factor");
+});
