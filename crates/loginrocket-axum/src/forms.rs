@@ -301,6 +301,11 @@ pub(crate) async fn post_form(
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let pending: Option<Pending> = forms.kept(&headers, &auth.config, Kept::Pending);
+    // a step's form goes on to the destination its sign-in was for; any other, to its own
+    let to = match &pending {
+        Some(p) if matches!(form.as_str(), "two-factor" | "account") => p.redirect.clone(),
+        _ => redirect,
+    };
     let answer = match form.as_str() {
         "login" => {
             let params = LoginParams::new(fields.text("email"), fields.secret("password"));
@@ -367,11 +372,6 @@ pub(crate) async fn post_form(
                 Ok(claims) => claims,
                 Err(why) => return Refused::Token(why).into_response(),
             };
-            // a step's destination is the one its sign-in was for
-            let to = pending
-                .as_ref()
-                .filter(|_| matches!(form.as_str(), "two-factor" | "account"))
-                .map_or(redirect, |p| p.redirect.clone());
             let session = auth.session_cookie(login.token.expose(), &claims);
             see_other(&to, &[session, spent(Kept::Pending), spent(Kept::Link)])
         }
@@ -380,7 +380,6 @@ pub(crate) async fn post_form(
                 step.has(&Condition::MustVerifyLogin),
                 step.has(&Condition::NoAccountSelected),
             );
-            let to = pending.as_ref().map_or(redirect, |p| p.redirect.clone());
             let page = if two_factor {
                 forms.pages.two_factor
             } else if choose {

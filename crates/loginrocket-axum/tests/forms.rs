@@ -347,3 +347,17 @@ async fn an_emailed_link_leaves_the_address_before_its_page_is_rendered() {
     let answer = app.oneshot(get("/auth/reset-password")).await.unwrap();
     assert_eq!(answer.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_new_sign_in_goes_to_its_own_destination_not_a_left_steps() {
+    let emu = emulator().await;
+    let auth = auth(&emu, &KEY);
+    // a two-factor step left for /account
+    let body = "lr_redirect=%2Faccount&email=tom%40example.com&password=demo-password";
+    let left = set_cookies(&send(&auth, "login", body, "").await);
+    let pending = left.iter().find(|c| c.starts_with("lr_pending=")).unwrap();
+    // a new sign-in, for /other, with that cookie still there
+    let body = "lr_redirect=%2Fother&email=mia%40example.com&password=demo-password";
+    let answer = send(&auth, "login", body, pending).await;
+    assert_eq!(location(&answer), "/auth/choose-account?redirect=%2Fother");
+}
