@@ -120,8 +120,13 @@ fn languages() -> [(Locale, &'static str); 4] {
 
 /// The kit's catalog with French registered and this demo's own words added, one Fluent
 /// file per language (compiled while the demo builds): the server and the browser render
-/// from the same one.
-pub fn catalog() -> Catalog {
+/// from the same one. Built once per process, not per request.
+pub fn catalog() -> Arc<Catalog> {
+    static CATALOG: std::sync::OnceLock<Arc<Catalog>> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(|| Arc::new(build_catalog())).clone()
+}
+
+fn build_catalog() -> Catalog {
     let catalog = Catalog::new()
         .with_locale(french(), plural::FR, ftl!("../demo/locales/fr/kit.ftl"))
         .expect("the demo's French is valid Fluent");
@@ -173,7 +178,7 @@ pub fn App(
     provide_meta_context();
     let locale = RwSignal::new(locale);
     view! {
-        <LoginRocketProvider url=lr_url locale=locale catalog=Arc::new(catalog())>
+        <LoginRocketProvider url=lr_url locale=locale catalog=catalog()>
             <Router>
                 <Header/>
                 <main id="main">

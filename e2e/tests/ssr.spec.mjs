@@ -15,6 +15,17 @@ async function hydrated(page) {
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
 }
 
+/** Holds the browser half back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/pkg/demo_ssr_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Console warnings and errors (a hydration mismatch is reported there). */
 function watchConsole(page) {
   const seen = [];
@@ -71,12 +82,7 @@ test("the server sends each auth page as real markup under a nonce CSP, and the 
 
 test("a sign-in submitted before the wasm arrives goes through the server, and the page it lands on hydrates", async ({ page, secrets }) => {
   // hold the browser half back until the form is submitted
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/pkg/demo_ssr_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(SIGN_IN_BACK);
   const submit = page.locator("form button[type=submit]");
   await expect(submit).toBeEnabled(); // server markup, posting to the backend
@@ -376,12 +382,7 @@ for (const [locale, tag, heading, account] of [
 test("a sign-in step the hydrated page made itself is finished there, not by an older one the server keeps", async ({ page, secrets }) => {
   secrets.add(PASSWORD);
   // a step the server keeps: a sign-in posted while the wasm was held back, then left
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/pkg/demo_ssr_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(SIGN_IN_BACK);
   await page.getByLabel("Email", { exact: true }).fill("tom@example.com");
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
