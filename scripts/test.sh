@@ -11,6 +11,14 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
+# Builds for tests carry no debug info and no incremental caches. A cold run builds seven
+# target directories (three workspaces of their own, wasm32 and release builds), and with both
+# it needed more disk than CI has (a CI run failed with "No space left on device"). Panics
+# still name their file and line. Set either variable to override.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+export CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-0}
+export CARGO_PROFILE_TEST_DEBUG=${CARGO_PROFILE_TEST_DEBUG:-0}
+
 # the browser crates: everything but the native-only servers
 WASM_PKGS=(-p loginrocket -p leptos-loginrocket)
 WASM_APPS=(-p demo -p size-probe -p bare-reference)
