@@ -11,8 +11,12 @@ use loginrocket::LoginRocket;
 
 use crate::i18n::{Catalog, FluentArg, Locale, Translator};
 
+#[cfg(feature = "lazy-pages")]
+mod locale;
 mod session_store;
 
+#[cfg(feature = "lazy-pages")]
+pub use locale::LocaleStatus;
 pub use session_store::{Persistence, SessionStore};
 
 /// Kit-wide settings.
@@ -88,8 +92,11 @@ struct Shared {
 #[derive(Clone, Copy)]
 pub struct LoginRocketContext {
     shared: StoredValue<Shared>,
+    /// The locale on show (the app's, once its strings are in).
     locale: Signal<Locale>,
     session: SessionStore,
+    #[cfg(feature = "lazy-pages")]
+    follow: locale::Follow,
 }
 
 impl LoginRocketContext {
@@ -116,6 +123,11 @@ impl LoginRocketContext {
         on_session_expired: Option<Callback<()>>,
         persistence: Persistence,
     ) -> Self {
+        // the kit shows a locale once its strings are in (a chunk's are fetched first)
+        #[cfg(feature = "lazy-pages")]
+        let follow = locale::Follow::new(locale, catalog.clone());
+        #[cfg(feature = "lazy-pages")]
+        let locale = follow.shown.into();
         let session = SessionStore::new(
             client.clone(),
             locale,
@@ -136,6 +148,8 @@ impl LoginRocketContext {
             }),
             locale,
             session,
+            #[cfg(feature = "lazy-pages")]
+            follow,
         }
     }
 
@@ -194,9 +208,30 @@ impl LoginRocketContext {
             .unwrap_or_else(|| default_client(None))
     }
 
-    /// The kit's locale: every kit string and the next request's `Accept-Language`.
+    /// The kit's locale: every kit string and the next request's `Accept-Language`. With the
+    /// `lazy-pages` feature, the app's locale once its strings are in (see
+    /// [`locale_status`](Self::locale_status)).
     pub fn locale(&self) -> Signal<Locale> {
         self.locale
+    }
+
+    /// Whether the app's locale is on show, or its strings are on their way or could not be
+    /// fetched (a locale that is a chunk of its own; the language before it stays on show).
+    #[cfg(feature = "lazy-pages")]
+    pub fn locale_status(&self) -> Signal<LocaleStatus> {
+        self.follow.status()
+    }
+
+    /// The locale asked for could not be fetched (tracks).
+    #[cfg(feature = "lazy-pages")]
+    pub(crate) fn locale_failed(&self) -> bool {
+        self.follow.failed.get()
+    }
+
+    /// Fetches the app's locale again after [`LocaleStatus::Failed`].
+    #[cfg(feature = "lazy-pages")]
+    pub fn retry_locale(&self) {
+        self.follow.retry();
     }
 
     /// The next form's number, from 1 (its default id is `lr-<kind>-<number>`).

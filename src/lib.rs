@@ -70,6 +70,8 @@ mod platform;
 pub mod routes;
 
 pub use components::*;
+#[cfg(feature = "lazy-pages")]
+pub use context::LocaleStatus;
 pub use context::{
     use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, Persistence, SessionStore,
 };

@@ -415,6 +415,18 @@ pub(crate) fn set_document_lang(tag: &str) {
     }
 }
 
+/// Marks `<html data-lr-locale="pending">` while the locale an app starts in is on its way
+/// (the kit's stylesheet keeps the page hidden meanwhile: no English first), `"ready"` after.
+#[cfg(feature = "lazy-pages")]
+pub(crate) fn mark_locale(pending: bool) {
+    if let Some(html) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-lr-locale", if pending { "pending" } else { "ready" });
+    }
+}
+
 /// Adds `css` to the document's adopted style sheets, once per page (a constructed sheet:
 /// no `<style>` element, so a CSP without `'unsafe-inline'` allows it).
 pub(crate) fn adopt_stylesheet(css: &str) {

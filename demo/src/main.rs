@@ -34,23 +34,19 @@ fn french() -> Locale {
 
 /// The kit's catalog with French registered and the demo's own strings, one Fluent file per
 /// locale, added: the kit's machinery serves the app's chrome too. The files are compiled
-/// while the demo builds (`ftl!`), so its wasm carries no Fluent parser.
+/// while the demo builds (`ftl!`), so its wasm carries no Fluent parser, and every language
+/// but English is a chunk of its own (`ftl_chunk!`), fetched when it is first picked, as the
+/// kit's Spanish and Japanese are: the first load carries English only.
 fn catalog() -> Catalog {
-    let catalog = Catalog::new()
-        .with_locale(french(), i18n::plural::FR, ftl!("locales/fr/kit.ftl"))
-        .expect("the demo's French is valid Fluent");
-    [
-        (Locale::EN, ftl!("locales/en/demo.ftl")),
-        (Locale::ES, ftl!("locales/es/demo.ftl")),
-        (Locale::JA, ftl!("locales/ja/demo.ftl")),
-        (french(), ftl!("locales/fr/demo.ftl")),
-    ]
-    .into_iter()
-    .fold(catalog, |catalog, (locale, ftl)| {
-        catalog
-            .with_ftl(locale, ftl)
-            .expect("the demo's strings are valid Fluent")
-    })
+    Catalog::new()
+        .with_ftl(Locale::EN, ftl!("locales/en/demo.ftl"))
+        .and_then(|c| {
+            let fr = ftl_chunk!(demo_fr, "locales/fr/kit.ftl", "locales/fr/demo.ftl");
+            c.with_locale_chunk(french(), i18n::plural::FR, fr)
+        })
+        .and_then(|c| c.with_ftl_chunk(Locale::ES, ftl_chunk!(demo_es, "locales/es/demo.ftl")))
+        .and_then(|c| c.with_ftl_chunk(Locale::JA, ftl_chunk!(demo_ja, "locales/ja/demo.ftl")))
+        .expect("the demo's strings are valid Fluent")
 }
 
 /// The drop-in pages' settings: the demo's name on their cards and in their titles.
@@ -220,7 +216,7 @@ fn Home() -> impl IntoView {
     };
     view! {
         <h1>{tr("demo-title")}</h1>
-                <p role="status">{move || notice.map(|key| ctx.t(ctx.session().notice_key(key)))}</p>
+        <p role="status">{move || notice.map(|key| ctx.t(ctx.session().notice_key(key)))}</p>
         <p id="session-state" role="status">{state}</p>
         <Remember/>
         <h2>{tr("demo-users")}</h2>

@@ -3,7 +3,7 @@
 // other page, and a reload there, fetches that page's chunk and renders it; a chunk that can't
 // be fetched, or is not this build's, is a state of the page, with a retry.
 import { readdirSync, readFileSync } from "node:fs";
-import { test, expect, visit, signedIn, shot, axe } from "./fixtures.mjs";
+import { test, expect, visit, signedIn, shot, axe, submitButton } from "./fixtures.mjs";
 
 // every chunk is named for its build (scripts/hash-chunks.mjs)
 const CHUNK = /\/(split_[a-z0-9_]+|chunk_\d+)-([0-9a-f]{16})\.wasm$/;
@@ -155,4 +155,99 @@ test("a build's chunks and their loader are named for the build", async ({ page 
   await visit(page, "/auth/forgot-password");
   await expect(page.locator("main form.lr-form--forgot")).toBeVisible();
   expect(chunks).toContain("split_lr_forgot_password");
+});
+
+// Every language but English is a chunk of its own too: the kit's Spanish and Japanese
+// (split_lr_locale_<lang>) and the demo's own strings (split_demo_<lang>, French with its kit
+// strings). The first load carries English only; a switch keeps the language on show until the
+// new one is in; one that can't be fetched is a state, and the old language stays.
+const LOCALE_CHUNK = /\/split_(lr_locale|demo)_(es|fr|ja)-[0-9a-f]+\.wasm$/;
+
+/** Holds every request for `lang`'s chunks until the returned function is called. */
+async function holdLocale(page, lang) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  const held = [];
+  await page.route(LOCALE_CHUNK, async (route) => {
+    if (LOCALE_CHUNK.exec(new URL(route.request().url()).pathname)[2] !== lang) return route.continue();
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return { held, release };
+}
+
+test("a language is fetched when it is picked, and shows once it is in", async ({ page }) => {
+  const chunks = chunksOf(page);
+  await visit(page, "/auth/sign-in");
+  await expect(submitButton(page)).toBeEnabled();
+  expect(chunks).toEqual([]);
+  const { held, release } = await holdLocale(page, "es");
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect.poll(() => held.length).toBe(2);
+  // on its way: the page stays in English, whole (no keys, no blank)
+  await expect(page.locator("main h1")).toHaveText("Sign in");
+  await expect(submitButton(page)).toHaveText("Sign in");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("body")).toBeVisible();
+  release();
+  await expect(page.locator("main h1")).toHaveText("Iniciar sesión");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.locator(".demo-nav")).toContainText("Inicio");
+  expect(chunks.sort()).toEqual(["split_demo_es", "split_lr_locale_es"]);
+  // fetched once: back to English and to Spanish again loads nothing
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("main h1")).toHaveText("Sign in");
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.locator("main h1")).toHaveText("Iniciar sesión");
+  expect(chunks.length).toBe(2);
+});
+
+test("a language that can't be fetched is a state: the old one stays, and the page says so", async ({ page }) => {
+  await visit(page, "/auth/sign-in");
+  await expect(submitButton(page)).toBeEnabled();
+  const refuse = (route) => route.abort("internetdisconnected");
+  await page.route(LOCALE_CHUNK, refuse);
+  await page.getByRole("button", { name: "日本語" }).click();
+  const notice = page.locator(".lr-page__notice");
+  await expect(notice).toHaveText("That language could not be loaded. Check your connection and choose it again.");
+  await expect(page.locator("main h1")).toHaveText("Sign in");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await axe(page, "a language that can't be fetched");
+  await shot(page, "state-locale-unavailable");
+  // the form still works meanwhile
+  await expect(submitButton(page)).toBeEnabled();
+  // back online, picking it again loads it
+  await page.unroute(LOCALE_CHUNK, refuse);
+  await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("main h1")).toHaveText("ログイン");
+  await expect(notice).toHaveText("");
+});
+
+test.describe("a browser that prefers Japanese", () => {
+  test.use({ locale: "ja-JP" });
+
+  test("starts in Japanese, hidden until it is in: no English first", async ({ page }) => {
+    const { held, release } = await holdLocale(page, "ja");
+    page.allowUrl("/auth/sign-in");
+    await page.goto("/auth/sign-in");
+    await expect.poll(() => held.length).toBe(2);
+    // the app has rendered (in English, waiting) but shows nothing
+    await expect(page.locator("html")).toHaveAttribute("data-lr-locale", "pending");
+    await expect(page.locator("main h1")).toHaveText("Sign in");
+    await expect(page.locator("main h1")).toBeHidden();
+    release();
+    await expect(page.locator("main h1")).toHaveText("ログイン");
+    await expect(page.locator("main h1")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-lr-locale", "ready");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  });
+
+  test("starts in English, saying so, when its language can't be fetched", async ({ page }) => {
+    await page.route(LOCALE_CHUNK, (route) => route.abort("internetdisconnected"));
+    await visit(page, "/auth/sign-in");
+    await expect(page.locator("main h1")).toHaveText("Sign in");
+    await expect(page.locator(".lr-page__notice")).toHaveText(/That language could not be loaded/);
+    await expect(submitButton(page)).toBeEnabled();
+  });
 });

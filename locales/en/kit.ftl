@@ -102,6 +102,7 @@ link-sign-in = Back to sign in
 links-label = Related pages
 page-title = { $page } · { $app }
 page-load-failed = This page could not be loaded. Check your connection and try again.
+locale-load-failed = That language could not be loaded. Check your connection and choose it again.
 
 password-hint = At least { $count ->
     [one] { $count } character

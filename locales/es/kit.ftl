@@ -93,6 +93,7 @@ link-sign-in = Volver a iniciar sesión
 links-label = Páginas relacionadas
 page-title = { $page } · { $app }
 page-load-failed = No se pudo cargar esta página. Comprueba tu conexión e inténtalo de nuevo.
+locale-load-failed = No se pudo cargar ese idioma. Comprueba tu conexión y vuelve a elegirlo.
 
 password-hint = Al menos { $count ->
     [one] { $count } carácter

@@ -87,6 +87,7 @@ link-sign-in = ログインに戻る
 links-label = 関連ページ
 page-title = { $page } · { $app }
 page-load-failed = ページを読み込めませんでした。接続を確認して、もう一度お試しください。
+locale-load-failed = その言語を読み込めませんでした。接続を確認して、もう一度選んでください。
 
 password-hint = { $count }文字以上
 

@@ -53,6 +53,7 @@ const LISTED: &[&str] = &[
     "next-step-continue",
     // pages
     "page-load-failed",
+    "locale-load-failed",
     "page-sign-in",
     "page-sign-up",
     "page-forgot-password",

@@ -28,11 +28,15 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
+#[cfg(feature = "lazy-pages")]
+mod chunks;
 mod fluent;
 #[cfg(test)]
 pub(crate) mod keys;
 pub mod plural;
 
+#[cfg(feature = "lazy-pages")]
+pub use chunks::{ChunkFetch, FtlChunk};
 use fluent::{Arg, Bundle, Entry};
 pub use plural::{PluralCategory, PluralRules};
 
@@ -277,9 +281,46 @@ macro_rules! compiled {
 /// `locales/<lang>/kit.ftl` by `build.rs`.
 const SHIPPED: [(Locale, PluralRules, &[u8]); 3] = [
     (Locale::EN, plural::EN, compiled!("en")),
-    (Locale::ES, plural::ES, compiled!("es")),
-    (Locale::JA, plural::JA, compiled!("ja")),
+    (Locale::ES, plural::ES, SHIPPED_ES),
+    (Locale::JA, plural::JA, SHIPPED_JA),
 ];
+
+// A split build (`lazy-pages` in the browser) fetches Spanish and Japanese as chunks of their
+// own the first time they are used (`chunks`); elsewhere they are in the module.
+#[cfg(not(all(feature = "lazy-pages", target_family = "wasm")))]
+const SHIPPED_ES: &[u8] = compiled!("es");
+#[cfg(not(all(feature = "lazy-pages", target_family = "wasm")))]
+const SHIPPED_JA: &[u8] = compiled!("ja");
+#[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+const SHIPPED_ES: &[u8] = &[];
+#[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+const SHIPPED_JA: &[u8] = &[];
+
+/// The shipped locales that are chunks of their own, with their chunk.
+#[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+fn shipped_chunk(locale: Locale) -> Option<FtlChunk> {
+    #[leptos::wasm_split::wasm_split(lr_locale_es, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn es() -> Result<&'static [CompiledFtl], leptos::wasm_split::SplitLoaderError> {
+        const FILES: &[CompiledFtl] = &[CompiledFtl(compiled!("es"))];
+        Ok(FILES)
+    }
+    #[leptos::wasm_split::wasm_split(lr_locale_ja, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn ja() -> Result<&'static [CompiledFtl], leptos::wasm_split::SplitLoaderError> {
+        const FILES: &[CompiledFtl] = &[CompiledFtl(compiled!("ja"))];
+        Ok(FILES)
+    }
+    fn start_es() -> ChunkFetch {
+        Box::pin(async { es().await.ok() })
+    }
+    fn start_ja() -> ChunkFetch {
+        Box::pin(async { ja().await.ok() })
+    }
+    match locale {
+        Locale::ES => Some(FtlChunk::new(start_es)),
+        Locale::JA => Some(FtlChunk::new(start_ja)),
+        _ => None,
+    }
+}
 
 /// One locale's strings.
 #[derive(Clone, Debug)]
@@ -290,10 +331,31 @@ struct Strings {
     /// used: an app in English never reads the Spanish and Japanese ones.
     shipped: &'static [u8],
     entries: OnceLock<HashMap<String, Entry>>,
+    /// What comes with the locale's chunks, in order (`chunks`): the entries are set once
+    /// they are in.
+    #[cfg(feature = "lazy-pages")]
+    later: Vec<chunks::Later>,
 }
 
 impl Strings {
+    fn new(locale: Locale, plurals: plural::Parsed, shipped: &'static [u8]) -> Self {
+        Self {
+            locale,
+            plurals,
+            shipped,
+            entries: OnceLock::new(),
+            #[cfg(feature = "lazy-pages")]
+            later: Vec::new(),
+        }
+    }
+
     fn entries(&self) -> &HashMap<String, Entry> {
+        // a locale that waits for its chunk has nothing yet (English shows)
+        #[cfg(feature = "lazy-pages")]
+        if self.pending() {
+            static NONE: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+            return NONE.get_or_init(HashMap::new);
+        }
         self.entries.get_or_init(|| shipped_entries(self.shipped))
     }
 
@@ -334,12 +396,15 @@ impl Default for Catalog {
     fn default() -> Self {
         let locales = SHIPPED
             .into_iter()
-            .map(|(locale, rules, shipped)| Strings {
-                locale,
+            .map(|(locale, rules, shipped)| {
                 // the shipped rules and files are valid (tests check)
-                plurals: plural::Parsed::shipped(rules),
-                shipped,
-                entries: OnceLock::new(),
+                #[allow(unused_mut)]
+                let mut strings = Strings::new(locale, plural::Parsed::shipped(rules), shipped);
+                #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+                if let Some(chunk) = shipped_chunk(locale) {
+                    strings.defer(chunks::Later::Chunk(chunk));
+                }
+                strings
             })
             .collect();
         Self { locales }
@@ -383,22 +448,38 @@ impl Catalog {
     ) -> Result<Self, FtlError> {
         let error = |problems| FtlError { locale, problems };
         let plurals = plurals.parse().map_err(|e| error(vec![e]))?;
-        let index = match self.locales.iter().position(|s| s.locale == locale) {
-            Some(i) => i,
-            None => {
-                self.locales.push(Strings {
-                    locale,
-                    plurals,
-                    shipped: &[],
-                    entries: OnceLock::new(),
-                });
-                self.locales.len() - 1
-            }
-        };
-        self.locales[index].plurals = plurals;
+        let index = self.with_plurals(locale, plurals);
         self.merge(index, ftl.entries().map_err(error)?)
             .map_err(error)?;
         Ok(self)
+    }
+
+    /// Gives `locale` these plural rules, registering it (with no strings) if it is not, and
+    /// says where its strings are.
+    fn with_plurals(&mut self, locale: Locale, plurals: plural::Parsed) -> usize {
+        match self.locales.iter().position(|s| s.locale == locale) {
+            Some(i) => {
+                self.locales[i].plurals = plurals;
+                i
+            }
+            None => {
+                self.locales.push(Strings::new(locale, plurals, &[]));
+                self.locales.len() - 1
+            }
+        }
+    }
+
+    /// The index of `locale`'s strings, or the error for a locale not registered.
+    fn registered(&self, locale: Locale) -> Result<usize, FtlError> {
+        self.locales
+            .iter()
+            .position(|s| s.locale == locale)
+            .ok_or_else(|| FtlError {
+                locale,
+                problems: vec![format!(
+                    "{locale} is not registered: add it with Catalog::with_locale and its plural rules"
+                )],
+            })
     }
 
     /// Adds or replaces messages of a registered locale (a shipped one, or one added with
@@ -416,14 +497,7 @@ impl Catalog {
     /// assert!(Catalog::new().with_ftl(Locale::EN, "bad = { DATETIME($d) }").is_err());
     /// ```
     pub fn with_ftl(mut self, locale: Locale, ftl: impl FtlSource) -> Result<Self, FtlError> {
-        let Some(index) = self.locales.iter().position(|s| s.locale == locale) else {
-            return Err(FtlError {
-                locale,
-                problems: vec![format!(
-                    "{locale} is not registered: add it with Catalog::with_locale and its plural rules"
-                )],
-            });
-        };
+        let index = self.registered(locale)?;
         let error = |problems| FtlError { locale, problems };
         self.merge(index, ftl.entries().map_err(error)?)
             .map_err(error)?;
@@ -434,6 +508,12 @@ impl Catalog {
     fn merge(&mut self, index: usize, parsed: Vec<(String, Entry)>) -> Result<(), Vec<String>> {
         // in place, keeping what is replaced to put it back on a problem (no copy of the map)
         let strings = &mut self.locales[index];
+        // a locale that waits for its chunk takes these after it, checked then
+        #[cfg(feature = "lazy-pages")]
+        if strings.pending() {
+            strings.defer(chunks::Later::Entries(parsed));
+            return Ok(());
+        }
         let mut entries = strings.take_entries();
         let replaced: Vec<(String, Option<Entry>)> = parsed
             .into_iter()

@@ -139,6 +139,11 @@ pub(crate) fn PageFrame(
     let taken = store.take_notice();
     let notice_key = RwSignal::new(None::<&'static str>);
     let notice = Signal::derive(move || {
+        // a language picked whose strings could not be fetched (the one before stays)
+        #[cfg(feature = "lazy-pages")]
+        if ctx.locale_failed() {
+            return ctx.t("locale-load-failed");
+        }
         notice_key
             .get()
             .map(|key| ctx.t(store.notice_key(key)))

@@ -108,6 +108,7 @@ link-sign-in = Retour à la connexion
 links-label = Pages associées
 page-title = { $page } · { $app }
 page-load-failed = Impossible de charger cette page. Vérifiez votre connexion et réessayez.
+locale-load-failed = Impossible de charger cette langue. Vérifiez votre connexion et choisissez-la à nouveau.
 
 password-hint = Au moins { $count ->
     [one] { $count } caractère
