@@ -19,8 +19,8 @@ use super::{Catalog, CompiledFtl, FtlError, Locale, PluralRules, Strings};
 pub type ChunkFetch = Pin<Box<dyn Future<Output = Option<&'static [CompiledFtl]>> + Send>>;
 
 /// Fluent that is a wasm chunk of its own, made by [`ftl_chunk!`](crate::ftl_chunk): what
-/// [`Catalog::with_locale_chunk`] and [`Catalog::with_ftl_chunk`] take. `Copy` (a function
-/// pointer).
+/// [`Catalog::with_locale_chunk`] and [`Catalog::with_ftl_chunk`] take. `Copy` (function
+/// pointers).
 ///
 /// ```
 /// use leptos_loginrocket::i18n::{CompiledFtl, FtlChunk};
@@ -31,12 +31,33 @@ pub type ChunkFetch = Pin<Box<dyn Future<Output = Option<&'static [CompiledFtl]>
 /// # let _ = chunk;
 /// ```
 #[derive(Clone, Copy)]
-pub struct FtlChunk(fn() -> ChunkFetch);
+pub struct FtlChunk {
+    fetch: fn() -> ChunkFetch,
+    /// How its Fluent is checked once it is in (references between messages); none for the
+    /// kit's own, which tests check. A pointer, so that an app registering none of its own
+    /// carries no checker.
+    check: Option<Checker>,
+}
+
+/// The registration check: the problems of a locale's entries.
+pub(super) type Checker = fn(&HashMap<String, Entry>, bool) -> Vec<String>;
+
+/// Adds entries registered in the main module to a locale's.
+type Apply = fn(&[(String, Entry)], &mut HashMap<String, Entry>);
 
 impl FtlChunk {
     /// A chunk from the function that fetches it.
     pub const fn new(fetch: fn() -> ChunkFetch) -> Self {
-        Self(fetch)
+        Self {
+            fetch,
+            check: Some(fluent::check),
+        }
+    }
+
+    /// One of the kit's shipped catalogs (checked by the kit's tests).
+    #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+    pub(super) const fn shipped(fetch: fn() -> ChunkFetch) -> Self {
+        Self { fetch, check: None }
     }
 }
 
@@ -52,8 +73,33 @@ pub(super) enum Later {
     /// Fluent in a chunk.
     Chunk(FtlChunk),
     /// Fluent registered in the main module after a chunk (an app's override), applied after
-    /// it.
-    Entries(Vec<(String, Entry)>),
+    /// it, and how to check it. Pointers, so that an app registering none carries neither.
+    Entries {
+        parsed: Vec<(String, Entry)>,
+        apply: Apply,
+        check: Option<Checker>,
+    },
+}
+
+impl Later {
+    /// Fluent registered in the main module, to apply after a chunk.
+    pub(super) fn entries(parsed: Vec<(String, Entry)>, check: Option<Checker>) -> Self {
+        fn apply(parsed: &[(String, Entry)], to: &mut HashMap<String, Entry>) {
+            to.extend(parsed.iter().cloned());
+        }
+        Later::Entries {
+            parsed,
+            apply,
+            check,
+        }
+    }
+
+    fn check(&self) -> Option<Checker> {
+        match self {
+            Later::Chunk(chunk) => chunk.check,
+            Later::Entries { check, .. } => *check,
+        }
+    }
 }
 
 impl Strings {
@@ -68,8 +114,9 @@ impl Strings {
         if let Some(entries) = self.entries.take() {
             // what the locale already has comes first: the shipped text is in it
             self.shipped = &[];
-            self.later
-                .insert(0, Later::Entries(entries.into_iter().collect()));
+            // (checked as they were registered)
+            let entries = entries.into_iter().collect();
+            self.later.insert(0, Later::entries(entries, None));
         }
         self.later.push(later);
     }
@@ -141,14 +188,17 @@ impl Catalog {
         };
         // every chunk of the locale at once: one round trip
         let fetches = strings.later.iter().filter_map(|later| match later {
-            Later::Chunk(chunk) => Some((chunk.0)()),
-            Later::Entries(_) => None,
+            Later::Chunk(chunk) => Some((chunk.fetch)()),
+            Later::Entries { .. } => None,
         });
         let mut fetched = all(fetches.collect()).await.into_iter();
         let mut entries: HashMap<String, Entry> = super::shipped_entries(strings.shipped);
         for later in &strings.later {
             let parsed = match later {
-                Later::Entries(parsed) => parsed.clone(),
+                Later::Entries { parsed, apply, .. } => {
+                    apply(parsed, &mut entries);
+                    continue;
+                }
                 Later::Chunk(_) => {
                     let files = fetched
                         .next()
@@ -165,7 +215,10 @@ impl Catalog {
             };
             entries.extend(parsed);
         }
-        let problems = fluent::check(&entries, strings.plurals.has_ordinal());
+        let check = strings.later.iter().find_map(Later::check);
+        let problems = check.map_or_else(Vec::new, |check| {
+            check(&entries, strings.plurals.has_ordinal())
+        });
         if !problems.is_empty() {
             return Err(FtlError { locale, problems });
         }

@@ -316,8 +316,8 @@ fn shipped_chunk(locale: Locale) -> Option<FtlChunk> {
         Box::pin(async { ja().await.ok() })
     }
     match locale {
-        Locale::ES => Some(FtlChunk::new(start_es)),
-        Locale::JA => Some(FtlChunk::new(start_ja)),
+        Locale::ES => Some(FtlChunk::shipped(start_es)),
+        Locale::JA => Some(FtlChunk::shipped(start_ja)),
         _ => None,
     }
 }
@@ -401,8 +401,9 @@ impl Default for Catalog {
                 #[allow(unused_mut)]
                 let mut strings = Strings::new(locale, plural::Parsed::shipped(rules), shipped);
                 #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
+                // (its entries are not read yet: nothing to keep before the chunk)
                 if let Some(chunk) = shipped_chunk(locale) {
-                    strings.defer(chunks::Later::Chunk(chunk));
+                    strings.later.push(chunks::Later::Chunk(chunk));
                 }
                 strings
             })
@@ -511,7 +512,7 @@ impl Catalog {
         // a locale that waits for its chunk takes these after it, checked then
         #[cfg(feature = "lazy-pages")]
         if strings.pending() {
-            strings.defer(chunks::Later::Entries(parsed));
+            strings.defer(chunks::Later::entries(parsed, Some(fluent::check)));
             return Ok(());
         }
         let mut entries = strings.take_entries();
