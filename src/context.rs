@@ -210,7 +210,7 @@ impl LoginRocketContext {
 
     /// The kit's locale: every kit string and the next request's `Accept-Language`. With the
     /// `lazy-pages` feature, the app's locale once its strings are in (see
-    /// [`locale_status`](Self::locale_status)).
+    /// `locale_status`).
     pub fn locale(&self) -> Signal<Locale> {
         self.locale
     }

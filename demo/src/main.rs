@@ -378,6 +378,12 @@ mod tests {
             .filter(|l| l.contains(" = ") && !l.starts_with([' ', '#']))
             .count();
         assert_eq!(defined, english, "French defines every kit key");
+        // French is a chunk of its own (fetched when picked; natively it is in at once)
+        assert!(!fr.is_ready(french()));
+        let mut load = std::pin::pin!(fr.load(french()));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        let done = std::future::Future::poll(load.as_mut(), &mut cx);
+        assert!(matches!(done, std::task::Poll::Ready(Ok(()))));
         assert_eq!(
             fr.text_with(french(), "error-rate-limited", &[("seconds", 1.into())]),
             "Trop de tentatives. Réessayez dans 1 seconde."
