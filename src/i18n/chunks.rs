@@ -108,15 +108,13 @@ impl Strings {
         !self.later.is_empty() && self.entries.get().is_none()
     }
 
-    /// Keeps `later` for the load (a locale that waits for a chunk), or says it is not
-    /// wanted.
+    /// Keeps `later` for the locale's next load, after all it has.
     pub(super) fn defer(&mut self, later: Later) {
         if let Some(entries) = self.entries.take() {
-            // what the locale already has comes first: the shipped text is in it
+            // what the locale has comes first, whole: its shipped text and every chunk and
+            // override applied so far are in it (checked when they were)
             self.shipped = &[];
-            // (checked as they were registered)
-            let entries = entries.into_iter().collect();
-            self.later.insert(0, Later::entries(entries, None));
+            self.later = vec![Later::entries(entries.into_iter().collect(), None)];
         }
         self.later.push(later);
     }
@@ -355,6 +353,18 @@ mod tests {
         load(&es, Locale::ES).unwrap();
         assert_eq!(es.text(Locale::ES, "logout"), "Cerrar sesión");
         assert_eq!(es.text(Locale::ES, "field-email"), "Work email at Acme");
+        // a chunk added to a locale already loaded comes after all it has, overrides included
+        let fr_again = Catalog::new()
+            .with_locale_chunk(fr(), plural::FR, FtlChunk::new(|| chunk_of(FR)))
+            .unwrap();
+        load(&fr_again, fr()).unwrap();
+        let fr_again = fr_again
+            .with_ftl(fr(), "logout = Au revoir\n")
+            .and_then(|c| c.with_ftl_chunk(fr(), FtlChunk::new(|| chunk_of(APP))))
+            .unwrap();
+        load(&fr_again, fr()).unwrap();
+        assert_eq!(fr_again.text(fr(), "logout"), "Au revoir");
+        assert_eq!(fr_again.text(fr(), "field-email"), "Work email at Acme");
     }
 
     static ONLINE: AtomicBool = AtomicBool::new(false);
