@@ -35,6 +35,14 @@ function watchConsole(page) {
   return seen;
 }
 
+/** Enters `email`'s current two-factor code on the page's two-factor form and submits it. */
+async function verifyTwoFactor(page, email, secrets) {
+  const code = await emu.totp(email);
+  secrets.add(code);
+  await page.getByLabel(/code/i).first().fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
 /** The session cookie, as the browser keeps it. */
 async function sessionCookie(page) {
   return (await page.context().cookies(SSR_APP)).find((c) => c.name === "lr_session");
@@ -159,10 +167,7 @@ test("a two-factor sign-in goes through the hydrated pages, client-side, to the 
   await signIn(page, "tom@example.com");
   // the two-factor page is a client-side navigation of the hydrated router
   await expect(page).toHaveURL("/auth/two-factor?redirect=%2Faccount");
-  const code = await emu.totp("tom@example.com");
-  secrets.add(code);
-  await page.getByLabel(/code/i).first().fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await verifyTwoFactor(page, "tom@example.com", secrets);
   await expect(page).toHaveURL(ACCOUNT);
   await expect(page.locator("[data-field=email]")).toHaveText("tom@example.com");
 });
@@ -396,10 +401,7 @@ test("a sign-in step the hydrated page made itself is finished there, not by an 
   page.on("request", (r) => r.method() === "POST" && posted.push(new URL(r.url()).pathname));
   await signIn(page, "tom@example.com");
   await expect(page).toHaveURL("/auth/two-factor?redirect=%2Faccount");
-  const code = await emu.totp("tom@example.com");
-  secrets.add(code);
-  await page.getByLabel(/code/i).first().fill(code);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await verifyTwoFactor(page, "tom@example.com", secrets);
   await expect(page).toHaveURL(ACCOUNT);
   expect(posted, "the code went from the browser, not through the server's old step").not.toContain("/session/form/two-factor");
 });
