@@ -299,25 +299,23 @@ const SHIPPED_JA: &[u8] = &[];
 /// The shipped locales that are chunks of their own, with their chunk.
 #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
 fn shipped_chunk(locale: Locale) -> Option<FtlChunk> {
-    #[leptos::wasm_split::wasm_split(lr_locale_es, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn es() -> Result<&'static [CompiledFtl], leptos::wasm_split::SplitLoaderError> {
-        const FILES: &[CompiledFtl] = &[CompiledFtl(compiled!("es"))];
-        Ok(FILES)
-    }
-    #[leptos::wasm_split::wasm_split(lr_locale_ja, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn ja() -> Result<&'static [CompiledFtl], leptos::wasm_split::SplitLoaderError> {
-        const FILES: &[CompiledFtl] = &[CompiledFtl(compiled!("ja"))];
-        Ok(FILES)
-    }
-    fn start_es() -> ChunkFetch {
-        Box::pin(async { es().await.ok() })
-    }
-    fn start_ja() -> ChunkFetch {
-        Box::pin(async { ja().await.ok() })
+    /// The chunk `$chunk` holding the shipped catalog of `$lang`.
+    macro_rules! shipped {
+        ($chunk:ident, $lang:literal) => {{
+            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn fetch() -> Result<&'static [CompiledFtl], leptos::wasm_split::SplitLoaderError> {
+                const FILES: &[CompiledFtl] = &[CompiledFtl(compiled!($lang))];
+                Ok(FILES)
+            }
+            fn start() -> ChunkFetch {
+                Box::pin(async { fetch().await.ok() })
+            }
+            FtlChunk::shipped(start)
+        }};
     }
     match locale {
-        Locale::ES => Some(FtlChunk::shipped(start_es)),
-        Locale::JA => Some(FtlChunk::shipped(start_ja)),
+        Locale::ES => Some(shipped!(lr_locale_es, "es")),
+        Locale::JA => Some(shipped!(lr_locale_ja, "ja")),
         _ => None,
     }
 }
