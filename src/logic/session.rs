@@ -49,10 +49,7 @@ impl DisplayClaims {
     pub fn decode(token: &str) -> Option<Self> {
         let payload = token.split('.').nth(1)?;
         let bytes = base64url_decode(payload)?;
-        match serde_json::from_slice(&bytes).ok()? {
-            Value::Object(map) => Some(Self(map)),
-            _ => None,
-        }
+        loginrocket::json::parse_object(&bytes).map(Self)
     }
 
     fn str(&self, key: &str) -> Option<&str> {
@@ -310,9 +307,10 @@ pub fn to_stored(state: &SessionState) -> Option<String> {
 
 /// Reads a persisted session; anything unreadable is no session.
 pub fn from_stored(text: &str) -> SessionState {
-    match serde_json::from_slice::<Response>(text.as_bytes()) {
-        Ok(Response::FullLogin(login)) => SessionState::signed_in(login),
-        Ok(Response::ConditionalLogin(c)) => SessionState::Conditional(c),
+    // the reader and the checks of a LoginRocket body
+    match loginrocket::normalize::decode_body(text.as_bytes()) {
+        Some(Response::FullLogin(login)) => SessionState::signed_in(login),
+        Some(Response::ConditionalLogin(c)) => SessionState::Conditional(c),
         _ => SessionState::SignedOut,
     }
 }

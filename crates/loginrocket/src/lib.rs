@@ -66,6 +66,7 @@
 pub mod claims;
 mod client;
 mod http_date;
+pub mod json;
 pub mod language;
 pub mod normalize;
 mod params;

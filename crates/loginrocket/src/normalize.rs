@@ -19,18 +19,15 @@
 //!   `conditional_login` whose `session` does not start with `kss_`, or a `full_login` whose
 //!   `token` is not shaped like a JWT, counts as such a body;
 //! - a body larger than [`MAX_BODY_BYTES`] is not decoded (same error);
-//! - where it is as lax as `JSON.parse` (see [`decode_body`]): a byte order mark, unpaired
-//!   surrogate escapes, and unknown keys whose values serde_json cannot hold;
+//! - where it is as lax as `fetch` and `JSON.parse` (see [`decode_body`]): a byte order mark
+//!   and unpaired surrogate escapes. A body with a value that JSON's number or nesting limits
+//!   here cannot hold as the type it has (`1e400`, which `JSON.parse` reads as `Infinity`) is
+//!   refused whole, wherever the value is, rather than kept as a value of another type;
 //! - an `error` result with `error` but no `errors` (a 409/422 with one message) gets
 //!   `errors: [error]`; one with `errors` but no `error` gets `error` made of them;
 //! - a 1xx or 3xx status is a `LoginRocketError`; loginrocket.js rejects its promise instead.
 
-use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::time::Duration;
-
-use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
 use crate::response::{ErrorResponse, Failure, Response, RetryAfter, Source};
 use crate::secret::Extra;
@@ -68,90 +65,15 @@ pub fn normalized_error(source: Source, failure: Failure) -> ErrorResponse {
     }
 }
 
-/// Decodes a body that must be a LoginRocket result object.
-///
-/// Lenient where a browser's `JSON.parse` is, so that no good message is lost: a UTF-8 byte
-/// order mark before the JSON is skipped; an escaped unpaired UTF-16 surrogate (`"\ud800"`)
-/// reads as U+FFFD; and a number beyond `f64` (`1e400`) under a key this crate does not know
-/// is kept as its raw JSON text in a string rather than failing the body. A value nested
-/// deeper than 128 fails the whole body, wherever it is: kept as text, it would read as a
-/// string, a type it never had.
+/// Decodes a body that must be a LoginRocket result object, with [`crate::json`]'s reader:
+/// as lenient as `fetch` and `JSON.parse` (a byte order mark, unpaired surrogate escapes),
+/// and refusing the whole body where a value could not be kept as the type it has (a number
+/// beyond `f64`, nesting deeper than [`crate::json::MAX_DEPTH`]).
 pub fn decode_body(body: &[u8]) -> Option<Response> {
     if body.len() > MAX_BODY_BYTES {
         return None;
     }
-    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let body = repair_surrogates(body);
-    let raw: BTreeMap<String, Box<RawValue>> = match serde_json::from_slice(&body) {
-        Ok(raw) => raw,
-        Err(_) => return None,
-    };
-    let mut map = Map::new();
-    for (key, value) in raw {
-        // from bytes, as above: one copy of serde_json's reader in a wasm build
-        let value = match serde_json::from_slice::<Value>(value.get().as_bytes()) {
-            Ok(value) => value,
-            Err(e) if !Response::KNOWN_KEYS.contains(&key.as_str()) && out_of_range(&e) => {
-                Value::String(value.get().to_owned())
-            }
-            Err(_) => return None,
-        };
-        map.insert(key, value);
-    }
-    Response::from_map(map).ok()
-}
-
-/// Whether serde_json refused a value only for a number it cannot hold (`1e400`), not for
-/// its depth.
-fn out_of_range(e: &serde_json::Error) -> bool {
-    e.to_string().starts_with("number out of range")
-}
-
-/// Rewrites the `\uXXXX` escapes of unpaired UTF-16 surrogates inside JSON strings as
-/// `\uFFFD` (what `JSON.parse` followed by display shows); borrows when there are none.
-fn repair_surrogates(body: &[u8]) -> Cow<'_, [u8]> {
-    let hex = |at: usize| -> Option<u16> {
-        let digits = std::str::from_utf8(body.get(at..at + 4)?).ok()?;
-        u16::from_str_radix(digits, 16).ok()
-    };
-    let mut out: Option<Vec<u8>> = None;
-    let (mut i, mut in_string) = (0, false);
-    while i < body.len() {
-        let (b, mut step, mut bad) = (body[i], 1, false);
-        match (in_string, b) {
-            (_, b'"') => in_string = !in_string,
-            (true, b'\\') if body.get(i + 1) == Some(&b'u') => {
-                step = 6;
-                match hex(i + 2) {
-                    Some(0xD800..=0xDBFF) => {
-                        let paired = body.get(i + 6..i + 8) == Some(b"\\u")
-                            && matches!(hex(i + 8), Some(0xDC00..=0xDFFF));
-                        if paired {
-                            step = 12;
-                        } else {
-                            bad = true;
-                        }
-                    }
-                    Some(0xDC00..=0xDFFF) => bad = true,
-                    _ => {}
-                }
-            }
-            (true, b'\\') => step = 2,
-            _ => {}
-        }
-        let end = (i + step).min(body.len());
-        if bad {
-            out.get_or_insert_with(|| body[..i].to_vec())
-                .extend_from_slice(b"\\uFFFD");
-        } else if let Some(out) = out.as_mut() {
-            out.extend_from_slice(&body[i..end]);
-        }
-        i = end;
-    }
-    match out {
-        Some(out) => Cow::Owned(out),
-        None => Cow::Borrowed(body),
-    }
+    Response::from_map(crate::json::parse_object(body)?).ok()
 }
 
 /// Turns an HTTP answer into a [`Response`]. Header names are compared case-insensitively.

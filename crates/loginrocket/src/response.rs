@@ -439,19 +439,6 @@ fn check_token(token: &str) -> Result<(), Malformed> {
 }
 
 impl Response {
-    /// The keys whose values [`from_map`](Self::from_map) reads (every other key goes to
-    /// `extra`); keep it in step with `from_map`.
-    pub(crate) const KNOWN_KEYS: &'static [&'static str] = &[
-        "result",
-        "session",
-        "account",
-        "token",
-        "conditions",
-        "error",
-        "errors",
-        "source",
-    ];
-
     /// Decodes a LoginRocket result object strictly: a string `result`, and for the known
     /// results their documented keys with the right types.
     pub(crate) fn from_map(mut map: Map<String, Value>) -> Result<Self, Malformed> {

@@ -191,3 +191,30 @@ async fn a_url_the_transport_cannot_use_is_an_err() {
     assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
     assert!(!err.to_string().contains("SENTINEL"), "{err}");
 }
+
+#[wasm_bindgen_test]
+fn the_json_reader_reads_numbers_with_the_engines_parser_as_natively() {
+    // the nearest f64 (serde_json's default reader is one unit off on the second)
+    for (text, want) in [
+        ("1.5", 1.5),
+        ("-6.488094638949993e-245", -6.488094638949993e-245),
+        ("2.2250738585072011e-308", 2.225_073_858_507_201e-308),
+        ("1e-400", 0.0),
+        ("18446744073709551616", 18446744073709551616.0),
+    ] {
+        let got = json::parse(text.as_bytes()).and_then(|v| v.as_f64());
+        assert_eq!(got, Some(want), "{text}");
+    }
+    assert_eq!(
+        json::parse(b"[1, -0, 9007199254740993]"),
+        Some(json!([1, -0.0, 9007199254740993u64]))
+    );
+    assert_eq!(json::parse(b"[1e400]"), None);
+    assert_eq!(json::parse(b"[-1e999]"), None);
+    let body = br#"{"result":"okay","n":0.1,"nested":{"a":[1.25e2]}}"#;
+    let Response::Okay(okay) = normalize::from_http(200, &[], body) else {
+        panic!("okay expected")
+    };
+    assert_eq!(okay.extra["n"], json!(0.1));
+    assert_eq!(okay.extra["nested"], json!({"a": [125.0]}));
+}
