@@ -24,6 +24,20 @@ fn any_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A body's value may nest as deep as serde_json reads a value alone: what the client's
+/// decoder allowed when it read each of a body's values with serde_json.
+#[test]
+fn a_bodys_value_nests_as_deep_as_serde_json_reads_one() {
+    for depth in [1, 126, 127, 128, 129] {
+        for (open, inner, close) in [("[", "", "]"), ("{\"a\":", "1", "}")] {
+            let value = format!("{}{inner}{}", open.repeat(depth), close.repeat(depth));
+            let alone = serde_json::from_str::<Value>(&value).ok();
+            let body = json::parse(format!("{{\"x\":{value}}}").as_bytes());
+            assert_eq!(body.map(|b| b["x"].clone()), alone, "{open} x {depth}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
