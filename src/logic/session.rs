@@ -302,7 +302,10 @@ pub fn to_stored(state: &SessionState) -> Option<String> {
         }),
         SessionState::SignedOut => return None,
     };
-    serde_json::to_string(&response).ok()
+    // the client's writer: no serde_json writer in the wasm
+    serde_json::to_value(&response)
+        .ok()
+        .map(|value| loginrocket::json::to_string(&value))
 }
 
 /// Reads a persisted session; anything unreadable is no session.

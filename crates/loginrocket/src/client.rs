@@ -417,7 +417,7 @@ impl LoginRocket {
             None
         } else {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
-            Some(params.to_string())
+            Some(crate::json::to_string(&params))
         };
         Ok(HttpRequest {
             method,
@@ -770,13 +770,13 @@ fn query_string(params: &Value) -> String {
                                 query.append_pair(&key, s);
                             }
                             other => {
-                                query.append_pair(&key, &other.to_string());
+                                query.append_pair(&key, &crate::json::to_string(other));
                             }
                         }
                     }
                 }
                 other => {
-                    query.append_pair(key, &other.to_string());
+                    query.append_pair(key, &crate::json::to_string(other));
                 }
             }
         }

@@ -1,6 +1,8 @@
-//! The client's one JSON reader: LoginRocket's bodies, a stored session and a token's claims
-//! become [`serde_json::Value`]s without serde's deserializer, which a browser build then
-//! does not carry (measured in the README's figures).
+//! The client's one JSON reader and writer: LoginRocket's bodies, a stored session and a
+//! token's claims become [`serde_json::Value`]s without serde's deserializer, and requests and
+//! a stored session become text without serde_json's writer, which a browser build then does
+//! not carry (measured in the README's figures). [`to_string`] writes what
+//! `serde_json::to_string` writes, byte for byte.
 //!
 //! It reads what `JSON.parse` reads (RFC 8259), and no more: no comments, no trailing commas,
 //! no leading zeros, no raw control characters in strings, nothing after the value. Where
@@ -57,6 +59,75 @@ pub fn parse_object(text: &[u8]) -> Option<Map<String, Value>> {
         Value::Object(map) => Some(map),
         _ => None,
     }
+}
+
+/// `value` as compact JSON text: byte for byte what `serde_json::to_string` writes (keys in
+/// the map's order, `/` and non-ASCII as they are, control characters escaped).
+///
+/// ```
+/// use serde_json::json;
+/// let value = json!({"b": [1, 2.5, null], "a": "\"é\"\n"});
+/// assert_eq!(loginrocket::json::to_string(&value), r#"{"a":"\"é\"\n","b":[1,2.5,null]}"#);
+/// ```
+pub fn to_string(value: &Value) -> String {
+    let mut out = String::new();
+    write(value, &mut out);
+    out
+}
+
+fn write(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\0'..='\u{1f}' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let b = c as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[b >> 4]));
+                out.push(char::from(HEX[b & 0xF]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A cursor over UTF-8 text already checked to be UTF-8.

@@ -74,3 +74,12 @@ proptest! {
         let _ = json::parse(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn writes_what_serde_json_writes(value in any_value()) {
+        prop_assert_eq!(json::to_string(&value), serde_json::to_string(&value).unwrap());
+    }
+}
