@@ -13,11 +13,13 @@ use crate::i18n::{Catalog, FluentArg, Locale, Translator};
 
 #[cfg(feature = "lazy-pages")]
 mod locale;
+mod persistence;
 mod session_store;
 
 #[cfg(feature = "lazy-pages")]
 pub use locale::LocaleStatus;
-pub use session_store::{Persistence, SessionStore};
+pub use persistence::Persistence;
+pub use session_store::SessionStore;
 
 /// Kit-wide settings.
 ///

@@ -13,14 +13,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loginrocket::{GetSessionParams, LoginRocket, LogoutParams, Response, Source};
 
+use super::persistence::Persistence;
 use super::{sync_locale, KitOptions};
 use crate::i18n::Locale;
 use crate::logic::form_state::{FormState, Notice};
 use crate::logic::session::{
-    after_session_call, from_stored, next_refresh, retry_delay, to_stored, token_expiry,
-    SessionState, STORAGE_KEY,
+    after_session_call, next_refresh, retry_delay, token_expiry, SessionState, STORAGE_KEY,
 };
-use crate::platform::{self, BrowserCell};
+use crate::platform::BrowserCell;
 
 pub(crate) type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
 
@@ -35,9 +35,6 @@ struct Inflight {
 /// Whether this build hydrates server-rendered markup (Leptos `hydrate`): the first render
 /// must then be the server's.
 const HYDRATING: bool = cfg!(feature = "hydrate");
-
-/// The name of the Web Lock that lets one tab at a time refresh a shared session.
-const REFRESH_LOCK: &str = "leptos-loginrocket.refresh";
 
 /// What the store works with, handed over by the provider: the store needs no context.
 struct Deps {
@@ -77,119 +74,6 @@ pub struct SessionStore {
     failed_refreshes: StoredValue<u32>,
     /// What the next page should tell the user (a Fluent key), until it is taken.
     notice: StoredValue<Option<&'static str>>,
-}
-
-/// Where a session is kept. Passwords, codes and emailed tokens never are.
-///
-/// Only what an app names is in its wasm: an app that keeps the session in memory carries no
-/// storage code, no decoder for a stored session and no cross-tab lock.
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use leptos_loginrocket::{LoginForm, LoginRocketProvider, Persistence};
-///
-/// #[component]
-/// fn App() -> impl IntoView {
-///     // "keep me signed in": shared by every tab, kept across reloads
-///     view! {
-///         <LoginRocketProvider url="https://sample.e2.loginrocket.com/" persistence=Persistence::LOCAL_STORAGE>
-///             <LoginForm/>
-///         </LoginRocketProvider>
-///     }
-/// }
-/// ```
-#[derive(Clone, Copy, Default)]
-pub struct Persistence(Option<&'static Kept>);
-
-/// A storage the session is kept in, and the code keeping it there takes (reached only
-/// through these pointers, so an app that names no storage links none of it).
-struct Kept {
-    name: &'static str,
-    /// `localStorage`: every tab of the origin shares it.
-    shared: bool,
-    /// What is stored now (`None` where there is no such storage).
-    load: fn() -> Option<SessionState>,
-    save: fn(&SessionState),
-    /// Follows the other tabs' changes.
-    follow: fn(SessionStore),
-    /// What storage holds when another tab changed it from `current` (shared storage only).
-    changed: fn(&SessionState) -> Option<SessionState>,
-    /// Runs a scheduled refresh one tab at a time.
-    exclusive: fn(LocalBoxFuture<'static, ()>) -> LocalBoxFuture<'static, ()>,
-}
-
-impl Persistence {
-    /// In memory only: gone on reload (the default).
-    pub const MEMORY: Self = Self(None);
-    /// `sessionStorage`: survives a reload, not the tab.
-    pub const SESSION_STORAGE: Self = Self(Some(&Kept {
-        name: "SessionStorage",
-        shared: false,
-        load: || load(false),
-        save: |state| save(false, state),
-        follow: |_| {},
-        changed: |_| None,
-        exclusive: |work| work,
-    }));
-    /// `localStorage`: survives the browser and is shared by every tab (a sign-out in one
-    /// signs out all; one tab at a time refreshes). **Warning**: any script on the origin (an
-    /// XSS) can read it; prefer the default, or a backend session cookie.
-    pub const LOCAL_STORAGE: Self = Self(Some(&Kept {
-        name: "LocalStorage",
-        shared: true,
-        load: || load(true),
-        save: |state| save(true, state),
-        follow: SessionStore::follow_other_tabs,
-        changed: changed_elsewhere,
-        exclusive: |work| platform::with_tab_lock(REFRESH_LOCK, work),
-    }));
-
-    fn shared(&self) -> bool {
-        self.0.is_some_and(|k| k.shared)
-    }
-
-    /// What is in storage now (`None` in memory, or where there is no storage).
-    fn load(&self) -> Option<SessionState> {
-        self.0.and_then(|k| (k.load)())
-    }
-}
-
-impl PartialEq for Persistence {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.map(|k| k.shared) == other.0.map(|k| k.shared)
-    }
-}
-
-impl Eq for Persistence {}
-
-impl std::fmt::Debug for Persistence {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.map_or("Memory", |k| k.name))
-    }
-}
-
-fn load(shared: bool) -> Option<SessionState> {
-    let text = platform::read_stored(shared, STORAGE_KEY)?;
-    Some(text.map(|t| from_stored(&t)).unwrap_or_default())
-}
-
-fn save(shared: bool, state: &SessionState) {
-    platform::write_stored(shared, STORAGE_KEY, to_stored(state).as_deref());
-}
-
-/// What `localStorage` holds when that is no longer the session `current` (the one this tab
-/// shows): another tab signed out, or stored a new token or session.
-fn changed_elsewhere(current: &SessionState) -> Option<SessionState> {
-    let stored = load(true)?;
-    let same = stored.session() == current.session() && token_of(&stored) == token_of(current);
-    (!same).then_some(stored)
-}
-
-fn token_of(state: &SessionState) -> Option<&str> {
-    match state {
-        SessionState::SignedIn { login, .. } => Some(login.token.expose()),
-        _ => None,
-    }
 }
 
 impl SessionStore {
@@ -376,7 +260,7 @@ impl SessionStore {
     /// `Bearer <token>` for the app's own API calls (the default hand-off), when signed in.
     pub fn authorization_header(&self) -> Option<String> {
         self.state
-            .with_untracked(|s| token_of(s).map(|t| format!("Bearer {t}")))
+            .with_untracked(|s| s.token().map(|t| format!("Bearer {t}")))
     }
 
     /// Asks LoginRocket for the session's current state (`GET session`, keeping the selected
@@ -417,11 +301,9 @@ impl SessionStore {
                 return; // signed out, or a new token, while waiting
             }
             if store.persistence.shared() {
-                let ours = store
-                    .state
-                    .with_untracked(|s| token_of(s).map(str::to_owned));
+                let ours = store.state.with_untracked(|s| s.token().map(str::to_owned));
                 if let Some(stored) = store.persistence.load() {
-                    if token_of(&stored).map(str::to_owned) != ours {
+                    if stored.token().map(str::to_owned) != ours {
                         return store.replace(stored, false);
                     }
                 }
@@ -558,7 +440,7 @@ impl SessionStore {
     /// sign-in or a new token there is taken here. What storage holds is applied, never the
     /// event's `newValue`: an event can arrive after a later change (this tab's own sign-out),
     /// and a script on the page can forge one.
-    fn follow_other_tabs(store: SessionStore) {
+    pub(super) fn follow_other_tabs(store: SessionStore) {
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             // `key` is None when another tab cleared the whole storage
             if ev.key().is_some_and(|k| k != STORAGE_KEY) {

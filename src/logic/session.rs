@@ -185,6 +185,14 @@ impl SessionState {
         }
     }
 
+    /// The token, when signed in.
+    pub(crate) fn token(&self) -> Option<&str> {
+        match self {
+            SessionState::SignedIn { login, .. } => Some(login.token.expose()),
+            _ => None,
+        }
+    }
+
     /// Whether the user is signed in.
     pub fn is_signed_in(&self) -> bool {
         matches!(self, SessionState::SignedIn { .. })
