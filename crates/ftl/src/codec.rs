@@ -7,7 +7,7 @@
 //! an option as `0` or `1` and the value, a list as its length and the items; an expression
 //! is a tag byte (its place in [`Expr`]) and its fields in order.
 
-use crate::syntax::{Entry, Expr, Key, Num, Pattern, MAX_DEPTH, MAX_MIN_FRACTION, MAX_SCALE};
+use crate::ast::{Entry, Expr, Key, Num, Pattern, MAX_DEPTH, MAX_MIN_FRACTION, MAX_SCALE};
 
 /// `entries` in the compiled form (what the build script and `ftl!` write; the kit itself
 /// only reads).
@@ -311,7 +311,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::parse;
+    use crate::parser::parse;
 
     /// Every kind of expression the parser makes.
     const ALL: &str = r#"

@@ -16,10 +16,10 @@
 
 #![deny(missing_docs)]
 
+mod ast;
 mod codec;
-mod syntax;
+mod parser;
 
+pub use ast::{Entry, Expr, Key, Num, Pattern, MAX_DEPTH, MAX_MIN_FRACTION, MAX_SCALE};
 pub use codec::{decode, encode};
-pub use syntax::{
-    parse, Entry, Expr, Key, Num, Pattern, Problem, MAX_DEPTH, MAX_MIN_FRACTION, MAX_SCALE,
-};
+pub use parser::{parse, Problem};
