@@ -55,7 +55,8 @@ step "clippy (wasm32-unknown-unknown): the demo, the size probe and the bench ya
 cargo clippy --locked "${WASM_APPS[@]}" --target wasm32-unknown-unknown -- -D warnings
 
 step "docs build without warnings"
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps "${WASM_PKGS[@]}" -p loginrocket-axum --features "$NATIVE_FEATURES"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps "${WASM_PKGS[@]}" -p loginrocket-axum \
+  -p loginrocket-emulator --features "$NATIVE_FEATURES"
 }
 
 native() {

@@ -8,8 +8,9 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use crate::i18n::{self, Field, Msg};
+use crate::login::SessionError;
 use crate::seed::{FieldMode, SignupMode, UserSeed};
-use crate::store::{Limited, SessionError, Store, TokenKind};
+use crate::store::{Limited, Store, TokenKind};
 use crate::{crypto, Req, Shared};
 
 pub fn routes() -> Router<Shared> {

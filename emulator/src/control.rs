@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::seed::{Realm, UserSeed};
-use crate::store::{Fault, Store, TokenKind};
+use crate::store::{Fault, Store, TokenKind, User};
 use crate::{control_error, crypto, Shared};
 
 pub fn routes(app: Shared) -> Router<Shared> {
@@ -140,7 +140,7 @@ async fn create_user(State(app): State<Shared>, Json(seed): Json<UserSeed>) -> C
         .users
         .iter()
         .find(|u| u.id == id)
-        .map(|u| u.public())
+        .map(public)
         .unwrap_or_default();
     Ok(Json(user))
 }
@@ -302,4 +302,14 @@ async fn reset(State(app): State<Shared>) -> Response {
         }
         Err(e) => control_error(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
+}
+
+/// The user as the control API shows it (no password hash, no TOTP secret).
+fn public(user: &User) -> Value {
+    json!({
+        "id": user.id, "email": user.email, "username": user.username,
+        "first_name": user.first_name, "last_name": user.last_name, "locale": user.locale,
+        "email_verified": user.email_verified, "two_factor": user.totp_secret.is_some(),
+        "orgs": user.orgs, "social": user.social,
+    })
 }

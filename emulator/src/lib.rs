@@ -71,6 +71,7 @@ mod api;
 mod control;
 pub mod crypto;
 pub mod i18n;
+pub mod login;
 pub mod seed;
 pub mod store;
 mod web;

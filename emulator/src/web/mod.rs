@@ -45,8 +45,9 @@ use axum::Router;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{self, Field, Msg};
+use crate::login::SessionError;
 use crate::seed::{SignupMode, UserSeed};
-use crate::store::{Session, SessionError, Store};
+use crate::store::{Session, Store};
 use crate::{crypto, Req, Shared};
 use html::{errors, esc, hidden, input, Page};
 use text::{provider_name, T};
