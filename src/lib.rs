@@ -100,7 +100,8 @@ pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
 ///     leptos_loginrocket::ftl!("tests/fixtures/broken.ftl");
 /// ```
 pub use leptos_loginrocket_macros::ftl;
-pub use logic::form_state::{normalize_code, FieldId, FormState, Notice, Unavailable};
+pub use logic::fields::FieldId;
+pub use logic::form_state::{normalize_code, FormState, Notice, Unavailable};
 pub use logic::hosted::CallbackState;
 pub use logic::session::{DisplayClaims, SessionState};
 pub use loginrocket;

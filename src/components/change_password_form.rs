@@ -4,7 +4,7 @@ use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{
     use_change_password_form_with_options, FieldMode, UseChangePasswordFormOptions,
 };
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// Password change (`POST profile/password`), over
 /// [`use_change_password_form`](crate::hooks::use_change_password_form): always the current

@@ -3,7 +3,7 @@ use loginrocket::{ConditionalLogin, FullLogin};
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_complete_profile_form_with_options, UseCompleteProfileFormOptions};
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// Profile completion (`must_complete_profile`): asks for the organization name and sends it
 /// with `PUT profile`, over

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::form_shell::Shell;
 use crate::context::use_loginrocket;
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// What a field asks for: its input `type` and `inputmode`, and whether it is a secret
 /// (masked, with a show toggle, emptied after use).

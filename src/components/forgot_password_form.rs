@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_forgot_password_form_with_options, UseForgotPasswordFormOptions};
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// The forgot-password form, over
 /// [`use_forgot_password_form`](crate::hooks::use_forgot_password_form). The same

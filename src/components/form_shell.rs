@@ -6,7 +6,8 @@ use super::alert::live_region;
 use super::{Alert, StatusRegion};
 use crate::context::{use_loginrocket, StepKind};
 use crate::hooks::{AfterReset, FormStatus};
-use crate::logic::form_state::{FieldId, FormState};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::FormState;
 use crate::platform;
 
 /// Which kit form a shell frames: its class, its button and its progress and success texts.

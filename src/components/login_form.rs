@@ -3,7 +3,7 @@ use loginrocket::{ConditionalLogin, FullLogin};
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_login_form_with_options, UseLoginFormOptions};
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// The sign-in form (email or username, password), over
 /// [`use_login_form`](crate::hooks::use_login_form).

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_request_invitation_form_with_options, UseRequestInvitationFormOptions};
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// Invitation request (`POST signup/request`), over
 /// [`use_request_invitation_form`](crate::hooks::use_request_invitation_form): the same

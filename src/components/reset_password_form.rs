@@ -5,7 +5,7 @@ use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{
     use_reset_password_form_with_options, AfterReset, FieldMode, UseResetPasswordFormOptions,
 };
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 use crate::platform::{BrowserCell, NoReferrer};
 
 /// Keeps `<meta name="referrer" content="no-referrer">` in `<head>` while the calling

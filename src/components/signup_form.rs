@@ -3,7 +3,7 @@ use loginrocket::{ConditionalLogin, FullLogin};
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_signup_form_with_options, FieldMode, SignupFields, UseSignupFormOptions};
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// The sign-up form: email and password, plus the fields `fields` turns on, over
 /// [`use_signup_form`](crate::hooks::use_signup_form).

@@ -3,7 +3,7 @@ use loginrocket::{ConditionalLogin, FullLogin, Secret};
 
 use super::{Field, FieldKind, FormKind, FormShell};
 use crate::hooks::{use_two_factor_form_with_options, UseTwoFactorFormOptions};
-use crate::logic::form_state::FieldId;
+use crate::logic::fields::FieldId;
 
 /// The second factor (`must_verify_login`): one code field, over
 /// [`use_two_factor_form`](crate::hooks::use_two_factor_form).

@@ -13,7 +13,8 @@ use loginrocket::{LoginRocket, Response};
 use super::run_opt;
 use crate::context::{KitOptions, LoginRocketContext};
 use crate::i18n::Locale;
-use crate::logic::form_state::{classify, cooldown_secs, FieldId, Flow, FormState, Outcome};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{classify, cooldown_secs, Flow, FormState, Outcome};
 use crate::logic::session::SessionState;
 
 /// A request to run: given the client, the call's future.

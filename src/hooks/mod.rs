@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use loginrocket::{ConditionalLogin, FullLogin, Secret};
 
 use crate::context::LoginRocketContext;
-use crate::logic::form_state::{FieldId, FormState, Outcome};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{FormState, Outcome};
 
 mod form_core;
 mod use_account_picker;

@@ -3,7 +3,8 @@ use loginrocket::{LoginRocket, Secret, UpdatePasswordParams};
 
 use super::{check_required, no_session, run_opt, session_of, FieldMode, FormCore, FormStatus};
 use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, Flow, Outcome};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{Flow, Outcome};
 
 /// Options for [`use_change_password_form_with_options`].
 #[derive(Clone, Default)]

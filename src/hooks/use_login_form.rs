@@ -3,7 +3,8 @@ use loginrocket::{ConditionalLogin, FullLogin, LoginParams, LoginRocket, Secret}
 
 use super::{check_required, run_opt, FormCore, FormStatus};
 use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, Flow, Outcome};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{Flow, Outcome};
 
 /// Options for [`use_login_form_with_options`].
 #[derive(Clone, Default)]

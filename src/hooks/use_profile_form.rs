@@ -3,7 +3,8 @@ use loginrocket::{FullLogin, LoginRocket, UpdateProfileParams};
 
 use super::{no_session, run_opt, session_of, FieldMode, FormCore, FormStatus};
 use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, Flow, Outcome};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{Flow, Outcome};
 use crate::logic::session::SessionState;
 
 /// Which profile fields are shown.

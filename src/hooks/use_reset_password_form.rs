@@ -4,7 +4,8 @@ use loginrocket::{ConditionalLogin, FullLogin, LoginRocket, ResetPasswordParams,
 
 use super::{check_required, emailed_token, run_opt, FieldMode, FormCore, FormStatus};
 use crate::context::{use_loginrocket, StepKind};
-use crate::logic::form_state::{FieldId, Flow, FormState, Outcome};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{Flow, FormState, Outcome};
 
 /// What to do after a successful reset (LoginRocket answers `full_login`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

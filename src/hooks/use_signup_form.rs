@@ -3,7 +3,8 @@ use loginrocket::{ConditionalLogin, FullLogin, LoginRocket, Secret, SignupParams
 
 use super::{check_required, emailed_token, login_callbacks, FieldMode, FormCore, FormStatus};
 use crate::context::use_loginrocket;
-use crate::logic::form_state::{FieldId, Flow};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::Flow;
 
 /// Which signup fields an app shows (email and password always are).
 ///

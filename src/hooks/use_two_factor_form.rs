@@ -3,7 +3,8 @@ use loginrocket::{ConditionalLogin, FullLogin, LoginRocket, Secret, VerifyLoginP
 
 use super::{check_required, login_callbacks, no_session, session_of, FormCore, FormStatus};
 use crate::context::use_loginrocket;
-use crate::logic::form_state::{normalize_code, FieldId, Flow};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{normalize_code, Flow};
 
 /// Options for [`use_two_factor_form_with_options`].
 #[derive(Clone, Default)]

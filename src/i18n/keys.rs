@@ -2,7 +2,8 @@
 //! locale, and each key a locale defines is used (see the catalog's tests); each key listed
 //! by hand here is also used by the code outside this list.
 
-use crate::logic::form_state::{FieldId, FormState, Notice, Unavailable};
+use crate::logic::fields::FieldId;
+use crate::logic::form_state::{FormState, Notice, Unavailable};
 use crate::logic::hosted::CallbackState;
 
 /// Keys the components and pages name in their code (the rest come from the logic's types:
