@@ -146,7 +146,7 @@ impl FormCore {
     }
 
     /// A submit that cannot be sent at all (no session, no token): shows `state`. Ignored,
-    /// like [`reject_locally`](Self::reject_locally), while the form is not submittable.
+    /// like [`reject_missing`](Self::reject_missing), while the form is not submittable.
     pub(crate) fn fail_locally(&self, state: FormState) {
         if !self.submittable() {
             return;
