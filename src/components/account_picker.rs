@@ -40,7 +40,7 @@ pub fn AccountPicker(
     }
     let picker = use_account_picker_with_options(UseAccountPickerOptions { on_login });
     let busy = move || picker.state.get() == FormState::Submitting;
-    let classes = move || format!("lr-accounts {}", class.get().unwrap_or_default());
+    let classes = super::classes("lr-accounts".into(), class);
     view! {
         <div class=classes aria-busy=move || busy().to_string()>
             {move || match picker.accounts.get() {
@@ -74,7 +74,7 @@ fn held_choice(
     posts: FormPosts,
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let classes = move || format!("lr-accounts {}", class.get().unwrap_or_default());
+    let classes = super::classes("lr-accounts".into(), class);
     let action = posts.action("account");
     let choices = accounts
         .into_iter()

@@ -279,10 +279,7 @@ pub(crate) fn FormShell(
             ),
         }),
     );
-    let classes = move || match class.get() {
-        Some(extra) => format!("lr-form lr-form--{} {extra}", kind.name()),
-        None => format!("lr-form lr-form--{}", kind.name()),
-    };
+    let classes = super::classes(format!("lr-form lr-form--{}", kind.name()), class);
     let retry = move |_| {
         if let Some(form) = form_ref.get_untracked() {
             platform::request_submit(&form);

@@ -27,12 +27,7 @@ pub fn LogoutButton(
 ) -> impl IntoView {
     let ctx = use_loginrocket();
     let out = use_logout_with_options(UseLogoutOptions { on_logout });
-    let classes = move || {
-        format!(
-            "lr-button lr-button--secondary lr-logout {}",
-            class.get().unwrap_or_default()
-        )
-    };
+    let classes = super::classes("lr-button lr-button--secondary lr-logout".into(), class);
     view! {
         <button type="button" class=classes on:click=move |_| out.logout.run(()) disabled=out.pending>{move || ctx.t("logout")}</button>
         <StatusRegion class="lr-logout__status" text=out.message/>

@@ -51,3 +51,17 @@ pub(crate) use status_region::StatusRegion;
 pub use styles::{LoginRocketStyles, STYLESHEET};
 pub use two_factor_form::TwoFactorForm;
 pub use verify_email::VerifyEmail;
+
+use leptos::prelude::{Get, MaybeProp};
+
+/// A component's `class`: its own classes, then the app's (its `class` prop) when it gives
+/// some. One closure type for every component.
+pub(crate) fn classes(
+    own: String,
+    extra: MaybeProp<String>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || match extra.get().filter(|e| !e.trim().is_empty()) {
+        Some(extra) => format!("{own} {extra}"),
+        None => own.clone(),
+    }
+}

@@ -23,7 +23,7 @@ pub fn NextStepFallback(
 ) -> impl IntoView {
     let ctx = use_loginrocket();
     let hosted = use_hosted_page("login");
-    let classes = move || format!("lr-next-step {}", class.get().unwrap_or_default());
+    let classes = super::classes("lr-next-step".into(), class);
     view! {
         <div class=classes>
             <p role="status">{move || ctx.t("next-step-unknown")}</p>

@@ -40,7 +40,7 @@ pub fn VerifyEmail(
         FormState::Succeeded => ctx.t("verify-email-done"),
         _ => String::new(),
     });
-    let classes = move || format!("lr-verify-email {}", class.get().unwrap_or_default());
+    let classes = super::classes("lr-verify-email".into(), class);
     view! {
         <div class=classes aria-busy=move || (v.state.get() == FormState::Submitting).to_string()>
             <Alert text=v.message/>
