@@ -1,105 +1,5 @@
-//! `echo-server [--port N]`: a dev-only HTTP server for the browser tests of the client's
-//! `fetch` transport. Binds 127.0.0.1, prints `listening on http://127.0.0.1:PORT`, and
-//! answers any origin with CORS (exposing `Retry-After` and `Ratelimit-*`):
-//!
-//! - `/echo/...`: `200 {"result":"okay","method","path","query","headers","body"}`;
-//! - `/slow/...`: never answers within 30 s (timeouts);
-//! - `/status/{code}/...`: that status, `Retry-After: 7`, an HTML body;
-//! - `/redirect/...`: `302` to another origin;
-//! - `/huge/...`: `200` with a JSON body that never ends (streamed until the client stops
-//!   reading, at most 1 GiB).
-
-use std::time::Duration;
-
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
-use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode, Uri};
-use axum::response::IntoResponse;
-use axum::routing::any;
-use axum::{Json, Router};
-use serde_json::{json, Value};
-use tower_http::cors::{AllowHeaders, AllowMethods, AllowOrigin, CorsLayer};
-
-async fn echo(
-    method: Method,
-    uri: Uri,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Json<Value> {
-    let headers: serde_json::Map<String, Value> = headers
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_owned(),
-                Value::from(v.to_str().unwrap_or("?")),
-            )
-        })
-        .collect();
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    Json(json!({
-        "result": "okay",
-        "method": method.as_str(),
-        "path": uri.path(),
-        "query": query,
-        "headers": headers,
-        "body": body,
-    }))
-}
-
-async fn status(Path((code, _rest)): Path<(u16, String)>) -> impl IntoResponse {
-    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::IM_A_TEAPOT);
-    (
-        code,
-        [(header::RETRY_AFTER, "7")],
-        "<html><body>status</body></html>",
-    )
-}
-
-async fn huge() -> impl IntoResponse {
-    let head = Bytes::from_static(br#"{"result":"okay","pad":""#);
-    let pad = Bytes::from(vec![b'x'; 64 * 1024]);
-    let chunks = std::iter::once(head).chain(std::iter::repeat_n(pad, 16 * 1024));
-    let stream = futures_util::stream::iter(chunks.map(Ok::<_, std::convert::Infallible>));
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        axum::body::Body::from_stream(stream),
-    )
-}
-
-fn app() -> Router {
-    let cors = CorsLayer::new()
-        .allow_origin(AllowOrigin::mirror_request())
-        .allow_methods(AllowMethods::mirror_request())
-        .allow_headers(AllowHeaders::mirror_request())
-        .expose_headers([
-            header::RETRY_AFTER,
-            HeaderName::from_static("ratelimit-limit"),
-            HeaderName::from_static("ratelimit-remaining"),
-            HeaderName::from_static("ratelimit-reset"),
-        ]);
-    Router::new()
-        .route("/echo/{*rest}", any(echo))
-        .route(
-            "/slow/{*rest}",
-            any(|| async {
-                tokio::time::sleep(Duration::from_secs(30)).await;
-                "late"
-            }),
-        )
-        .route("/status/{code}/{*rest}", any(status))
-        .route("/huge/{*rest}", any(huge))
-        .route(
-            "/redirect/{*rest}",
-            any(|| async {
-                (
-                    StatusCode::FOUND,
-                    [(header::LOCATION, "http://localhost:9/elsewhere")],
-                )
-            }),
-        )
-        .layer(cors)
-}
+//! `echo-server [--port N]`: serves [`echo_server::app`] on 127.0.0.1 and prints
+//! `listening on http://127.0.0.1:PORT` (the line `scripts/test.sh` waits for).
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
@@ -116,5 +16,5 @@ async fn main() -> std::io::Result<()> {
     }
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app()).await
+    axum::serve(listener, echo_server::app()).await
 }
