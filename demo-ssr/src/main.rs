@@ -26,6 +26,7 @@ use loginrocket_axum::{
     emailed_links, HttpKeys, LoginRocketAuth, LoginRocketSession, SessionConfig, Verifier,
     VerifierConfig,
 };
+use loginrocket_emulator::cli;
 
 const USAGE: &str =
     "usage: demo-ssr [--port N] [--site DIR] [--lr-url URL] [--realm ID] [--liveness-secs N]";
@@ -39,7 +40,8 @@ struct Args {
     liveness_secs: u64,
 }
 
-fn parse_args() -> Result<Args, String> {
+/// The command line, read (exits with the usage on a bad one).
+fn args() -> Args {
     let mut args = Args {
         port: 3000,
         site: "target/demo-ssr/site".into(),
@@ -47,31 +49,22 @@ fn parse_args() -> Result<Args, String> {
         realm: "rl_emulator".into(),
         liveness_secs: 30,
     };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--port" => {
-                args.port = value()?
-                    .parse()
-                    .map_err(|_| "--port takes a number 0-65535".to_string())?
-            }
-            "--site" => args.site = value()?,
-            "--lr-url" => args.lr_url = Some(value()?),
-            "--realm" => args.realm = value()?,
+    cli::read_flags(USAGE, |flag, value| {
+        match flag {
+            "--port" => args.port = cli::port(&value)?,
+            "--site" => args.site = value,
+            "--lr-url" => args.lr_url = Some(value),
+            "--realm" => args.realm = value,
             "--liveness-secs" => {
-                args.liveness_secs = value()?
+                args.liveness_secs = value
                     .parse()
                     .map_err(|_| "--liveness-secs takes a number of seconds".to_string())?
             }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
             other => return Err(format!("unknown argument {other:?}")),
         }
-    }
-    Ok(args)
+        Ok(())
+    });
+    args
 }
 
 /// What the routes share: Leptos' options (for the shell and `/pkg`) and the session.
@@ -140,13 +133,7 @@ fn origin(url: &str) -> &str {
 
 #[tokio::main]
 async fn main() {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(e) => {
-            eprintln!("{e}\n{USAGE}");
-            std::process::exit(2);
-        }
-    };
+    let args = args();
     // the embedded emulator lives as long as `main`
     let mut _emulator = None;
     let lr_url = match args.lr_url {
@@ -292,29 +279,10 @@ async fn main() {
         .layer(middleware::from_fn_with_state(auth.clone(), emailed_links))
         .with_state(state);
 
-    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("cannot bind 127.0.0.1:{}: {e}", args.port);
-            std::process::exit(1);
-        }
-    };
-    match listener.local_addr() {
-        Ok(addr) => println!("listening on http://{addr}"),
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    }
-    tokio::select! {
-        served = axum::serve(listener, app) => {
-            if let Err(e) = served {
-                eprintln!("server error: {e}");
-                std::process::exit(1);
-            }
-        }
-        _ = tokio::signal::ctrl_c() => {}
-    }
+    cli::serve_on_port(args.port, |listener| async move {
+        axum::serve(listener, app).await
+    })
+    .await;
 }
 
 /// The key that signs the form posts' cookies: random at each start (what they hold lives

@@ -68,6 +68,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+pub mod cli;
 mod control;
 pub mod crypto;
 pub mod i18n;

@@ -4,7 +4,7 @@
 //! and serves until killed. Without `--seed` it loads the built-in demo seed.
 
 use loginrocket_emulator::seed::Seed;
-use loginrocket_emulator::App;
+use loginrocket_emulator::{cli, App};
 
 const USAGE: &str = "usage: loginrocket-emulator [--port N] [--seed FILE] [--allow-origin ORIGIN]... [--control-origin ORIGIN]... [--login-url URL]...
   --port N                 port on 127.0.0.1 (default 4000; 0 picks a free one)
@@ -23,7 +23,8 @@ struct Args {
     login_urls: Vec<String>,
 }
 
-fn parse_args() -> Result<Args, String> {
+/// The command line, read (exits with the usage on a bad one).
+fn args() -> Args {
     let mut args = Args {
         port: 4000,
         seed: None,
@@ -31,38 +32,23 @@ fn parse_args() -> Result<Args, String> {
         control_origins: Vec::new(),
         login_urls: Vec::new(),
     };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--port" => {
-                args.port = value()?
-                    .parse()
-                    .map_err(|_| "--port takes a number 0-65535".to_string())?
-            }
-            "--seed" => args.seed = Some(value()?),
-            "--allow-origin" => args.origins.push(value()?),
-            "--control-origin" => args.control_origins.push(value()?),
-            "--login-url" => args.login_urls.push(value()?),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
+    cli::read_flags(USAGE, |flag, value| {
+        match flag {
+            "--port" => args.port = cli::port(&value)?,
+            "--seed" => args.seed = Some(value),
+            "--allow-origin" => args.origins.push(value),
+            "--control-origin" => args.control_origins.push(value),
+            "--login-url" => args.login_urls.push(value),
             other => return Err(format!("unknown argument {other:?}")),
         }
-    }
-    Ok(args)
+        Ok(())
+    });
+    args
 }
 
 #[tokio::main]
 async fn main() {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(e) => {
-            eprintln!("{e}\n{USAGE}");
-            std::process::exit(2);
-        }
-    };
+    let args = args();
     let mut seed = match &args.seed {
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
@@ -88,27 +74,8 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("cannot bind 127.0.0.1:{}: {e}", args.port);
-            std::process::exit(1);
-        }
-    };
-    match listener.local_addr() {
-        Ok(addr) => println!("listening on http://{addr}"),
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    }
-    tokio::select! {
-        served = loginrocket_emulator::serve(listener, app) => {
-            if let Err(e) = served {
-                eprintln!("server error: {e}");
-                std::process::exit(1);
-            }
-        }
-        _ = tokio::signal::ctrl_c() => {}
-    }
+    cli::serve_on_port(args.port, |listener| {
+        loginrocket_emulator::serve(listener, app)
+    })
+    .await;
 }
