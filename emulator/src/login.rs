@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::crypto;
 use crate::seed::{FieldMode, OrgMode};
-use crate::store::{Org, Store, User};
+use crate::store::{Org, Session, Store, User};
 
 /// The issuer of every token, as AuthRocket issues them (its SDKs require it), whatever the
 /// realm's LoginRocket URL.
@@ -56,6 +56,15 @@ impl Store {
         claims
     }
 
+    /// The user of `session`, as the store holds them now.
+    fn session_user(&self, session: &Session) -> Result<User, SessionError> {
+        self.users
+            .iter()
+            .find(|u| u.id == session.user_id)
+            .cloned()
+            .ok_or(SessionError::Dead)
+    }
+
     /// What a session amounts to now: `full_login`, or `conditional_login` with the conditions
     /// still open. `account` selects an account (it must be one of the user's).
     pub fn session_result(
@@ -68,12 +77,7 @@ impl Store {
             .live_session(session_id)
             .cloned()
             .ok_or(SessionError::Dead)?;
-        let user = self
-            .users
-            .iter()
-            .find(|u| u.id == session.user_id)
-            .cloned()
-            .ok_or(SessionError::Dead)?;
+        let user = self.session_user(&session)?;
         let conditional = |conditions: &[&str], extra: Option<(&str, Value)>| {
             let mut body = json!({
                 "result": "conditional_login",
@@ -125,12 +129,8 @@ impl Store {
             .find(|o| o.id == org_id)
             .cloned()
             .ok_or(SessionError::NoSuchAccount)?;
-        let user = self
-            .users
-            .iter()
-            .find(|u| u.id == session.user_id)
-            .cloned()
-            .ok_or(SessionError::Dead)?;
+        // again: choosing made the user a member of a new account
+        let user = self.session_user(&session)?;
         let token = keys.sign(&self.claims(&user, &session.id, &org), &self.realm);
         if let Some(s) = self.sessions.get_mut(session_id) {
             s.account = Some(org.id.clone());
