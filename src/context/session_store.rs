@@ -6,6 +6,9 @@
 //! starts a new *generation*; the answer to a session call made in an earlier generation is
 //! dropped, so a late refresh can never sign a signed-out user back in.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::SystemTime;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -22,14 +25,46 @@ use crate::logic::session::{
 };
 use crate::platform::BrowserCell;
 
-pub(crate) type SharedRefresh = Shared<LocalBoxFuture<'static, ()>>;
+/// A session call in flight ([`SessionStore::refresh`],
+/// [`switch_account`](SessionStore::switch_account),
+/// [`choose_account`](SessionStore::choose_account)): await it, or hand it to `spawn_local`.
+/// Clones are the same call: it runs once, however many wait for it. What it did shows in
+/// [`SessionStore::state`] and [`SessionStore::status`].
+///
+/// ```no_run
+/// use leptos_loginrocket::use_loginrocket;
+///
+/// # async fn run() {
+/// let store = use_loginrocket().session();
+/// let (a, b) = (store.refresh(), store.refresh());
+/// a.await; // one `GET session` for both
+/// b.await;
+/// # }
+/// ```
+#[derive(Clone)]
+#[must_use = "a session call runs when it is awaited or spawned"]
+pub struct SessionCall(Shared<LocalBoxFuture<'static, ()>>);
+
+impl Future for SessionCall {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.0).poll(cx)
+    }
+}
+
+impl std::fmt::Debug for SessionCall {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionCall(..)")
+    }
+}
 
 /// The session call in flight: concurrent callers of the same call share it.
 struct Inflight {
     id: u64,
     /// The `account` it asks for (`None`: "which account?").
     account: Option<String>,
-    call: SharedRefresh,
+    call: SessionCall,
 }
 
 /// Whether this build hydrates server-rendered markup (Leptos `hydrate`): the first render
@@ -267,7 +302,7 @@ impl SessionStore {
     /// account). Single-flight: concurrent callers share one request. Only `AccessDenied`
     /// signs the user out; other failures keep the session (while its token is valid) and set
     /// a retryable [`status`](Self::status).
-    pub fn refresh(&self) -> SharedRefresh {
+    pub fn refresh(&self) -> SessionCall {
         let account = match self.state.get_untracked() {
             SessionState::SignedIn { login, .. } => Some(login.account),
             _ => None,
@@ -277,7 +312,7 @@ impl SessionStore {
 
     /// Selects another account of the user (`GET session` with `account`). Made during
     /// another session call, it runs after that one.
-    pub fn switch_account(&self, account: String) -> SharedRefresh {
+    pub fn switch_account(&self, account: String) -> SessionCall {
         self.session_call(Some(account))
     }
 
@@ -285,7 +320,7 @@ impl SessionStore {
     /// accounts is then [`Conditional`](SessionState::Conditional) with `no_account_selected`
     /// and the list, which [`AccountPicker`](crate::AccountPicker) shows; a user with one stays
     /// signed in to it.
-    pub fn choose_account(&self) -> SharedRefresh {
+    pub fn choose_account(&self) -> SessionCall {
         self.session_call(None)
     }
 
@@ -317,7 +352,7 @@ impl SessionStore {
         }
     }
 
-    fn session_call(&self, account: Option<String>) -> SharedRefresh {
+    fn session_call(&self, account: Option<String>) -> SessionCall {
         let before = self
             .inflight
             .with(|i| i.map(|i| (i.account.clone(), i.call.clone())))
@@ -339,6 +374,7 @@ impl SessionStore {
         }
         .boxed_local()
         .shared();
+        let call = SessionCall(call);
         self.inflight.set(Some(Inflight {
             id,
             account,
