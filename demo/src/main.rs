@@ -260,7 +260,7 @@ fn Protected() -> impl IntoView {
     let switch = move |_| spawn_local(session.store.choose_account());
     // the realm's hosted accounts page, and back through the kit's callback page
     let hosted_accounts = use_hosted_page_with_options(
-        "accounts",
+        HostedPage::Accounts,
         UseHostedPageOptions {
             callback: Some("/auth/callback".into()),
             destination: Some("/protected".into()),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_loginrocket;
-use crate::hooks::use_hosted_page;
+use crate::hooks::{use_hosted_page, HostedPage};
 
 /// For a condition the kit does not know: a clear message and the realm's hosted pages for
 /// this session, never a dead end.
@@ -22,7 +22,7 @@ pub fn NextStepFallback(
     class: MaybeProp<String>,
 ) -> impl IntoView {
     let ctx = use_loginrocket();
-    let hosted = use_hosted_page("login");
+    let hosted = use_hosted_page(HostedPage::Login);
     let classes = super::classes("lr-next-step".into(), class);
     view! {
         <div class=classes>

@@ -83,9 +83,40 @@ pub fn use_account_picker_with_options(options: UseAccountPickerOptions) -> UseA
     UseAccountPickerReturn {
         accounts: accounts.into(),
         choose: Callback::new(move |id: String| spawn_local(store.switch_account(id))),
-        open_hosted: use_hosted_page("accounts"),
+        open_hosted: use_hosted_page(HostedPage::Accounts),
         state: store.status(),
         message: store_message(ctx),
+    }
+}
+
+/// A page of the realm's hosted LoginRocket pages that the current session can open
+/// ([`use_hosted_page`]): the session id goes along, so the user does not sign in again.
+///
+/// ```
+/// use leptos_loginrocket::HostedPage;
+///
+/// assert_eq!(HostedPage::Accounts.path(), "accounts");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HostedPage {
+    /// `/login`: the hosted sign-in, which takes the session on through a step the kit does
+    /// not know.
+    Login,
+    /// `/profile`: the user's profile.
+    Profile,
+    /// `/accounts`: the user's accounts, to choose or switch.
+    Accounts,
+}
+
+impl HostedPage {
+    /// Its path at the realm's LoginRocket URL.
+    pub fn path(self) -> &'static str {
+        match self {
+            HostedPage::Login => "login",
+            HostedPage::Profile => "profile",
+            HostedPage::Accounts => "accounts",
+        }
     }
 }
 
@@ -100,8 +131,7 @@ pub struct UseHostedPageOptions {
     pub destination: Option<String>,
 }
 
-/// Opens the realm's hosted LoginRocket page `path` (`"login"`, `"accounts"`, `"profile"`, …)
-/// for the current session. The URL, which carries the session id, is built only when the
+/// Opens the realm's hosted LoginRocket page `page` for the current session. The URL, which carries the session id, is built only when the
 /// callback runs: it is never in the DOM. On the pages of [`AuthRoutes`](crate::AuthRoutes),
 /// the hosted page sends the user back to the callback page with a token; elsewhere, it is a
 /// one-way trip ([`use_hosted_page_with_options`] names a way back).
@@ -112,15 +142,15 @@ pub struct UseHostedPageOptions {
 ///
 /// #[component]
 /// fn Hosted() -> impl IntoView {
-///     let open = use_hosted_page("profile");
+///     let open = use_hosted_page(HostedPage::Profile);
 ///     view! { <button on:click=move |_| open.run(())>"Manage on AuthRocket"</button> }
 /// }
 /// ```
-pub fn use_hosted_page(path: &'static str) -> Callback<()> {
-    use_hosted_page_with_options(path, UseHostedPageOptions::default())
+pub fn use_hosted_page(page: HostedPage) -> Callback<()> {
+    use_hosted_page_with_options(page, UseHostedPageOptions::default())
 }
 
-/// Opens the realm's hosted page `path` for the current session, and comes back to the
+/// Opens the realm's hosted page `page` for the current session, and comes back to the
 /// callback page: switching account on the hosted accounts page comes back signed in to it.
 ///
 /// ```no_run
@@ -129,7 +159,7 @@ pub fn use_hosted_page(path: &'static str) -> Callback<()> {
 ///
 /// #[component]
 /// fn SwitchAccount() -> impl IntoView {
-///     let open = use_hosted_page_with_options("accounts", UseHostedPageOptions {
+///     let open = use_hosted_page_with_options(HostedPage::Accounts, UseHostedPageOptions {
 ///         callback: Some("/auth/callback".into()),
 ///         destination: Some("/dashboard".into()),
 ///     });
@@ -137,17 +167,19 @@ pub fn use_hosted_page(path: &'static str) -> Callback<()> {
 /// }
 /// ```
 pub fn use_hosted_page_with_options(
-    path: &'static str,
+    page: HostedPage,
     options: UseHostedPageOptions,
 ) -> Callback<()> {
+    let path = page.path();
     let ctx = use_loginrocket();
-    let page = use_context::<HostedReturn>();
+    // on the pages of AuthRoutes: theirs
+    let routes_return = use_context::<HostedReturn>();
     let back = match options.callback {
         Some(callback) => Some(HostedReturn {
             callback,
             destination: options.destination,
         }),
-        None => page,
+        None => routes_return,
     };
     Callback::new(move |()| {
         let Some(session) = ctx.session().session_untracked() else {
