@@ -3,7 +3,7 @@ use loginrocket::server_forms::HeldStep;
 use loginrocket::{AccountChoice, FullLogin};
 
 use super::{Alert, FormPosts};
-use crate::context::{use_loginrocket, StepKind};
+use crate::context::{use_loginrocket, LoginRocketContext, StepKind};
 use crate::hooks::{use_account_picker_with_options, UseAccountPickerOptions};
 use crate::logic::form_state::FormState;
 
@@ -69,7 +69,7 @@ pub fn AccountPicker(
 /// The account choice as a form the server takes (it holds the sign-in): a submit button
 /// per account, working with or without the wasm.
 fn held_choice(
-    ctx: crate::LoginRocketContext,
+    ctx: LoginRocketContext,
     accounts: Vec<AccountChoice>,
     posts: FormPosts,
     class: MaybeProp<String>,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::alert::live_region;
 use super::{Alert, StatusRegion};
-use crate::context::{use_loginrocket, StepKind};
+use crate::context::{use_loginrocket, LoginRocketContext, StepKind};
 use crate::hooks::{AfterReset, FormStatus};
 use crate::logic::fields::FieldId;
 use crate::logic::form_state::FormState;
@@ -111,7 +111,7 @@ impl FormPosts {
 
     /// What the backend needs besides the fields: the way back, the destination, the page's
     /// language (hidden inputs).
-    pub(crate) fn hidden(self, ctx: crate::LoginRocketContext) -> impl IntoView {
+    pub(crate) fn hidden(self, ctx: LoginRocketContext) -> impl IntoView {
         let FormPosts { back, redirect, .. } = self;
         view! {
             <input type="hidden" name="lr_back" value=back/>
@@ -136,11 +136,10 @@ pub(crate) struct Shell {
 impl Shell {
     /// The shell of the form being built. A field outside any shell (a kit bug) still
     /// renders, on a form of its own that never submits.
-    pub(crate) fn current(ctx: crate::LoginRocketContext) -> Self {
+    pub(crate) fn current(ctx: LoginRocketContext) -> Self {
         use_context::<Shell>().unwrap_or_else(|| Shell {
             form_id: "lr-field".into(),
-            status: crate::hooks::FormCore::new(crate::logic::form_state::Flow::Login, vec![])
-                .status(ctx),
+            status: FormStatus::inert(ctx),
             bindings: StoredValue::new(Vec::new()),
             submits: RwSignal::new(0),
         })

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use loginrocket::{GetSessionParams, LoginRocket, LogoutParams, Response, Source};
+use loginrocket::{GetSessionParams, LoginRocket, LogoutParams, Response};
 
 use super::persistence::Persistence;
 use super::{sync_locale, KitOptions};
@@ -511,11 +511,7 @@ impl SessionStore {
             };
             store.status.try_set(FormState::Submitting);
             let answer = client.logout(&LogoutParams::new(session)).await;
-            let ended = match &answer {
-                Ok(Response::Okay(_)) => true,
-                Ok(r) => r.as_error().and_then(|e| e.source) == Some(Source::AccessDenied),
-                Err(_) => false,
-            };
+            let ended = answer.as_ref().is_ok_and(Response::session_ended);
             store.status.try_set(if ended {
                 FormState::Succeeded
             } else {

@@ -28,8 +28,8 @@ pub(crate) type Request = Box<
 /// `Copy`: every part is an arena handle.
 #[derive(Clone, Copy)]
 pub(crate) struct FormCore {
-    /// The UI state.
-    pub(crate) state: RwSignal<FormState>,
+    /// The UI state: set here only (hooks say what happened through the methods below).
+    state: RwSignal<FormState>,
     /// Messages next to their fields: the server's, or, as an empty text, ours ("please
     /// fill in …" for a required field left empty), rendered when read, in the current
     /// locale, so that they follow a language switch.
@@ -143,6 +143,12 @@ impl FormCore {
         self.form_errors.set(Vec::new());
         self.state.set(FormState::Rejected);
         self.failures.update(|n| *n += 1);
+    }
+
+    /// Shows `state` without a request and without counting a failure: what a form knows
+    /// before any submit (an emailed link without its token, say).
+    pub(crate) fn show(&self, state: FormState) {
+        self.state.set(state);
     }
 
     /// A submit that cannot be sent at all (no session, no token): shows `state`. Ignored,
@@ -394,6 +400,14 @@ pub(crate) fn state_message(
             parts.join(" ")
         }
     })
+}
+
+impl FormStatus {
+    /// The status of a form that never submits: for a field rendered outside any kit form
+    /// (it still renders, inert).
+    pub(crate) fn inert(ctx: LoginRocketContext) -> Self {
+        FormCore::new(Flow::Login, Vec::new()).status(ctx)
+    }
 }
 
 /// A kit form's state, read-only: what a view renders. Every form hook returns one.

@@ -116,7 +116,7 @@ pub fn use_reset_password_form_with_options(
         Box::new(move |t| {
             if t.is_none() && !held {
                 has_token.set(false);
-                core.state.set(FormState::LinkMissing);
+                core.show(FormState::LinkMissing);
             }
         }),
     );

@@ -66,7 +66,7 @@ pub fn use_verify_email_with_options(options: UseVerifyEmailOptions) -> UseVerif
     let token = StoredValue::new(None);
     let verify = Callback::new(move |()| {
         let Some(token) = token.get_value() else {
-            core.state.set(FormState::LinkExpired);
+            core.show(FormState::LinkExpired);
             return;
         };
         let params = VerifyEmailParams::new(token);

@@ -188,8 +188,8 @@ pub fn classify(
                     Outcome::State(FormState::Unavailable(Unavailable::Timeout))
                 }
                 // other 4xx read like a credential failure where the flow must not enumerate
-                Some(Failure::Status(s))
-                    if (400..500).contains(s)
+                Some(failure)
+                    if failure.is_client_error()
                         && matches!(flow, Flow::Login | Flow::ForgotPassword) =>
                 {
                     credential_failure

@@ -54,6 +54,25 @@ impl Response {
         matches!(self, Response::Error(_))
     }
 
+    /// For the answer to [`logout`](crate::LoginRocket::logout): whether the session is over,
+    /// because it ended now (`okay`) or had ended before (`AccessDenied`). Any other answer
+    /// (offline, a server error) leaves it open on LoginRocket's side.
+    ///
+    /// ```
+    /// use loginrocket::normalize::from_http;
+    ///
+    /// assert!(from_http(200, &[], br#"{"result":"okay"}"#).session_ended());
+    /// assert!(from_http(403, &[], b"").session_ended());
+    /// assert!(!from_http(503, &[], b"").session_ended());
+    /// ```
+    pub fn session_ended(&self) -> bool {
+        match self {
+            Response::Okay(_) => true,
+            Response::Error(e) => e.source == Some(Source::AccessDenied),
+            _ => false,
+        }
+    }
+
     /// The answer as a `Result`, for callers who would rather use `?` than match on
     /// [`Response::Error`]: `Ok` for every result that is not an error (an unknown one
     /// included), `Err` with the (boxed) [`ErrorResponse`] otherwise. The value itself is
@@ -280,6 +299,23 @@ pub enum Failure {
     /// The request failed without a response: DNS, refused connection, TLS, CORS rejection.
     /// The detail is the transport's own text, with the request's query string removed.
     Network(String),
+}
+
+impl Failure {
+    /// Whether the server refused the request itself (a 4xx status other than those with a
+    /// [`Source`] of their own: 403, 404, 409, 422, 429), rather than failing to answer it:
+    /// what a flow that must not tell accounts apart reads like a refused credential.
+    ///
+    /// ```
+    /// use loginrocket::normalize::from_http;
+    ///
+    /// let failure = |status| from_http(status, &[], b"").as_error().and_then(|e| e.failure().cloned());
+    /// assert!(failure(400).is_some_and(|f| f.is_client_error()));
+    /// assert!(failure(503).is_some_and(|f| !f.is_client_error()));
+    /// ```
+    pub fn is_client_error(&self) -> bool {
+        matches!(self, Failure::Status(status) if (400..500).contains(status))
+    }
 }
 
 /// When a rate-limited call may be tried again, from `Retry-After` or `Ratelimit-Reset`.
