@@ -258,6 +258,18 @@ impl NoReferrer {
     }
 }
 
+/// Keeps `<meta name="referrer" content="no-referrer">` in `<head>` while the calling
+/// component is mounted, added after render (an emailed token must not leak in `Referer`).
+pub(crate) fn no_referrer_while_mounted() {
+    let meta = BrowserCell::<NoReferrer>::new();
+    after_render(Box::new(move || meta.set(Some(NoReferrer::add()))));
+    leptos::prelude::on_cleanup(move || {
+        if let Some(mut m) = meta.take() {
+            m.remove();
+        }
+    });
+}
+
 /// The current value of the control named `name` in `form` (autofill included).
 pub(crate) fn form_value(form: &HtmlFormElement, name: &str) -> Option<String> {
     let data = web_sys::FormData::new_with_form(form).ok()?;

@@ -6,19 +6,7 @@ use crate::hooks::{
     use_reset_password_form_with_options, AfterReset, FieldMode, UseResetPasswordFormOptions,
 };
 use crate::logic::fields::FieldId;
-use crate::platform::{BrowserCell, NoReferrer};
-
-/// Keeps `<meta name="referrer" content="no-referrer">` in `<head>` while the calling
-/// component is mounted, added after render (an emailed token must not leak in `Referer`).
-pub(crate) fn no_referrer_while_mounted() {
-    let meta = BrowserCell::<NoReferrer>::new();
-    crate::platform::after_render(Box::new(move || meta.set(Some(NoReferrer::add()))));
-    on_cleanup(move || {
-        if let Some(mut m) = meta.take() {
-            m.remove();
-        }
-    });
-}
+use crate::platform::no_referrer_while_mounted;
 
 /// The reset-password form, for the link emailed by the forgot-password flow, over
 /// [`use_reset_password_form`](crate::hooks::use_reset_password_form).

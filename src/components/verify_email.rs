@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use super::reset_password_form::no_referrer_while_mounted;
 use super::{Alert, StatusRegion};
 use crate::context::use_loginrocket;
 use crate::hooks::{use_verify_email_with_options, UseVerifyEmailOptions};
 use crate::logic::form_state::FormState;
+use crate::platform::no_referrer_while_mounted;
 
 /// Email verification page content, over [`use_verify_email`](crate::hooks::use_verify_email):
 /// verifying → verified, or "invalid or expired link", or a retryable error. Keeps the token
