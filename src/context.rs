@@ -19,7 +19,7 @@ mod session_store;
 #[cfg(feature = "lazy-pages")]
 pub use locale::LocaleStatus;
 pub use persistence::Persistence;
-pub use session_store::{SessionCall, SessionStore};
+pub use session_store::{PageNotice, SessionCall, SessionStore};
 
 /// Kit-wide settings.
 ///

@@ -73,8 +73,8 @@ pub use components::*;
 #[cfg(feature = "lazy-pages")]
 pub use context::LocaleStatus;
 pub use context::{
-    use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, Persistence, SessionCall,
-    SessionStore,
+    use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, PageNotice, Persistence,
+    SessionCall, SessionStore,
 };
 pub use hooks::*;
 pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};

@@ -216,7 +216,7 @@ fn Home() -> impl IntoView {
     };
     view! {
         <h1>{tr("demo-title")}</h1>
-        <p role="status">{move || notice.map(|key| ctx.t(ctx.session().notice_key(key)))}</p>
+        <p role="status">{move || notice.map(|taken| ctx.t(ctx.session().notice_key(taken)))}</p>
         <p id="session-state" role="status">{state}</p>
         <Remember/>
         <h2>{tr("demo-users")}</h2>

@@ -67,6 +67,33 @@ struct Inflight {
     call: SessionCall,
 }
 
+/// What the page the user lands on next should tell them ([`SessionStore::take_notice`]).
+///
+/// ```
+/// use leptos_loginrocket::PageNotice;
+///
+/// assert_eq!(PageNotice::LoggedOut.key(), "logged-out");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PageNotice {
+    /// `logged-out`: the user signed out.
+    LoggedOut,
+    /// `step-expired`: a sign-in step's page was opened without that step (a reload, a
+    /// bookmark), so the user signs in again.
+    StepExpired,
+}
+
+impl PageNotice {
+    /// The Fluent key of its message.
+    pub fn key(self) -> &'static str {
+        match self {
+            PageNotice::LoggedOut => "logged-out",
+            PageNotice::StepExpired => "step-expired",
+        }
+    }
+}
+
 /// Whether this build hydrates server-rendered markup (Leptos `hydrate`): the first render
 /// must then be the server's.
 const HYDRATING: bool = cfg!(feature = "hydrate");
@@ -108,7 +135,7 @@ pub struct SessionStore {
     /// Scheduled refreshes that failed in a row (for the backoff).
     failed_refreshes: StoredValue<u32>,
     /// What the next page should tell the user (a Fluent key), until it is taken.
-    notice: StoredValue<Option<&'static str>>,
+    notice: StoredValue<Option<PageNotice>>,
 }
 
 impl SessionStore {
@@ -148,10 +175,10 @@ impl SessionStore {
         store
     }
 
-    /// What the page the user lands on next should tell them, as a Fluent key, taken once:
-    /// `logged-out` after a sign-out, `step-expired` when a sign-in step's page was opened
-    /// without that step. The kit's pages show it; an app whose own page is where users
-    /// land can take it and show it.
+    /// What the page the user lands on next should tell them, taken once: after a sign-out,
+    /// or when a sign-in step's page was opened without that step. The kit's pages show it;
+    /// an app whose own page is where users land can take it and show it, through
+    /// [`notice_key`](Self::notice_key).
     ///
     /// ```no_run
     /// use leptos::prelude::*;
@@ -165,25 +192,25 @@ impl SessionStore {
     ///     view! { <p role="status">{move || notice.map(|key| ctx.t(store.notice_key(key)))}</p> }
     /// }
     /// ```
-    pub fn take_notice(&self) -> Option<&'static str> {
+    pub fn take_notice(&self) -> Option<PageNotice> {
         self.notice.try_update_value(Option::take).flatten()
     }
 
-    /// The key to show for a notice taken with [`take_notice`](Self::take_notice), now: a
-    /// sign-out the server could not be told of says so (`logout-local-only`, once the
-    /// server's answer is in). Tracks when called reactively.
-    pub fn notice_key(&self, taken: &'static str) -> &'static str {
+    /// The Fluent key to show for a notice taken with [`take_notice`](Self::take_notice),
+    /// now: [`PageNotice::key`], but a sign-out the server could not be told of says so
+    /// (`logout-local-only`, once the server's answer is in). Tracks when called reactively.
+    pub fn notice_key(&self, taken: PageNotice) -> &'static str {
         let local_only = Notice::LoggedOutLocally;
-        if taken == "logged-out" && self.status.get() == FormState::Failed(local_only) {
+        if taken == PageNotice::LoggedOut && self.status.get() == FormState::Failed(local_only) {
             local_only.key()
         } else {
-            taken
+            taken.key()
         }
     }
 
-    /// Leaves `key` for the next page to show.
-    pub(crate) fn set_notice(&self, key: &'static str) {
-        self.notice.try_set_value(Some(key));
+    /// Leaves `notice` for the next page to show.
+    pub(crate) fn set_notice(&self, notice: PageNotice) {
+        self.notice.try_set_value(Some(notice));
     }
 
     /// What the app knows about the user: signed out, a step left, or signed in.
@@ -504,7 +531,7 @@ impl SessionStore {
                 .flatten();
             store.inflight.set(None);
             // said on the page the user lands on (set first: leaving starts at the next line)
-            store.set_notice("logged-out");
+            store.set_notice(PageNotice::LoggedOut);
             store.set(SessionState::SignedOut);
             let (Some(session), Some(client)) = (session, store.client()) else {
                 return;

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{replacing, AuthConfig, AuthPage};
 use crate::components::{FormPosts, StatusRegion};
-use crate::context::{use_loginrocket, LoginRocketContext};
+use crate::context::{use_loginrocket, LoginRocketContext, PageNotice};
 use crate::hooks::use_hosted_sign_in::HostedReturn;
 
 use crate::logic::session::SessionState;
@@ -47,7 +47,7 @@ fn elsewhere(
         (Audience::SignedOut, SessionState::SignedIn { .. }) => Some(onward()),
         (Audience::MidStep, SessionState::SignedIn { .. }) => Some(onward()),
         (Audience::MidStep, SessionState::SignedOut) => {
-            ctx.session().set_notice("step-expired");
+            ctx.session().set_notice(PageNotice::StepExpired);
             Some(config.path_to(AuthPage::SignIn, destination.as_deref()))
         }
         _ => None,
@@ -137,16 +137,16 @@ pub(crate) fn PageFrame(
     // the notice is written after the first render, so that its region announces it
     let store = ctx.session();
     let taken = store.take_notice();
-    let notice_key = RwSignal::new(None::<&'static str>);
+    let shown = RwSignal::new(None::<PageNotice>);
     let notice = Signal::derive(move || {
         // a language picked whose strings could not be fetched (the one before stays)
         #[cfg(feature = "lazy-pages")]
         if ctx.locale_failed() {
             return ctx.t("locale-load-failed");
         }
-        notice_key
+        shown
             .get()
-            .map(|key| ctx.t(store.notice_key(key)))
+            .map(|taken| ctx.t(store.notice_key(taken)))
             .unwrap_or_default()
     });
 
@@ -156,7 +156,7 @@ pub(crate) fn PageFrame(
     let moved_here = !platform::at_landing() || PAGES_SHOWN.get() > 0;
     PAGES_SHOWN.set(PAGES_SHOWN.get() + 1);
     platform::after_render(Box::new(move || {
-        notice_key.set(taken);
+        shown.set(taken);
         let from_submit = FROM_SUBMIT.replace(false);
         // by the next frame the router has put the page into the document
         request_animation_frame(move || {
