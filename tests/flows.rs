@@ -14,12 +14,6 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // {"sub":"usr_1","given_name":"Ann","family_name":"Example","email":"ann@example.com","exp":2000000000}
-const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSIsImdpdmVuX25hbWUiOiJBbm4iLCJmYW1pbHlfbmFtZSI6IkV4YW1wbGUiLCJlbWFpbCI6ImFubkBleGFtcGxlLmNvbSIsImV4cCI6MjAwMDAwMDAwMH0.c2ln";
-
-fn full(session: &str, account: &str) -> serde_json::Value {
-    json!({"result": "full_login", "session": session, "account": account, "token": JWT})
-}
-
 thread_local! {
     static SESSION: std::cell::Cell<Option<UseSessionReturn>> = const { std::cell::Cell::new(None) };
 }

@@ -14,26 +14,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // {"sub":"usr_1","given_name":"Ann","family_name":"Example","email":"ann@example.com","exp":2000000000}
-const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSIsImdpdmVuX25hbWUiOiJBbm4iLCJmYW1pbHlfbmFtZSI6IkV4YW1wbGUiLCJlbWFpbCI6ImFubkBleGFtcGxlLmNvbSIsImV4cCI6MjAwMDAwMDAwMH0.c2ln";
-
-fn full(session: &str, account: &str) -> serde_json::Value {
-    json!({"result": "full_login", "session": session, "account": account, "token": JWT})
-}
-
 fn invalid(messages: &[&str]) -> serde_json::Value {
     json!({"result": "error", "error": messages[0], "errors": messages})
-}
-
-/// Mounts `hook` alone under a provider (no component) and hands out what it returned, with
-/// the provider's session.
-async fn bare<T: Clone + 'static>(
-    hook: impl Fn() -> T + Send + 'static,
-) -> (Page, T, UseSessionReturn) {
-    let slot = RwSignal::new_local(None::<(T, UseSessionReturn)>);
-    let page = mount(move || slot.set(Some((hook(), use_session()))));
-    settle().await;
-    let (value, session) = slot.get_untracked().expect("mounted");
-    (page, value, session)
 }
 
 fn sign_in(session: &UseSessionReturn, session_id: &str) {

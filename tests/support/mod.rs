@@ -164,3 +164,24 @@ pub fn here() -> String {
     let l = web_sys::window().unwrap().location();
     format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
 }
+
+/// A token for Ann Example (`usr_1`, `ann@example.com`), valid until 2033: display only, as
+/// the kit reads tokens.
+pub const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSIsImdpdmVuX25hbWUiOiJBbm4iLCJmYW1pbHlfbmFtZSI6IkV4YW1wbGUiLCJlbWFpbCI6ImFubkBleGFtcGxlLmNvbSIsImV4cCI6MjAwMDAwMDAwMH0.c2ln";
+
+/// A `full_login` answer for `session` and `account`, with [`JWT`].
+pub fn full(session: &str, account: &str) -> serde_json::Value {
+    serde_json::json!({"result": "full_login", "session": session, "account": account, "token": JWT})
+}
+
+/// Mounts `hook` alone under a provider (no component) and hands out what it returned, with
+/// the provider's session.
+pub async fn bare<T: Clone + 'static>(
+    hook: impl Fn() -> T + Send + 'static,
+) -> (Page, T, UseSessionReturn) {
+    let slot = RwSignal::new_local(None::<(T, UseSessionReturn)>);
+    let page = mount(move || slot.set(Some((hook(), use_session()))));
+    settle().await;
+    let (value, session) = slot.get_untracked().expect("mounted");
+    (page, value, session)
+}
