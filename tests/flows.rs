@@ -13,7 +13,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-// {"sub":"usr_1","given_name":"Ann","family_name":"Example","email":"ann@example.com","exp":2000000000}
 thread_local! {
     static SESSION: std::cell::Cell<Option<UseSessionReturn>> = const { std::cell::Cell::new(None) };
 }

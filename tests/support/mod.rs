@@ -165,8 +165,8 @@ pub fn here() -> String {
     format!("{}{}", l.pathname().unwrap(), l.search().unwrap())
 }
 
-/// A token for Ann Example (`usr_1`, `ann@example.com`), valid until 2033: display only, as
-/// the kit reads tokens.
+/// A token for Ann Example, valid until 2033, as the kit reads tokens (for display only):
+/// `{"sub":"usr_1","given_name":"Ann","family_name":"Example","email":"ann@example.com","exp":2000000000}`.
 pub const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSIsImdpdmVuX25hbWUiOiJBbm4iLCJmYW1pbHlfbmFtZSI6IkV4YW1wbGUiLCJlbWFpbCI6ImFubkBleGFtcGxlLmNvbSIsImV4cCI6MjAwMDAwMDAwMH0.c2ln";
 
 /// A `full_login` answer for `session` and `account`, with [`JWT`].
