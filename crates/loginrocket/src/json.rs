@@ -34,10 +34,28 @@ use serde_json::{Map, Number, Value};
 
 /// How deeply arrays and objects may nest, counting the outermost one; deeper text is refused
 /// as a whole. LoginRocket's bodies nest three deep.
+///
+/// ```
+/// use loginrocket::json::{parse, MAX_DEPTH};
+///
+/// let nested = |n: usize| "[".repeat(n) + &"]".repeat(n);
+/// assert!(parse(nested(MAX_DEPTH).as_bytes()).is_some());
+/// assert_eq!(parse(nested(MAX_DEPTH + 1).as_bytes()), None);
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// Reads `text` as one JSON value. `None` when it is not JSON, or is JSON this reader refuses
 /// (see the [module](self)). Never panics, whatever the input.
+///
+/// ```
+/// use loginrocket::json;
+///
+/// let value = json::parse(b"\xEF\xBB\xBF[1, 18446744073709551616, \"\\ud800\"]").unwrap();
+/// assert_eq!(value[0], 1);
+/// assert_eq!(value[1].as_f64(), Some(18446744073709551616.0)); // past u64: a float
+/// assert_eq!(value[2], "\u{FFFD}"); // an unpaired surrogate, as JSON.parse shows it
+/// assert_eq!(json::parse(b"[1e400]"), None); // Infinity: no JSON value holds it
+/// ```
 pub fn parse(text: &[u8]) -> Option<Value> {
     let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     std::str::from_utf8(text).ok()?;
