@@ -37,14 +37,14 @@ pub struct Persistence(pub(super) Option<&'static Kept>);
 pub(super) struct Kept {
     name: &'static str,
     /// `localStorage`: every tab of the origin shares it.
-    pub(super) shared: bool,
+    shared: bool,
     /// What is stored now (`None` where there is no such storage).
-    pub(super) load: fn() -> Option<SessionState>,
+    load: fn() -> Option<SessionState>,
     pub(super) save: fn(&SessionState),
     /// Follows the other tabs' changes.
     pub(super) follow: fn(SessionStore),
     /// What storage holds when another tab changed it from `current` (shared storage only).
-    pub(super) changed: fn(&SessionState) -> Option<SessionState>,
+    changed: fn(&SessionState) -> Option<SessionState>,
     /// Runs a scheduled refresh one tab at a time.
     pub(super) exclusive: fn(LocalBoxFuture<'static, ()>) -> LocalBoxFuture<'static, ()>,
 }
@@ -75,13 +75,15 @@ impl Persistence {
         exclusive: |work| platform::with_tab_lock(REFRESH_LOCK, work),
     }));
 
-    pub(super) fn shared(&self) -> bool {
-        self.0.is_some_and(|k| k.shared)
-    }
-
     /// What is in storage now (`None` in memory, or where there is no storage).
     pub(super) fn load(&self) -> Option<SessionState> {
         self.0.and_then(|k| (k.load)())
+    }
+
+    /// What shared storage holds when another tab changed it from `current` (a sign-out, a
+    /// new token or session); `None` when nothing changed, or the storage is not shared.
+    pub(super) fn changed_from(&self, current: &SessionState) -> Option<SessionState> {
+        self.0.and_then(|k| (k.changed)(current))
     }
 }
 

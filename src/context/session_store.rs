@@ -362,13 +362,11 @@ impl SessionStore {
             if store.generation.try_get_value() != Some(generation) {
                 return; // signed out, or a new token, while waiting
             }
-            if store.persistence.shared() {
-                let ours = store.state.with_untracked(|s| s.token().map(str::to_owned));
-                if let Some(stored) = store.persistence.load() {
-                    if stored.token().map(str::to_owned) != ours {
-                        return store.replace(stored, false);
-                    }
-                }
+            let Some(current) = store.state.try_get_untracked() else {
+                return; // unmounted while waiting
+            };
+            if let Some(stored) = store.persistence.changed_from(&current) {
+                return store.replace(stored, false);
             }
             store.refresh().await;
         }
@@ -450,7 +448,7 @@ impl SessionStore {
         let Some(current) = store.state.try_get_untracked() else {
             return;
         };
-        if let Some(stored) = store.persistence.0.and_then(|k| (k.changed)(&current)) {
+        if let Some(stored) = store.persistence.changed_from(&current) {
             // another tab signed out or stored a new token while this call was out: storage
             // is the truth, and this answer is for a session no longer kept
             done();
