@@ -20,7 +20,7 @@ export CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-0}
 export CARGO_PROFILE_TEST_DEBUG=${CARGO_PROFILE_TEST_DEBUG:-0}
 
 # the browser crates: everything but the native-only servers
-WASM_PKGS=(-p loginrocket -p leptos-loginrocket)
+WASM_PKGS=(-p loginrocket -p loginrocket-ftl -p leptos-loginrocket)
 WASM_APPS=(-p demo -p size-probe -p bare-reference)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 

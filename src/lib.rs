@@ -39,7 +39,8 @@
 //!   ↓          messages to fields, cooldown, session rules, redirect validation
 //! loginrocket  the typed client (its own crate, no Leptos inside)
 //!
-//! i18n/        beside every layer: locales, the catalog, the Fluent runtime, the key list
+//! i18n/        beside every layer: locales, the catalog and its Leptos glue, the key list
+//!              (the Fluent engine is the crate loginrocket-ftl)
 //! platform.rs  every touch of the browser, each a no-op off it (rendering needs no window)
 //! ```
 //!

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 
-use super::fluent::{self, Entry};
 use super::{Catalog, CompiledFtl, FtlError, Locale, PluralRules, Strings};
+use loginrocket_ftl::{self as fluent, Entry};
 
 /// A chunk's fetch under way: the Fluent it holds, or `None` when it could not be fetched.
 pub type ChunkFetch = Pin<Box<dyn Future<Output = Option<&'static [CompiledFtl]>> + Send>>;

@@ -6,7 +6,8 @@
 //!   shipped one) from its own `.ftl` text with [`Catalog::with_locale`] and that language's
 //!   [plural rules](plural); `Accept-Language` follows the tag.
 //! - The runtime reads real Fluent: messages, terms, references, attributes, selectors,
-//!   `NUMBER()` and literals. What it doesn't support is an error at registration
+//!   `NUMBER()` and literals. The engine (parser, resolver and plural rules) is the crate
+//!   `loginrocket-ftl`; this module is the catalog and its Leptos glue. What it doesn't support is an error at registration
 //!   ([`FtlError`]), never silently different text. Why not `fluent-bundle`: about 59 kB
 //!   gzip of wasm; a test checks this runtime prints what `fluent-bundle` prints.
 //! - An app with its own Fluent setup can serve the kit's keys from its own bundle through a
@@ -27,11 +28,9 @@
 mod catalog;
 #[cfg(feature = "lazy-pages")]
 mod chunks;
-mod fluent;
 #[cfg(test)]
 pub(crate) mod keys;
 mod locale;
-pub mod plural;
 mod shipped;
 mod source;
 #[cfg(test)]
@@ -43,12 +42,15 @@ pub use catalog::Catalog;
 use catalog::Strings;
 #[cfg(feature = "lazy-pages")]
 pub use chunks::{ChunkFetch, FtlChunk};
-use fluent::{Arg, Entry};
 pub use locale::Locale;
+/// CLDR plural rules for the locales an app registers (from the kit's Fluent engine,
+/// `loginrocket-ftl`).
+pub use loginrocket_ftl::plural;
+use loginrocket_ftl::{Arg, Entry};
 pub use plural::{PluralCategory, PluralRules};
 use shipped::shipped_entries;
 pub use source::{CompiledFtl, FtlError, FtlSource};
 pub use translator::Translator;
 
 /// An argument to a message (`("seconds", 5.into())`).
-pub use fluent::Arg as FluentArg;
+pub use loginrocket_ftl::Arg as FluentArg;

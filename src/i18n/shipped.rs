@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 
-use super::{fluent, plural, Entry, Locale, PluralRules};
+use super::{plural, Entry, Locale, PluralRules};
 #[cfg(all(feature = "lazy-pages", target_family = "wasm"))]
 use super::{ChunkFetch, CompiledFtl, FtlChunk};
 
 /// A shipped catalog's messages, from its compiled form (`build.rs`; tests check it
 /// against the `.ftl` file).
 pub(super) fn shipped_entries(compiled: &[u8]) -> HashMap<String, Entry> {
-    fluent::decode(compiled)
+    loginrocket_ftl::decode(compiled)
         .unwrap_or_default()
         .into_iter()
         .collect()

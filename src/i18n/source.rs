@@ -82,7 +82,7 @@ impl FtlSource for &String {}
 impl FtlSource for CompiledFtl {}
 
 pub(super) mod sealed {
-    use super::super::{fluent, Entry};
+    use super::super::Entry;
     use super::CompiledFtl;
 
     /// The entries, or the problems with their lines.
@@ -92,7 +92,7 @@ pub(super) mod sealed {
 
     impl Entries for &str {
         fn entries(self) -> Result<Vec<(String, Entry)>, Vec<String>> {
-            let (parsed, problems) = fluent::parse(self);
+            let (parsed, problems) = loginrocket_ftl::parse(self);
             if problems.is_empty() {
                 Ok(parsed)
             } else {
@@ -112,7 +112,7 @@ pub(super) mod sealed {
 
     impl Entries for CompiledFtl {
         fn entries(self) -> Result<Vec<(String, Entry)>, Vec<String>> {
-            fluent::decode(self.0).ok_or_else(|| {
+            loginrocket_ftl::decode(self.0).ok_or_else(|| {
                 vec!["not Fluent compiled by this version of the kit's ftl!".to_owned()]
             })
         }

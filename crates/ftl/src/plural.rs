@@ -48,10 +48,10 @@ impl PluralCategory {
 
 /// A language's plural rules in CLDR syntax: cardinal (`{ $n -> … }`) and, optionally,
 /// ordinal (`{ NUMBER($n, type: "ordinal") -> … }`). Rules that don't parse are reported when
-/// the locale is registered ([`Catalog::with_locale`](crate::Catalog::with_locale)).
+/// the locale is registered (`Catalog::with_locale` in the kit; [`PluralRules::parse`] here).
 ///
 /// ```
-/// use leptos_loginrocket::i18n::{plural, PluralCategory, PluralRules};
+/// use loginrocket_ftl::plural::{self, PluralCategory, PluralRules};
 ///
 /// // Breton is not among the constants: its rules come from the CLDR chart.
 /// let welsh_like = PluralRules::cardinal("one: n = 1; two: n = 2; few: n = 3,6");
@@ -88,15 +88,25 @@ impl PluralRules {
         Ok(Parsed::new(*self)?.select(n, 0, false))
     }
 
-    pub(crate) fn parse(self) -> Result<Parsed, String> {
+    /// The rules checked to read correctly, for a [`Bundle`](crate::Bundle). An error names
+    /// what could not be read.
+    ///
+    /// ```
+    /// use loginrocket_ftl::plural::PluralRules;
+    ///
+    /// assert!(PluralRules::cardinal("one: i = 1").parse().is_ok());
+    /// assert!(PluralRules::cardinal("one: q = 1").parse().is_err());
+    /// ```
+    pub fn parse(self) -> Result<Parsed, String> {
         Parsed::new(self)
     }
 }
 
 /// Rules checked to read correctly, evaluated from their text when a number is selected
-/// (no parsed form: fewer types and less code in the wasm, and selecting is rare).
+/// (no parsed form: fewer types and less code in the wasm, and selecting is rare). Made by
+/// [`PluralRules::parse`].
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Parsed(PluralRules);
+pub struct Parsed(PluralRules);
 
 impl Parsed {
     fn new(rules: PluralRules) -> Result<Self, String> {
@@ -108,18 +118,20 @@ impl Parsed {
         Ok(Self(rules))
     }
 
-    /// The kit's own locales' rules, not checked again at every start (a test checks them).
-    pub(crate) fn shipped(rules: PluralRules) -> Self {
+    /// Rules known to read correctly, not checked again (the kit's own locales' rules, which
+    /// a test checks), so that starting costs nothing.
+    pub fn trusted(rules: PluralRules) -> Self {
         Self(rules)
     }
 
-    pub(crate) fn has_ordinal(&self) -> bool {
+    /// Whether the rules include ordinal rules (`NUMBER($n, type: "ordinal")`).
+    pub fn has_ordinal(&self) -> bool {
         self.0.ordinal.is_some()
     }
 
     /// The category of the number `digits / 10^scale` (`1.50` is `(150, 2)`: the digits as
     /// printed, trailing zeros included).
-    pub(crate) fn select(&self, digits: u64, scale: u32, ordinal: bool) -> PluralCategory {
+    pub fn select(&self, digits: u64, scale: u32, ordinal: bool) -> PluralCategory {
         let rules = match (self.0.ordinal, ordinal) {
             (Some(o), true) => o,
             _ => self.0.cardinal,

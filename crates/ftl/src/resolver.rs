@@ -1,5 +1,5 @@
-//! The kit's Fluent runtime: the parser of `loginrocket-ftl`, which follows Fluent's grammar
-//! (as `fluent-syntax` reads it), and a resolver that prints what `fluent-bundle` prints, for what the kit supports:
+//! The resolver: it formats parsed entries and prints what `fluent-bundle` prints, for what
+//! the kit supports:
 //!
 //! - messages and terms (`-brand`), with attributes (`.title`, reachable as `key.title`);
 //! - message and term references (`{ welcome }`, `{ -brand }`, `{ -brand(case: "gen") }`);
@@ -17,21 +17,19 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::plural::Parsed;
+use crate::plural::Parsed;
 
-pub(crate) use loginrocket_ftl::{decode, parse, Entry};
-use loginrocket_ftl::{Expr, Key, Num, Pattern};
+use crate::{Entry, Expr, Key, Num, Pattern};
 
 /// An argument to a message: a whole number or a decimal (both select plural variants;
 /// printed as Fluent prints them, `3`, `1.5`), or text.
 ///
 /// ```
-/// use leptos_loginrocket::{Catalog, FluentArg, Locale};
+/// use loginrocket_ftl::Arg;
 ///
-/// let args = [("field", FluentArg::from("Email"))];
-/// assert_eq!(Catalog::new().text_with(Locale::EN, "field-required", &args), "Please fill in Email.");
-/// assert_eq!(FluentArg::from(3), FluentArg::Number(3));
-/// assert_eq!(FluentArg::from(1.5), FluentArg::Decimal("1.5".into()));
+/// assert_eq!(Arg::from(3), Arg::Number(3));
+/// assert_eq!(Arg::from(1.5), Arg::Decimal("1.5".into()));
+/// assert_eq!(Arg::from("Email"), Arg::Text("Email".into()));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg<'a> {
@@ -85,15 +83,35 @@ impl From<String> for Arg<'_> {
     }
 }
 
-/// One locale's messages, terms and plural rules.
-pub(crate) struct Bundle<'a> {
+/// One locale's messages, terms and plural rules, to format from.
+///
+/// ```
+/// use std::collections::HashMap;
+/// use loginrocket_ftl::{plural, Bundle};
+///
+/// let (entries, problems) = loginrocket_ftl::parse(
+///     "wait = { $n ->\n    [one] in one second\n   *[other] in { $n } seconds\n}\n",
+/// );
+/// assert!(problems.is_empty());
+/// let entries: HashMap<_, _> = entries.into_iter().collect();
+/// let plurals = plural::EN.parse().unwrap();
+/// let bundle = Bundle { entries: &entries, plurals: &plurals };
+/// // what would not resolve is an error before formatting (none here)
+/// assert!(loginrocket_ftl::check(&entries, plurals.has_ordinal()).is_empty());
+/// assert_eq!(bundle.format("wait", &[("n", 1.into())]).as_deref(), Some("in one second"));
+/// assert_eq!(bundle.format("wait", &[("n", 5.into())]).as_deref(), Some("in 5 seconds"));
+/// assert_eq!(bundle.format("nope", &[]), None);
+/// ```
+pub struct Bundle<'a> {
+    /// The entries by id (a term's id starts with `-`).
     pub entries: &'a HashMap<String, Entry>,
+    /// The locale's plural rules.
     pub plurals: &'a Parsed,
 }
 
 /// Nesting deeper than this is cut off: registration refuses Fluent that goes deeper (and
 /// cycles), so this only bounds the work.
-const MAX_DEPTH: usize = loginrocket_ftl::MAX_DEPTH;
+const MAX_DEPTH: usize = crate::MAX_DEPTH;
 
 /// The most placeables one message writes, references included, as in `fluent-bundle`:
 /// registration refuses a message that would write more (a few bytes of Fluent can expand
@@ -325,7 +343,7 @@ impl<'s> Scope<'s, '_> {
 /// What in `entries` doesn't resolve in this bundle: references to messages, attributes and
 /// terms it doesn't define, ordinals without ordinal rules, and cycles. Each problem names
 /// the entry (`None` line: the entry may come from another registration).
-pub(crate) fn check(entries: &HashMap<String, Entry>, has_ordinal: bool) -> Vec<String> {
+pub fn check(entries: &HashMap<String, Entry>, has_ordinal: bool) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ids: Vec<&String> = entries.keys().collect();
     ids.sort();
@@ -585,7 +603,7 @@ fn walk<'e>(pattern: &'e Pattern, f: &mut impl FnMut(&'e Expr)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::plural;
+    use crate::{parse, plural};
 
     fn bundle(src: &str) -> HashMap<String, Entry> {
         let (entries, problems) = parse(src);
