@@ -1,5 +1,6 @@
-//! `<LoginRocketProvider>` and what it puts into context: one client, the locale, the kit's
-//! strings, kit-wide settings and the session store.
+//! [`LoginRocketProvider`] and what it puts into context ([`use_loginrocket`]): one client,
+//! the locale, the kit's strings, kit-wide settings ([`KitOptions`]) and the session store
+//! ([`SessionStore`], kept by a [`Persistence`]).
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ mod locale;
 mod persistence;
 mod session_store;
 
+pub use crate::logic::session::{DisplayClaims, SessionState};
 #[cfg(feature = "lazy-pages")]
 pub use locale::LocaleStatus;
 pub use persistence::Persistence;
@@ -24,7 +26,7 @@ pub use session_store::{PageNotice, SessionCall, SessionStore};
 /// Kit-wide settings.
 ///
 /// ```
-/// use leptos_loginrocket::KitOptions;
+/// use leptos_loginrocket::context::KitOptions;
 ///
 /// let options = KitOptions { default_cooldown_secs: 60, ..KitOptions::default() };
 /// assert_eq!(options.default_cooldown_secs, 60);
@@ -83,7 +85,7 @@ struct Shared {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Greeting() -> impl IntoView {
@@ -310,7 +312,7 @@ fn default_client(url: Option<String>) -> LoginRocket {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Who() -> impl IntoView {
@@ -330,7 +332,10 @@ pub fn use_loginrocket() -> LoginRocketContext {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::{loginrocket, LoginRocketProvider, LoginForm, Locale};
+/// use leptos_loginrocket::loginrocket;
+/// use leptos_loginrocket::components::LoginForm;
+/// use leptos_loginrocket::context::LoginRocketProvider;
+/// use leptos_loginrocket::i18n::Locale;
 ///
 /// #[component]
 /// fn App() -> impl IntoView {

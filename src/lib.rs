@@ -5,7 +5,7 @@
 //!
 //! ```no_run
 //! use leptos::prelude::*;
-//! use leptos_loginrocket::*;
+//! use leptos_loginrocket::prelude::*;
 //!
 //! #[component]
 //! fn SignIn() -> impl IntoView {
@@ -45,10 +45,10 @@
 //! ```
 //!
 //! Headless use: every flow's hook (in [`hooks`]) returns field values to bind inputs to,
-//! read-only state ([`FormStatus`], with one localized `message` for the whole form state)
+//! read-only state ([`FormStatus`](hooks::FormStatus), with one localized `message` for the whole form state)
 //! and callbacks; the [`components`] are the same hooks with the kit's markup. Styles are
 //! static CSS in `style/loginrocket.css` (no inline styles): link it, or put
-//! [`LoginRocketStyles`] in the app to adopt it from the dependency.
+//! [`LoginRocketStyles`](components::LoginRocketStyles) in the app to adopt it from the dependency.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -61,31 +61,25 @@
 extern crate self as leptos_loginrocket;
 
 pub mod components;
-mod context;
+pub mod context;
 pub mod hooks;
 pub mod i18n;
 mod logic;
 mod platform;
+pub mod prelude;
 #[cfg(feature = "router")]
 #[cfg_attr(docsrs, doc(cfg(feature = "router")))]
 pub mod routes;
 
-pub use components::*;
-#[cfg(feature = "lazy-pages")]
-pub use context::LocaleStatus;
-pub use context::{
-    use_loginrocket, KitOptions, LoginRocketContext, LoginRocketProvider, PageNotice, Persistence,
-    SessionCall, SessionStore,
-};
-pub use hooks::*;
-pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
-/// Compiles an app's own `.ftl` file while the app builds, for [`Catalog::with_locale`] and
-/// [`Catalog::with_ftl`]: the app's wasm then carries no Fluent parser, and a syntax error is
+/// Compiles an app's own `.ftl` file while the app builds, for
+/// [`Catalog::with_locale`](i18n::Catalog::with_locale) and
+/// [`Catalog::with_ftl`](i18n::Catalog::with_ftl): the app's wasm then carries no Fluent parser, and a syntax error is
 /// a compile error naming the file and line (see [`i18n::CompiledFtl`]). The path is relative
 /// to the crate's `Cargo.toml`.
 ///
 /// ```
-/// use leptos_loginrocket::{ftl, i18n::plural, Catalog, Locale};
+/// use leptos_loginrocket::ftl;
+/// use leptos_loginrocket::i18n::{plural, Catalog, Locale};
 ///
 /// let fr = Locale::new("fr").unwrap();
 /// // in an app: ftl!("locales/fr/kit.ftl"), next to its Cargo.toml
@@ -102,15 +96,9 @@ pub use i18n::{Catalog, FluentArg, FtlError, Locale, Translator};
 ///     leptos_loginrocket::ftl!("tests/fixtures/broken.ftl");
 /// ```
 pub use leptos_loginrocket_macros::ftl;
-pub use logic::fields::FieldId;
-pub use logic::form_state::{normalize_code, FormState, Notice, Unavailable};
-pub use logic::hosted::CallbackState;
-pub use logic::session::{DisplayClaims, SessionState};
+/// The typed client the kit runs on (its own crate, no Leptos inside): the calls, their
+/// answers and errors, for an app that names them without a dependency of its own.
 pub use loginrocket;
-pub use loginrocket::redirect::safe_redirect;
-#[cfg(feature = "router")]
-#[cfg_attr(docsrs, doc(cfg(feature = "router")))]
-pub use routes::{page_for, AuthConfig, AuthPage, AuthPaths, AuthRoutes, Handoff, RequireSession};
 
 // Every Rust snippet of the README compiles (and runs) as a doctest.
 #[cfg(doctest)]

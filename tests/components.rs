@@ -4,7 +4,8 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::i18n::{self, FluentArg, Translator};
+use leptos_loginrocket::prelude::*;
 use loginrocket::transport::{HttpResponse, TransportError};
 use loginrocket::{ConditionalLogin, FullLogin};
 use serde_json::json;

@@ -6,7 +6,7 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use loginrocket::{Condition, ConditionalLogin, Config, FullLogin, LoginRocket};
 use serde_json::json;
 use support::*;

@@ -4,7 +4,7 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use loginrocket::transport::{HttpResponse, Method, TransportError};
 use loginrocket::FullLogin;
 use serde_json::json;

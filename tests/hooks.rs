@@ -5,7 +5,7 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use loginrocket::transport::{Method, TransportError};
 use serde_json::json;
 use support::*;

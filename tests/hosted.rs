@@ -6,7 +6,8 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::components::Provider;
+use leptos_loginrocket::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use serde_json::json;

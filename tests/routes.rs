@@ -5,7 +5,7 @@
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use serde_json::json;

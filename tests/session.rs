@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use loginrocket::transport::{HttpResponse, Method, MockTransport, TransportError};
 use serde_json::json;
 use support::*;

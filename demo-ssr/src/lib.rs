@@ -11,10 +11,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_loginrocket::{
-    ftl, i18n::plural, use_loginrocket, AuthConfig, AuthRoutes, Catalog, Handoff, HostedSignIn,
-    Locale, LoginRocketProvider, Provider,
-};
+use leptos_loginrocket::components::{HostedSignIn, Provider};
+use leptos_loginrocket::context::{use_loginrocket, LoginRocketProvider};
+use leptos_loginrocket::ftl;
+use leptos_loginrocket::i18n::{plural, Catalog, Locale};
+use leptos_loginrocket::routes::{AuthConfig, AuthRoutes, Handoff};
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
@@ -147,7 +148,7 @@ fn build_catalog() -> Catalog {
 /// The language a `Cookie` header's [`LOCALE_COOKIE`] names, when the catalog has it.
 ///
 /// ```
-/// use leptos_loginrocket::Locale;
+/// use leptos_loginrocket::i18n::Locale;
 ///
 /// assert_eq!(demo_ssr::chosen_locale("a=1; lr_locale=es"), Some(Locale::ES));
 /// assert_eq!(demo_ssr::chosen_locale("lr_locale=de"), None);

@@ -221,7 +221,7 @@ async fn main() {
 
     let app_url = lr_url.clone();
     let routes = generate_route_list(
-        move || view! { <App lr_url=app_url.clone() locale=leptos_loginrocket::Locale::EN/> },
+        move || view! { <App lr_url=app_url.clone() locale=leptos_loginrocket::i18n::Locale::EN/> },
     );
     let lr_origin = origin(&lr_url).to_owned();
     let context = {
@@ -262,7 +262,10 @@ async fn main() {
     let app = Router::<AppState>::new()
         .leptos_routes_with_context(&state, routes, context.clone(), page.clone())
         .merge(auth.routes())
-        .route("/kit.css", get(|| css(leptos_loginrocket::STYLESHEET)))
+        .route(
+            "/kit.css",
+            get(|| css(leptos_loginrocket::components::STYLESHEET)),
+        )
         .route("/locale/{tag}", get(choose_locale))
         .route("/site.css", get(|| css(SITE_CSS)))
         .route("/favicon.svg", get(favicon))
@@ -367,7 +370,10 @@ async fn choose_locale(
     axum::extract::Path(tag): axum::extract::Path<String>,
     axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
 ) -> Response {
-    let back = leptos_loginrocket::safe_redirect(query.get("back").map(String::as_str), "/");
+    let back = leptos_loginrocket::loginrocket::redirect::safe_redirect(
+        query.get("back").map(String::as_str),
+        "/",
+    );
     let mut response = Redirect::to(&back).into_response();
     if let Some(locale) = demo_ssr::chosen_locale(&format!("{}={tag}", demo_ssr::LOCALE_COOKIE)) {
         let cookie = format!(

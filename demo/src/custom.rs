@@ -4,7 +4,7 @@
 //! message for every form state (rate limit countdown, offline, timeout, server error).
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 

@@ -7,7 +7,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_loginrocket::*;
+use leptos_loginrocket::i18n;
+use leptos_loginrocket::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 

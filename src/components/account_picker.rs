@@ -14,7 +14,7 @@ use crate::logic::form_state::FormState;
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Choose() -> impl IntoView {

@@ -12,7 +12,7 @@ use crate::logic::fields::FieldId;
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Password() -> impl IntoView {

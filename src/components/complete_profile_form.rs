@@ -11,7 +11,7 @@ use crate::logic::fields::FieldId;
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Complete() -> impl IntoView {

@@ -8,13 +8,13 @@ use crate::logic::fields::FieldId;
 /// [`use_forgot_password_form`](crate::hooks::use_forgot_password_form). The same
 /// confirmation shows whether or not an account exists.
 ///
-/// Requires a [`LoginRocketProvider`](crate::LoginRocketProvider) above it. Fluent keys:
+/// Requires a [`LoginRocketProvider`](crate::context::LoginRocketProvider) above it. Fluent keys:
 /// `field-email`, `forgot-submit`, `forgot-pending`, `forgot-sent`, and the shared state
 /// messages.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Forgot() -> impl IntoView {

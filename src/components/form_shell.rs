@@ -92,7 +92,7 @@ impl FormKind {
 }
 
 /// Where a page's forms post when the wasm isn't running (a page of
-/// [`AuthRoutes`](crate::AuthRoutes) with [`AuthConfig::form_posts`](crate::AuthConfig::form_posts)).
+/// [`AuthRoutes`](crate::routes::AuthRoutes) with [`AuthConfig::form_posts`](crate::routes::AuthConfig::form_posts)).
 #[derive(Clone, Debug)]
 pub(crate) struct FormPosts {
     /// The backend's form posts' path.

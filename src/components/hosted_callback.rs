@@ -7,13 +7,13 @@ use crate::hooks::{use_hosted_callback_with_options, HostedLogin, UseHostedCallb
 use crate::logic::hosted::CallbackState;
 
 /// The return from the realm's hosted pages, over
-/// [`use_hosted_callback`](crate::use_hosted_callback): "Checking your sign-in…", then
+/// [`use_hosted_callback`](crate::hooks::use_hosted_callback): "Checking your sign-in…", then
 /// signed in; "Continue as …?" for a return this tab did not start; a message and the way
 /// back to sign in when the link can't be used; a retry when LoginRocket can't be reached.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Callback() -> impl IntoView {

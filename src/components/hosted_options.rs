@@ -7,7 +7,7 @@ use crate::hooks::{use_hosted_sign_in_with_options, UseHostedSignInOptions};
 /// A social provider of the realm, offered as "Continue with …".
 ///
 /// ```
-/// use leptos_loginrocket::Provider;
+/// use leptos_loginrocket::components::Provider;
 ///
 /// const GOOGLE: Provider = Provider::new("google", "Google");
 /// assert_eq!(GOOGLE.id, "google");
@@ -32,7 +32,7 @@ impl Provider {
 /// sign-up page offers next to its form. Default: none.
 ///
 /// ```
-/// use leptos_loginrocket::{HostedSignIn, Provider};
+/// use leptos_loginrocket::components::{HostedSignIn, Provider};
 ///
 /// const GOOGLE: &[Provider] = &[Provider::new("google", "Google")];
 /// let hosted = HostedSignIn { providers: GOOGLE, more_ways: true, ..HostedSignIn::default() };
@@ -95,13 +95,13 @@ impl HostedSignIn {
     }
 }
 
-/// The hosted ways to sign in, over [`use_hosted_sign_in`](crate::use_hosted_sign_in): "or",
+/// The hosted ways to sign in, over [`use_hosted_sign_in`](crate::hooks::use_hosted_sign_in): "or",
 /// then a "Continue with …" button per provider and a "More ways to sign in" link, the one
 /// this browser used last marked. Renders nothing when [`HostedSignIn`] offers nothing.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// const GOOGLE: &[Provider] = &[Provider::new("google", "Google")];
 ///
@@ -118,7 +118,7 @@ pub fn HostedOptions(
     /// What to offer.
     hosted: HostedSignIn,
     /// The callback page's path (default `/auth/callback`; on the pages of
-    /// [`AuthRoutes`](crate::AuthRoutes), theirs).
+    /// [`AuthRoutes`](crate::routes::AuthRoutes), theirs).
     #[prop(optional)]
     callback: Option<String>,
     /// Where to go once signed in (on the pages, the one they carry).

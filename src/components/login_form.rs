@@ -8,14 +8,14 @@ use crate::logic::fields::FieldId;
 /// The sign-in form (email or username, password), over
 /// [`use_login_form`](crate::hooks::use_login_form).
 ///
-/// Requires a [`LoginRocketProvider`](crate::LoginRocketProvider) above it. Fluent keys:
+/// Requires a [`LoginRocketProvider`](crate::context::LoginRocketProvider) above it. Fluent keys:
 /// `field-email`, `field-password`, `login-submit`, `login-pending`, `login-failed`, and the
 /// shared state messages. Every failure that could reveal whether an account exists reads the
 /// same (`login-failed`, or the server's `Login failed`).
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn SignIn() -> impl IntoView {

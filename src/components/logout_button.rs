@@ -9,7 +9,7 @@ use crate::hooks::{use_logout_with_options, UseLogoutOptions};
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Header() -> impl IntoView {

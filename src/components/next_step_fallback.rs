@@ -8,7 +8,7 @@ use crate::hooks::{use_hosted_page, HostedPage};
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Next() -> impl IntoView {

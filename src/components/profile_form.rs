@@ -10,7 +10,7 @@ use crate::hooks::{use_profile_form_with_options, ProfileFields, UseProfileFormO
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Me() -> impl IntoView {

@@ -10,7 +10,7 @@ use crate::logic::fields::FieldId;
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Invite() -> impl IntoView {

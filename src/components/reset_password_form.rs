@@ -15,11 +15,11 @@ use crate::platform::no_referrer_while_mounted;
 /// address bar). While mounted, `<meta name="referrer" content="no-referrer">` keeps the token
 /// out of `Referer` headers. An invalid, used or expired link shows `error-link-expired` and a
 /// "request a new link" button (`on_request_new`). Requires a
-/// [`LoginRocketProvider`](crate::LoginRocketProvider) above it.
+/// [`LoginRocketProvider`](crate::context::LoginRocketProvider) above it.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// // mounted at the URL the reset email links to: `/reset?token=tpw:…`
 /// #[component]

@@ -8,13 +8,13 @@ use crate::logic::fields::FieldId;
 /// The sign-up form: email and password, plus the fields `fields` turns on, over
 /// [`use_signup_form`](crate::hooks::use_signup_form).
 ///
-/// Requires a [`LoginRocketProvider`](crate::LoginRocketProvider) above it. Only the shown
+/// Requires a [`LoginRocketProvider`](crate::context::LoginRocketProvider) above it. Only the shown
 /// fields are sent. Fluent keys: the `field-*` names, `signup-submit`, `signup-pending`,
 /// `signup-failed`, and the shared state messages.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Join() -> impl IntoView {

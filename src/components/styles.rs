@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// tokens that go together (the accent and the text on it, per colour scheme).
 ///
 /// ```
-/// assert!(leptos_loginrocket::STYLESHEET.contains("--lr-color-accent"));
+/// assert!(leptos_loginrocket::components::STYLESHEET.contains("--lr-color-accent"));
 /// ```
 pub const STYLESHEET: &str = include_str!("../../style/loginrocket.css");
 
@@ -23,7 +23,8 @@ pub const STYLESHEET: &str = include_str!("../../style/loginrocket.css");
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::{LoginForm, LoginRocketProvider, LoginRocketStyles};
+/// use leptos_loginrocket::components::{LoginForm, LoginRocketStyles};
+/// use leptos_loginrocket::context::LoginRocketProvider;
 ///
 /// #[component]
 /// fn App() -> impl IntoView {

@@ -10,12 +10,12 @@ use crate::logic::fields::FieldId;
 ///
 /// The input is `type="text" inputmode="numeric" autocomplete="one-time-code"`; a pasted
 /// `123 456` or `123-456` is sent once as `123456` (see
-/// [`normalize_code`](crate::normalize_code)). Requires a provider; the session comes from the
+/// [`normalize_code`](crate::hooks::normalize_code)). Requires a provider; the session comes from the
 /// session store unless given.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Code() -> impl IntoView {

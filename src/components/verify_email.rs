@@ -12,7 +12,7 @@ use crate::platform::no_referrer_while_mounted;
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// // mounted at the URL the verification email links to: `/verify?token=tve:…`
 /// #[component]

@@ -13,7 +13,7 @@ use crate::i18n::{Catalog, Locale};
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::{use_loginrocket, LocaleStatus};
+/// use leptos_loginrocket::context::{use_loginrocket, LocaleStatus};
 ///
 /// let ctx = use_loginrocket();
 /// let busy = move || matches!(ctx.locale_status().get(), LocaleStatus::Loading(_));
@@ -25,7 +25,7 @@ pub enum LocaleStatus {
     /// Its strings are on their way; the language before it stays on show.
     Loading(Locale),
     /// Its strings could not be fetched (offline, say); the language before it stays on show.
-    /// [`LoginRocketContext::retry_locale`](crate::LoginRocketContext::retry_locale), or
+    /// [`LoginRocketContext::retry_locale`](crate::context::LoginRocketContext::retry_locale), or
     /// asking for it again, tries again.
     Failed(Locale),
 }

@@ -17,7 +17,8 @@ const REFRESH_LOCK: &str = "leptos-loginrocket.refresh";
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::{LoginForm, LoginRocketProvider, Persistence};
+/// use leptos_loginrocket::components::LoginForm;
+/// use leptos_loginrocket::context::{LoginRocketProvider, Persistence};
 ///
 /// #[component]
 /// fn App() -> impl IntoView {

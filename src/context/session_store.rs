@@ -32,7 +32,7 @@ use crate::platform::BrowserCell;
 /// [`SessionStore::state`] and [`SessionStore::status`].
 ///
 /// ```no_run
-/// use leptos_loginrocket::use_loginrocket;
+/// use leptos_loginrocket::context::use_loginrocket;
 ///
 /// # async fn run() {
 /// let store = use_loginrocket().session();
@@ -70,7 +70,7 @@ struct Inflight {
 /// What the page the user lands on next should tell them ([`SessionStore::take_notice`]).
 ///
 /// ```
-/// use leptos_loginrocket::PageNotice;
+/// use leptos_loginrocket::context::PageNotice;
 ///
 /// assert_eq!(PageNotice::LoggedOut.key(), "logged-out");
 /// ```
@@ -110,7 +110,7 @@ struct Deps {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::use_loginrocket;
+/// use leptos_loginrocket::context::use_loginrocket;
 ///
 /// #[component]
 /// fn CallApi() -> impl IntoView {
@@ -182,7 +182,7 @@ impl SessionStore {
     ///
     /// ```no_run
     /// use leptos::prelude::*;
-    /// use leptos_loginrocket::*;
+    /// use leptos_loginrocket::prelude::*;
     ///
     /// #[component]
     /// fn Landing() -> impl IntoView {
@@ -345,7 +345,7 @@ impl SessionStore {
 
     /// Asks which account to use (`GET session` without `account`): a user with several
     /// accounts is then [`Conditional`](SessionState::Conditional) with `no_account_selected`
-    /// and the list, which [`AccountPicker`](crate::AccountPicker) shows; a user with one stays
+    /// and the list, which [`AccountPicker`](crate::components::AccountPicker) shows; a user with one stays
     /// signed in to it.
     pub fn choose_account(&self) -> SessionCall {
         self.session_call(None)

@@ -414,7 +414,7 @@ impl FormStatus {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Messages() -> impl IntoView {
@@ -463,7 +463,7 @@ impl FormStatus {
     /// The language of the server's messages on show (those in [`message`](Self::message);
     /// a field's: [`field_lang`](Self::field_lang)), when there are some: the response's
     /// `Content-Language`, else the request's language where the realm localizes it, else the
-    /// realm's fallback ([`KitOptions::server_locales`](crate::KitOptions::server_locales)).
+    /// realm's fallback ([`KitOptions::server_locales`](crate::context::KitOptions::server_locales)).
     /// After a language switch they stay as they came; put this in their element's `lang` so
     /// that screen readers pronounce them right. Tracks when called reactively.
     pub fn server_lang(&self) -> Option<Locale> {
@@ -477,7 +477,7 @@ impl FormStatus {
     ///
     /// ```no_run
     /// use leptos::prelude::*;
-    /// use leptos_loginrocket::*;
+    /// use leptos_loginrocket::prelude::*;
     ///
     /// #[component]
     /// fn EmailError(status: FormStatus) -> impl IntoView {

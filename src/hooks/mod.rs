@@ -3,14 +3,13 @@
 //! signals ([`FormStatus`]) and callbacks. The `components` are thin
 //! views over them; apps that want their own markup use the hooks directly.
 //!
-//! Every hook needs a [`LoginRocketProvider`](crate::LoginRocketProvider) above it.
+//! Every hook needs a [`LoginRocketProvider`](crate::context::LoginRocketProvider) above it.
 
 use leptos::prelude::*;
 use loginrocket::{ConditionalLogin, FullLogin, Secret};
 
 use crate::context::LoginRocketContext;
-use crate::logic::fields::FieldId;
-use crate::logic::form_state::{FormState, Outcome};
+use crate::logic::form_state::Outcome;
 
 mod form_core;
 mod use_account_picker;
@@ -29,6 +28,9 @@ mod use_signup_form;
 mod use_two_factor_form;
 mod use_verify_email;
 
+pub use crate::logic::fields::FieldId;
+pub use crate::logic::form_state::{normalize_code, FormState, Notice, Unavailable};
+pub use crate::logic::hosted::CallbackState;
 pub(crate) use form_core::state_message;
 pub(crate) use form_core::FormCore;
 pub use form_core::FormStatus;
@@ -54,7 +56,7 @@ pub use use_verify_email::*;
 /// Whether a form field is shown and asked for.
 ///
 /// ```
-/// use leptos_loginrocket::FieldMode;
+/// use leptos_loginrocket::hooks::FieldMode;
 ///
 /// assert!(FieldMode::Optional.shown());
 /// assert!(!FieldMode::default().shown());

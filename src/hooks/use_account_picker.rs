@@ -36,7 +36,7 @@ pub struct UseAccountPickerReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyAccounts() -> impl IntoView {
@@ -57,7 +57,7 @@ pub fn use_account_picker() -> UseAccountPickerReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_account_picker_with_options(UseAccountPickerOptions {
 ///     on_login: Some(Callback::new(|login: loginrocket::FullLogin| {
@@ -93,7 +93,7 @@ pub fn use_account_picker_with_options(options: UseAccountPickerOptions) -> UseA
 /// ([`use_hosted_page`]): the session id goes along, so the user does not sign in again.
 ///
 /// ```
-/// use leptos_loginrocket::HostedPage;
+/// use leptos_loginrocket::hooks::HostedPage;
 ///
 /// assert_eq!(HostedPage::Accounts.path(), "accounts");
 /// ```
@@ -125,20 +125,20 @@ impl HostedPage {
 pub struct UseHostedPageOptions {
     /// The app's callback page (`/auth/callback`): the hosted page sends the user back there
     /// with a token (an account chosen there is the one signed in). `None`: on the pages of
-    /// [`AuthRoutes`](crate::AuthRoutes), theirs; elsewhere, a one-way trip.
+    /// [`AuthRoutes`](crate::routes::AuthRoutes), theirs; elsewhere, a one-way trip.
     pub callback: Option<String>,
     /// Where to go once back (a same-origin path).
     pub destination: Option<String>,
 }
 
 /// Opens the realm's hosted LoginRocket page `page` for the current session. The URL, which carries the session id, is built only when the
-/// callback runs: it is never in the DOM. On the pages of [`AuthRoutes`](crate::AuthRoutes),
+/// callback runs: it is never in the DOM. On the pages of [`AuthRoutes`](crate::routes::AuthRoutes),
 /// the hosted page sends the user back to the callback page with a token; elsewhere, it is a
 /// one-way trip ([`use_hosted_page_with_options`] names a way back).
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Hosted() -> impl IntoView {
@@ -155,7 +155,7 @@ pub fn use_hosted_page(page: HostedPage) -> Callback<()> {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn SwitchAccount() -> impl IntoView {

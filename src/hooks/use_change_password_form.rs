@@ -36,7 +36,7 @@ pub struct UseChangePasswordFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyPasswordChange() -> impl IntoView {
@@ -57,7 +57,7 @@ pub fn use_change_password_form() -> UseChangePasswordFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_change_password_form_with_options(UseChangePasswordFormOptions {
 ///     confirm_password: FieldMode::Required,

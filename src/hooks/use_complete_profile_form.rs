@@ -30,7 +30,7 @@ pub struct UseCompleteProfileFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyCompletion() -> impl IntoView {
@@ -50,7 +50,7 @@ pub fn use_complete_profile_form() -> UseCompleteProfileFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_complete_profile_form_with_options(UseCompleteProfileFormOptions {
 ///     on_login: Some(Callback::new(|_: loginrocket::FullLogin| leptos::logging::log!("done"))),

@@ -27,7 +27,7 @@ pub struct UseForgotPasswordFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyForgot() -> impl IntoView {
@@ -49,7 +49,7 @@ pub fn use_forgot_password_form() -> UseForgotPasswordFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyForgot() -> impl IntoView {

@@ -59,7 +59,7 @@ pub struct UseHostedCallbackReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyCallback() -> impl IntoView {
@@ -82,7 +82,7 @@ pub fn use_hosted_callback() -> UseHostedCallbackReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_hosted_callback_with_options(UseHostedCallbackOptions {
 ///     on_login: Some(Callback::new(|back: HostedLogin| {

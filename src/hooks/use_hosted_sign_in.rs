@@ -8,7 +8,7 @@ use crate::platform;
 #[derive(Clone, Debug)]
 pub struct UseHostedSignInOptions {
     /// The app's callback path, where the hosted pages send the user back with `?token=`
-    /// (default `/auth/callback`, the [`AuthRoutes`](crate::AuthRoutes) page). Its origin
+    /// (default `/auth/callback`, the [`AuthRoutes`](crate::routes::AuthRoutes) page). Its origin
     /// must be among the realm's Login URLs.
     pub callback: String,
     /// Where to go once signed in (a same-origin path; others are dropped at the return).
@@ -49,7 +49,7 @@ pub struct UseHostedSignInReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Social() -> impl IntoView {
@@ -68,7 +68,7 @@ pub fn use_hosted_sign_in() -> UseHostedSignInReturn {
 /// A hosted sign-in with a callback path, a destination, or without remembering the way.
 ///
 /// ```no_run
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_hosted_sign_in_with_options(UseHostedSignInOptions {
 ///     callback: "/login/return".into(),
@@ -115,7 +115,7 @@ pub(crate) fn last_used(enabled: bool) -> Signal<Option<String>> {
 }
 
 /// Where a hosted page sends the user back, for the hooks under a page that knows
-/// (the pages of [`AuthRoutes`](crate::AuthRoutes) provide it).
+/// (the pages of [`AuthRoutes`](crate::routes::AuthRoutes) provide it).
 #[derive(Clone, Debug)]
 pub(crate) struct HostedReturn {
     /// The callback page's path.

@@ -32,7 +32,7 @@ pub struct UseLoginFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MySignIn() -> impl IntoView {
@@ -56,7 +56,7 @@ pub fn use_login_form() -> UseLoginFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MySignIn() -> impl IntoView {

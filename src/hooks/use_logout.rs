@@ -30,7 +30,7 @@ pub struct UseLogoutReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MySignOut() -> impl IntoView {
@@ -49,7 +49,7 @@ pub fn use_logout() -> UseLogoutReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_logout_with_options(UseLogoutOptions {
 ///     on_logout: Some(Callback::new(|()| leptos::logging::log!("bye"))),

@@ -10,7 +10,7 @@ use crate::logic::session::SessionState;
 /// Which profile fields are shown.
 ///
 /// ```
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let fields = ProfileFields { username: FieldMode::Optional, ..Default::default() };
 /// assert_eq!(fields.shown().len(), 4);
@@ -96,7 +96,7 @@ fn claim_of(field: FieldId) -> &'static str {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyProfile() -> impl IntoView {
@@ -117,7 +117,7 @@ pub fn use_profile_form() -> UseProfileFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_profile_form_with_options(UseProfileFormOptions {
 ///     fields: ProfileFields { username: FieldMode::Optional, ..Default::default() },

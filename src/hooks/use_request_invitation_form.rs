@@ -27,7 +27,7 @@ pub struct UseRequestInvitationFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyInvite() -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn use_request_invitation_form() -> UseRequestInvitationFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_request_invitation_form_with_options(UseRequestInvitationFormOptions {
 ///     on_success: Some(Callback::new(|()| leptos::logging::log!("requested"))),

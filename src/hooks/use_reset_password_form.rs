@@ -59,7 +59,7 @@ pub struct UseResetPasswordFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyReset() -> impl IntoView {
@@ -86,7 +86,7 @@ pub fn use_reset_password_form() -> UseResetPasswordFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_reset_password_form_with_options(UseResetPasswordFormOptions {
 ///     after_reset: AfterReset::SignIn,

@@ -30,7 +30,7 @@ pub struct UseSessionReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Account() -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::logic::form_state::Flow;
 /// Which signup fields an app shows (email and password always are).
 ///
 /// ```
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let fields = SignupFields { name: FieldMode::Required, ..Default::default() };
 /// assert_eq!(fields.shown(), [FieldId::Email, FieldId::FirstName, FieldId::LastName, FieldId::Password]);
@@ -118,7 +118,7 @@ impl UseSignupFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MySignup() -> impl IntoView {
@@ -142,7 +142,7 @@ pub fn use_signup_form() -> UseSignupFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn Invited() -> impl IntoView {

@@ -33,7 +33,7 @@ pub struct UseTwoFactorFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyTwoFactor() -> impl IntoView {
@@ -57,7 +57,7 @@ pub fn use_two_factor_form() -> UseTwoFactorFormReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_two_factor_form_with_options(UseTwoFactorFormOptions {
 ///     on_login: Some(Callback::new(|login: loginrocket::FullLogin| {

@@ -32,7 +32,7 @@ pub struct UseVerifyEmailReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn MyVerify() -> impl IntoView {
@@ -53,7 +53,7 @@ pub fn use_verify_email() -> UseVerifyEmailReturn {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// let _ = || use_verify_email_with_options(UseVerifyEmailOptions {
 ///     token: Some("tve:from-my-router".into()),

@@ -71,7 +71,7 @@ impl Strings {
 /// itself. `fr-CA` uses `fr` when only `fr` is registered.
 ///
 /// ```
-/// use leptos_loginrocket::{Catalog, Locale};
+/// use leptos_loginrocket::i18n::{Catalog, Locale};
 ///
 /// let catalog = Catalog::new().with_ftl(Locale::EN, "field-email = Work email\n").unwrap();
 /// assert_eq!(catalog.text(Locale::EN, "field-email"), "Work email");
@@ -113,7 +113,7 @@ impl Catalog {
     /// when the text has a problem.
     ///
     /// ```
-    /// use leptos_loginrocket::{i18n::plural, Catalog, Locale};
+    /// use leptos_loginrocket::i18n::{plural, Catalog, Locale};
     ///
     /// // an app's `locales/fr/kit.ftl`, say, through `include_str!`
     /// let ftl = "\
@@ -179,7 +179,7 @@ impl Catalog {
     /// a problem.
     ///
     /// ```
-    /// use leptos_loginrocket::{Catalog, Locale};
+    /// use leptos_loginrocket::i18n::{Catalog, Locale};
     ///
     /// let catalog = Catalog::new()
     ///     .with_ftl(Locale::EN, "-app = Acme\nfield-email = { -app } email\n")
@@ -239,7 +239,7 @@ impl Catalog {
     /// by its tag or its language (`fr-CA` → `fr`); else English.
     ///
     /// ```
-    /// use leptos_loginrocket::{Catalog, Locale};
+    /// use leptos_loginrocket::i18n::{Catalog, Locale};
     ///
     /// assert_eq!(Catalog::new().negotiate(["fr-CA", "ja-JP", "en"]), Locale::JA);
     /// assert_eq!(Catalog::new().negotiate(["de"]), Locale::EN);
@@ -260,7 +260,7 @@ impl Catalog {
     /// a server renders a visitor's page in. English without the header.
     ///
     /// ```
-    /// use leptos_loginrocket::{Catalog, Locale};
+    /// use leptos_loginrocket::i18n::{Catalog, Locale};
     ///
     /// let catalog = Catalog::new();
     /// assert_eq!(catalog.accept_language(Some("fr;q=0.9, es-MX;q=0.95, en;q=0.1")), Locale::ES);
@@ -277,7 +277,7 @@ impl Catalog {
     ///
     /// ```no_run
     /// use leptos::prelude::*;
-    /// use leptos_loginrocket::Catalog;
+    /// use leptos_loginrocket::i18n::Catalog;
     ///
     /// let catalog = Catalog::new();
     /// let locale = RwSignal::new(catalog.browser_locale());
@@ -300,7 +300,7 @@ impl Catalog {
     /// The message `key` with arguments.
     ///
     /// ```
-    /// use leptos_loginrocket::{Catalog, Locale};
+    /// use leptos_loginrocket::i18n::{Catalog, Locale};
     ///
     /// let c = Catalog::new();
     /// let text = c.text_with(Locale::EN, "error-rate-limited", &[("seconds", 1.into())]);

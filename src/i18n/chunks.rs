@@ -6,7 +6,7 @@
 //! [`ftl_chunk!`](crate::ftl_chunk) macro. Until a locale's chunks are in, the catalog does not
 //! count it as ready ([`Catalog::is_ready`]); the provider keeps showing the language it
 //! showed until [`Catalog::load`] has fetched them (see
-//! [`LocaleStatus`](crate::LocaleStatus)).
+//! [`LocaleStatus`](crate::context::LocaleStatus)).
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -127,7 +127,7 @@ impl Catalog {
     /// English can't be a chunk (it is every message's fallback).
     ///
     /// ```
-    /// use leptos_loginrocket::{i18n::{plural, CompiledFtl, FtlChunk}, Catalog, Locale};
+    /// use leptos_loginrocket::i18n::{plural, Catalog, CompiledFtl, FtlChunk, Locale};
     ///
     /// const FR: &[CompiledFtl] = &[leptos_loginrocket::ftl!("demo/locales/fr/kit.ftl")];
     /// let fr = Locale::new("fr").unwrap();
@@ -256,7 +256,8 @@ async fn all(mut fetches: Vec<ChunkFetch>) -> Vec<Option<&'static [CompiledFtl]>
 /// be unique in the app.
 ///
 /// ```no_run
-/// use leptos_loginrocket::{ftl_chunk, i18n::plural, Catalog, Locale};
+/// use leptos_loginrocket::ftl_chunk;
+/// use leptos_loginrocket::i18n::{plural, Catalog, Locale};
 ///
 /// let fr = Locale::new("fr").unwrap();
 /// // paths relative to the app's Cargo.toml, as for ftl!

@@ -6,7 +6,7 @@ use std::fmt;
 /// region (variants and extensions are dropped). `Copy`; the default is English.
 ///
 /// ```
-/// use leptos_loginrocket::Locale;
+/// use leptos_loginrocket::i18n::Locale;
 ///
 /// let l = Locale::new("pt_br").unwrap();
 /// assert_eq!(l.as_str(), "pt-BR");

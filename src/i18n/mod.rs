@@ -14,7 +14,7 @@
 //!   [`Translator`].
 //!
 //! ```
-//! use leptos_loginrocket::{i18n::plural, Catalog, Locale};
+//! use leptos_loginrocket::i18n::{plural, Catalog, Locale};
 //!
 //! let fr = Locale::new("fr").unwrap();
 //! let catalog = Catalog::new()

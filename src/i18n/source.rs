@@ -8,7 +8,7 @@ use super::Locale;
 /// Fluent text that could not be registered: the locale and each problem, with its line.
 ///
 /// ```
-/// use leptos_loginrocket::{Catalog, Locale};
+/// use leptos_loginrocket::i18n::{Catalog, Locale};
 ///
 /// let err = Catalog::new().with_ftl(Locale::EN, "ok = fine\nbad = { $x\n").unwrap_err();
 /// assert_eq!(err.locale(), Locale::EN);
@@ -52,7 +52,8 @@ impl std::error::Error for FtlError {}
 /// compile time; references between messages are checked when it is registered, as for text.
 ///
 /// ```
-/// use leptos_loginrocket::{ftl, i18n::CompiledFtl, Catalog, Locale};
+/// use leptos_loginrocket::ftl;
+/// use leptos_loginrocket::i18n::{Catalog, CompiledFtl, Locale};
 ///
 /// // the path is relative to the crate's Cargo.toml; a syntax error is a compile error
 /// const APP_EN: CompiledFtl = ftl!("locales/en/kit.ftl");

@@ -15,7 +15,7 @@ type TranslateFn = dyn Fn(Locale, &str, &[(&str, FluentArg<'_>)]) -> Option<Stri
 /// reads the app's own signals (a bundle loaded later, say) is followed like the locale.
 ///
 /// ```
-/// use leptos_loginrocket::{FluentArg, Locale, Translator};
+/// use leptos_loginrocket::i18n::{FluentArg, Locale, Translator};
 ///
 /// let t = Translator::new(|locale: Locale, key: &str, _args: &[(&str, FluentArg<'_>)]| {
 ///     (locale.language() == "fr" && key == "login-submit").then(|| "Se connecter".to_owned())

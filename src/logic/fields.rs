@@ -6,7 +6,7 @@ use serde_json::Value;
 /// A form field the kit knows: its API name and the key of its label.
 ///
 /// ```
-/// use leptos_loginrocket::FieldId;
+/// use leptos_loginrocket::hooks::FieldId;
 ///
 /// assert_eq!(FieldId::Email.api_name(), "email");
 /// assert_eq!(FieldId::Email.label_key(), "field-email");

@@ -66,7 +66,7 @@ impl Notice {
 /// The UI state of a form.
 ///
 /// ```
-/// use leptos_loginrocket::FormState;
+/// use leptos_loginrocket::hooks::FormState;
 ///
 /// assert!(FormState::default() == FormState::Idle);
 /// assert_eq!(FormState::LinkExpired.alert_key(), Some("error-link-expired"));

@@ -26,7 +26,7 @@ const GRACE: Duration = Duration::from_secs(5);
 /// Where the return from the hosted pages stands.
 ///
 /// ```
-/// use leptos_loginrocket::CallbackState;
+/// use leptos_loginrocket::hooks::CallbackState;
 ///
 /// assert_eq!(CallbackState::Expired.message_key(), Some("callback-expired"));
 /// assert!(CallbackState::Checking.message_key().is_none());

@@ -20,7 +20,7 @@ pub const STORAGE_KEY: &str = "leptos-loginrocket.session";
 /// `Debug` hides the session id (the `sid` claim, and any value that is a `kss_…` id).
 ///
 /// ```
-/// use leptos_loginrocket::DisplayClaims;
+/// use leptos_loginrocket::context::DisplayClaims;
 /// // {"sub":"usr_1","sid":"kss_1"}
 /// let claims = DisplayClaims::decode("e30.eyJzdWIiOiJ1c3JfMSIsInNpZCI6Imtzc18xIn0.c2ln").unwrap();
 /// assert_eq!(claims.subject(), Some("usr_1"));
@@ -88,7 +88,7 @@ impl DisplayClaims {
     /// out.
     ///
     /// ```
-    /// use leptos_loginrocket::DisplayClaims;
+    /// use leptos_loginrocket::context::DisplayClaims;
     /// let claims = DisplayClaims(serde_json::from_str(r#"{"orgs": [
     ///     {"mid": "mb_1", "oid": "org_1", "name": "Acme", "perm": ["billing"], "selected": true},
     ///     {"mid": "mb_2", "oid": "org_2", "name": "Globex"}
@@ -145,7 +145,7 @@ fn base64url_decode(s: &str) -> Option<Vec<u8>> {
 /// What the app knows about the user.
 ///
 /// ```
-/// use leptos_loginrocket::SessionState;
+/// use leptos_loginrocket::context::SessionState;
 ///
 /// fn greeting(state: &SessionState) -> String {
 ///     match state {

@@ -12,7 +12,7 @@ use crate::hooks::SignupFields;
 /// How a `full_login` reaches the app's backend.
 ///
 /// ```
-/// use leptos_loginrocket::{AuthConfig, Handoff};
+/// use leptos_loginrocket::routes::{AuthConfig, Handoff};
 ///
 /// // the backend's handler gets `?token=…&redirect=…` and sets its own session cookie
 /// let config = AuthConfig { handoff: Handoff::Backend("/session/new"), ..AuthConfig::default() };
@@ -22,7 +22,7 @@ use crate::hooks::SignupFields;
 #[non_exhaustive]
 pub enum Handoff {
     /// Keep the token in the session store; the app sends it as `Authorization: Bearer …`
-    /// ([`SessionStore::authorization_header`](crate::SessionStore::authorization_header)).
+    /// ([`SessionStore::authorization_header`](crate::context::SessionStore::authorization_header)).
     #[default]
     KeepToken,
     /// Navigate to the backend's login handler with `?token=<JWT>&redirect=<destination>`
@@ -45,7 +45,8 @@ pub(super) fn backend_handoff_url(handler: &str, token: &str, destination: &str)
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::{AuthConfig, AuthRoutes, LoginRocketProvider};
+/// use leptos_loginrocket::context::LoginRocketProvider;
+/// use leptos_loginrocket::routes::{AuthConfig, AuthRoutes};
 /// use leptos_router::components::{Router, Routes};
 ///
 /// #[component]
@@ -134,7 +135,7 @@ impl AuthConfig {
     /// After the sign-in, the pages lead back there.
     ///
     /// ```
-    /// use leptos_loginrocket::AuthConfig;
+    /// use leptos_loginrocket::routes::AuthConfig;
     ///
     /// let config = AuthConfig::default();
     /// assert_eq!(config.sign_in_path("/account"), "/auth/sign-in?redirect=%2Faccount");

@@ -9,14 +9,14 @@ use crate::hooks::use_session;
 use crate::logic::session::SessionState;
 
 /// Shows its children to signed-in users. A session with a step left (`conditional_login`,
-/// e.g. "which account?" after [`SessionStore::choose_account`](crate::SessionStore::choose_account))
+/// e.g. "which account?" after [`SessionStore::choose_account`](crate::context::SessionStore::choose_account))
 /// goes to that step's page, everyone else to sign in — both with the current path as
 /// `?redirect=`, so they come back here. The redirect replaces the current history entry:
 /// Back from the sign-in page goes where the user was before, not here again.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_loginrocket::RequireSession;
+/// use leptos_loginrocket::routes::RequireSession;
 ///
 /// #[component]
 /// fn Account() -> impl IntoView {

@@ -21,7 +21,7 @@
 //! | the return from the realm's hosted pages | `/auth/callback?token=…` |
 //!
 //! After a sign-in the user goes to `?redirect=` when it is a same-origin path
-//! ([`safe_redirect`](crate::safe_redirect)), else to [`AuthConfig::after_login`]; a
+//! ([`safe_redirect`](crate::loginrocket::redirect::safe_redirect)), else to [`AuthConfig::after_login`]; a
 //! `conditional_login` first goes to the page for its condition. Every link and navigation between the pages keeps a
 //! same-origin `?redirect=` (and drops any other).
 //!
@@ -36,7 +36,7 @@
 //!   choose account, complete profile) opened without that step (a reload, a bookmark) go
 //!   to sign in, which says why.
 //! - The page the user lands on after signing out says so (see
-//!   [`SessionStore::take_notice`](crate::SessionStore::take_notice)).
+//!   [`SessionStore::take_notice`](crate::context::SessionStore::take_notice)).
 //! - [`RequireSession`] replaces the history entry it redirects from.
 //!
 //! With the `lazy-pages` feature, every page but sign-in is a wasm chunk of its own, loaded
@@ -69,7 +69,7 @@ pub use paths::{page_for, AuthPage, AuthPaths};
 /// use leptos::prelude::*;
 /// use leptos_router::components::{Route, Router, Routes};
 /// use leptos_router::path;
-/// use leptos_loginrocket::*;
+/// use leptos_loginrocket::prelude::*;
 ///
 /// #[component]
 /// fn App() -> impl IntoView {

@@ -6,7 +6,7 @@ use loginrocket::{Condition, ConditionalLogin};
 /// A page of [`AuthRoutes`](super::AuthRoutes).
 ///
 /// ```
-/// use leptos_loginrocket::{AuthPage, AuthPaths};
+/// use leptos_loginrocket::routes::{AuthPage, AuthPaths};
 ///
 /// assert_eq!(AuthPaths::default().path(AuthPage::SignIn), "/auth/sign-in");
 /// ```
@@ -44,7 +44,7 @@ pub enum AuthPage {
 /// Path segments of the auth pages (`&'static str`: set them from constants).
 ///
 /// ```
-/// use leptos_loginrocket::{AuthPage, AuthPaths};
+/// use leptos_loginrocket::routes::{AuthPage, AuthPaths};
 ///
 /// let paths = AuthPaths { base: "account", sign_in: "login", ..AuthPaths::default() };
 /// assert_eq!(paths.path(AuthPage::SignIn), "/account/login");
@@ -164,7 +164,7 @@ impl AuthPaths {
 /// The page for a `conditional_login`'s first condition.
 ///
 /// ```
-/// use leptos_loginrocket::{page_for, AuthPaths};
+/// use leptos_loginrocket::routes::{page_for, AuthPaths};
 ///
 /// /// Where to send a user with a step left.
 /// fn next_path(next: &loginrocket::ConditionalLogin) -> String {

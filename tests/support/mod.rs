@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::i18n::Translator;
+use leptos_loginrocket::prelude::*;
 use loginrocket::transport::MockTransport;
 use loginrocket::{Config, LoginRocket};
 use wasm_bindgen::JsCast;

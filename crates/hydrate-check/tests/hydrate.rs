@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

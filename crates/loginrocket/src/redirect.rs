@@ -1,5 +1,5 @@
 //! Post-login destinations: only same-origin paths, judged in their canonical form. Shared
-//! by the kit's pages (`leptos_loginrocket::safe_redirect`) and the backend's hand-off route
+//! by the kit's pages (`leptos_loginrocket::loginrocket::redirect::safe_redirect`) and the backend's hand-off route
 //! (`loginrocket-axum`).
 
 /// The destination to go to after signing in: `raw` (for example `?redirect=`) in its

@@ -2,7 +2,7 @@
 //! costs in a release build.
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 
 fn main() {
     leptos::mount::mount_to_body(|| {

@@ -3,7 +3,7 @@
 //! (with `#[path]`) hydrates each over its markup in the browser.
 
 use leptos::prelude::*;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 
 /// The LoginRocket URL both halves give the provider.
 pub const LR_URL: &str = "https://sample.e2.loginrocket.com/";

@@ -7,7 +7,7 @@ use leptos_loginrocket::loginrocket::server_forms::{
     Exchange, HeldStep, PostedAnswer, ServerForms,
 };
 use leptos_loginrocket::loginrocket::AccountChoice;
-use leptos_loginrocket::*;
+use leptos_loginrocket::prelude::*;
 use leptos_router::components::{provide_server_redirect, Router, Routes};
 use leptos_router::location::RequestUrl;
 

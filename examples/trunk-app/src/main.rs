@@ -2,7 +2,9 @@
 //! (`<LoginRocketStyles/>`, no CSS file to copy), and the sign-in form.
 
 use leptos::prelude::*;
-use leptos_loginrocket::{Catalog, LoginForm, LoginRocketProvider, LoginRocketStyles};
+use leptos_loginrocket::components::{LoginForm, LoginRocketStyles};
+use leptos_loginrocket::context::LoginRocketProvider;
+use leptos_loginrocket::i18n::Catalog;
 
 /// The realm's LoginRocket URL, fixed at build time (the end-to-end suite's emulator).
 const LR_URL: &str = match option_env!("LR_URL") {

@@ -6,12 +6,12 @@ use crate::routes::page::PageFrame;
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The return from the realm's hosted pages: [`HostedCallback`](crate::HostedCallback),
+/// The return from the realm's hosted pages: [`HostedCallback`](crate::components::HostedCallback),
 /// then the destination the sign-in started with (or [`AuthConfig::after_login`]), through
 /// [`AuthConfig::handoff`] like every sign-in. List its URL (`https://app.example/auth/callback`)
 /// among the realm's Login URLs.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::callback`](crate::AuthPaths::callback);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::callback`](crate::routes::AuthPaths::callback);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -4,9 +4,9 @@ use crate::components::ChangePasswordForm;
 use crate::routes::page::PageFrame;
 use crate::routes::{AuthConfig, AuthPage, RequireSession};
 
-/// The change-password page, signed in only: [`ChangePasswordForm`](crate::ChangePasswordForm).
+/// The change-password page, signed in only: [`ChangePasswordForm`](crate::components::ChangePasswordForm).
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::change_password`](crate::AuthPaths::change_password);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::change_password`](crate::routes::AuthPaths::change_password);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

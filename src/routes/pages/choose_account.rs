@@ -5,9 +5,9 @@ use crate::routes::page::{Audience, PageFrame};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The account choice page: [`AccountPicker`](crate::AccountPicker).
+/// The account choice page: [`AccountPicker`](crate::components::AccountPicker).
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::choose_account`](crate::AuthPaths::choose_account);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::choose_account`](crate::routes::AuthPaths::choose_account);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -5,9 +5,9 @@ use crate::routes::page::{Audience, PageFrame};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The profile completion page: [`CompleteProfileForm`](crate::CompleteProfileForm).
+/// The profile completion page: [`CompleteProfileForm`](crate::components::CompleteProfileForm).
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::complete_profile`](crate::AuthPaths::complete_profile);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::complete_profile`](crate::routes::AuthPaths::complete_profile);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

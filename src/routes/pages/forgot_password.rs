@@ -4,9 +4,9 @@ use crate::components::ForgotPasswordForm;
 use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The forgot-password page: [`ForgotPasswordForm`](crate::ForgotPasswordForm); a link to sign in.
+/// The forgot-password page: [`ForgotPasswordForm`](crate::components::ForgotPasswordForm); a link to sign in.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::forgot_password`](crate::AuthPaths::forgot_password);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::forgot_password`](crate::routes::AuthPaths::forgot_password);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -1,4 +1,4 @@
-//! The drop-in pages, one component per file: each route of [`AuthRoutes`](crate::AuthRoutes)
+//! The drop-in pages, one component per file: each route of [`AuthRoutes`](crate::routes::AuthRoutes)
 //! names its own.
 
 mod callback;

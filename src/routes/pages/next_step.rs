@@ -4,9 +4,9 @@ use crate::components::NextStepFallback;
 use crate::routes::page::PageFrame;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The page for a step the kit does not know: [`NextStepFallback`](crate::NextStepFallback), the realm's hosted pages.
+/// The page for a step the kit does not know: [`NextStepFallback`](crate::components::NextStepFallback), the realm's hosted pages.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::next_step`](crate::AuthPaths::next_step);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::next_step`](crate::routes::AuthPaths::next_step);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

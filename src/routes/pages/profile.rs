@@ -4,9 +4,9 @@ use crate::components::ProfileForm;
 use crate::routes::page::PageFrame;
 use crate::routes::{AuthConfig, AuthPage, RequireSession};
 
-/// The profile page, signed in only: [`ProfileForm`](crate::ProfileForm).
+/// The profile page, signed in only: [`ProfileForm`](crate::components::ProfileForm).
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::profile`](crate::AuthPaths::profile);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::profile`](crate::routes::AuthPaths::profile);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

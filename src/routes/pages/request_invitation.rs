@@ -4,9 +4,9 @@ use crate::components::RequestInvitationForm;
 use crate::routes::page::{PageFrame, PageLinks};
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The invitation request page: [`RequestInvitationForm`](crate::RequestInvitationForm); a link to sign in.
+/// The invitation request page: [`RequestInvitationForm`](crate::components::RequestInvitationForm); a link to sign in.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::request_invitation`](crate::AuthPaths::request_invitation);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::request_invitation`](crate::routes::AuthPaths::request_invitation);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -5,9 +5,9 @@ use crate::routes::page::PageFrame;
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The reset-password page (the emailed link): [`ResetPasswordForm`](crate::ResetPasswordForm); an expired link leads to the forgot-password page.
+/// The reset-password page (the emailed link): [`ResetPasswordForm`](crate::components::ResetPasswordForm); an expired link leads to the forgot-password page.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::reset_password`](crate::AuthPaths::reset_password);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::reset_password`](crate::routes::AuthPaths::reset_password);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

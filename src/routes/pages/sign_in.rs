@@ -8,9 +8,9 @@ use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The sign-in page: [`LoginForm`](crate::LoginForm), then the destination or the next step; [`AuthConfig::hosted`]'s ways next to it (the one this browser used last marked); links to forgot password and sign up.
+/// The sign-in page: [`LoginForm`](crate::components::LoginForm), then the destination or the next step; [`AuthConfig::hosted`]'s ways next to it (the one this browser used last marked); links to forgot password and sign up.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::sign_in`](crate::AuthPaths::sign_in);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::sign_in`](crate::routes::AuthPaths::sign_in);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -5,9 +5,9 @@ use crate::routes::page::{Audience, PageFrame, PageLinks};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The sign-up page: [`SignupForm`](crate::SignupForm), with [`AuthConfig::hosted`]'s ways next to it with the configured fields; a link to sign in.
+/// The sign-up page: [`SignupForm`](crate::components::SignupForm), with [`AuthConfig::hosted`]'s ways next to it with the configured fields; a link to sign in.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::sign_up`](crate::AuthPaths::sign_up);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::sign_up`](crate::routes::AuthPaths::sign_up);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

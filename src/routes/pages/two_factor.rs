@@ -5,9 +5,9 @@ use crate::routes::page::{Audience, PageFrame};
 use crate::routes::Navigator;
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The 2FA code page: [`TwoFactorForm`](crate::TwoFactorForm).
+/// The 2FA code page: [`TwoFactorForm`](crate::components::TwoFactorForm).
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::two_factor`](crate::AuthPaths::two_factor);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::two_factor`](crate::routes::AuthPaths::two_factor);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -4,9 +4,9 @@ use crate::components::VerifyEmail;
 use crate::routes::page::{PageFrame, PageLinks};
 use crate::routes::{AuthConfig, AuthPage};
 
-/// The verify-email page (the emailed link): [`VerifyEmail`](crate::VerifyEmail); a link to sign in.
+/// The verify-email page (the emailed link): [`VerifyEmail`](crate::components::VerifyEmail); a link to sign in.
 ///
-/// [`AuthRoutes`](crate::AuthRoutes) mounts it at [`AuthPaths::verify_email`](crate::AuthPaths::verify_email);
+/// [`AuthRoutes`](crate::routes::AuthRoutes) mounts it at [`AuthPaths::verify_email`](crate::routes::AuthPaths::verify_email);
 /// an app with routes of its own can mount it anywhere.
 ///
 /// ```no_run

@@ -4,7 +4,9 @@
 //! such an app.
 
 use leptos::prelude::*;
-use leptos_loginrocket::{AuthRoutes, Catalog, LoginRocketProvider, RequireSession};
+use leptos_loginrocket::context::LoginRocketProvider;
+use leptos_loginrocket::i18n::Catalog;
+use leptos_loginrocket::routes::{AuthRoutes, RequireSession};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 

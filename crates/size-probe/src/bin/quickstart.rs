@@ -3,7 +3,10 @@
 //! what the kit's base costs an app before its second flow.
 
 use leptos::prelude::*;
-use leptos_loginrocket::{loginrocket, Catalog, LoginForm, LoginRocketProvider};
+use leptos_loginrocket::components::LoginForm;
+use leptos_loginrocket::context::LoginRocketProvider;
+use leptos_loginrocket::i18n::Catalog;
+use leptos_loginrocket::loginrocket;
 
 fn main() {
     leptos::mount::mount_to_body(|| {
