@@ -109,7 +109,7 @@ start_server loginrocket-emulator ./target/debug/loginrocket-emulator --port 0 \
 export LR_EMULATOR_URL=$URL
 cargo test --locked -p loginrocket --features mock --target wasm32-unknown-unknown --test browser
 WASM_BINDGEN_TEST_ADDRESS=$KIT_TEST_ADDRESS cargo test --locked -p leptos-loginrocket \
-  --target wasm32-unknown-unknown --test components --test flows --test hooks --test session --test routes --test hosted --test emulator_e2e
+  --target wasm32-unknown-unknown --test forms --test i18n --test hooks --test session --test routes --test hosted --test emulator_e2e
 }
 
 e2e() {

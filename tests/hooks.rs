@@ -7,12 +7,14 @@ mod support;
 use leptos::prelude::*;
 use leptos_loginrocket::prelude::*;
 use loginrocket::transport::{Method, TransportError};
+use loginrocket::FullLogin;
 use serde_json::json;
 use support::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A 422 whose `error` is the first message only (support's `invalid` joins them all).
 fn invalid(messages: &[&str]) -> serde_json::Value {
     json!({"result": "error", "error": messages[0], "errors": messages})
 }
@@ -372,5 +374,54 @@ async fn change_password_labels_the_new_field_as_new_and_names_it_so_when_missin
         f.status.errors_for(FieldId::Password),
         vec!["Please fill in New password.".to_owned()]
     );
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_two_factor_hook_works_without_its_component() {
+    let form = RwSignal::new_local(None::<UseTwoFactorFormReturn>);
+    let got = RwSignal::new(None::<FullLogin>);
+    let page = mount(move || {
+        capture_session();
+        form.set(Some(use_two_factor_form_with_options(
+            UseTwoFactorFormOptions {
+                on_login: Some(Callback::new(move |f| got.set(Some(f)))),
+                ..Default::default()
+            },
+        )));
+    });
+    settle().await;
+    let f = form.get_untracked().unwrap();
+    // no session yet: nothing is sent, and the form says the session is over
+    f.code.set("123456".into());
+    f.submit.run(());
+    settle().await;
+    assert_eq!(f.status.state.get_untracked(), FormState::SessionExpired);
+    assert!(page.mock.requests().is_empty());
+
+    sign_in_with(
+        json!({"result": "conditional_login", "session": "kss_tf", "account": null, "conditions": ["must_verify_login"]}),
+    );
+    // an empty code is a field message, not a request
+    f.code.set("  ".into());
+    f.submit.run(());
+    settle().await;
+    assert_eq!(f.status.state.get_untracked(), FormState::Rejected);
+    assert_eq!(
+        f.status.errors_for(FieldId::Code),
+        vec!["Please fill in Code.".to_owned()]
+    );
+    assert!(page.mock.requests().is_empty());
+
+    // a pasted code is sent once, normalized, with the store's session
+    f.code.set("012 345".into());
+    page.mock.push_json(200, full("kss_tf", "org_1"));
+    f.submit.run(());
+    until("signed in", || got.get_untracked().is_some()).await;
+    assert_eq!(
+        json_body(&page.mock.requests()[0]),
+        json!({"session": "kss_tf", "code": "012345"})
+    );
+    assert_eq!(page.mock.requests().len(), 1);
     page.unmount();
 }

@@ -1,5 +1,5 @@
-//! The session store under races, restores, failures and several tabs, in headless Chromium,
-//! on the mock transport.
+//! The session store in headless Chromium, on the mock transport: sign-out and refresh,
+//! what is stored and where, and races, restores, failures and several tabs.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -40,7 +40,7 @@ fn jwt(claims: serde_json::Value) -> String {
 }
 
 /// A `full_login` whose token has these claims.
-fn full(session: &str, account: &str, claims: serde_json::Value) -> serde_json::Value {
+fn full_with(session: &str, account: &str, claims: serde_json::Value) -> serde_json::Value {
     json!({"result": "full_login", "session": session, "account": account, "token": jwt(claims)})
 }
 
@@ -140,7 +140,7 @@ async fn a_sign_out_during_a_refresh_stays_signed_out() {
     local().clear().unwrap();
     let app = App::mount(Persistence::LOCAL_STORAGE);
     settle().await;
-    app.sign_in(full("kss_1", "org_1", hour_token()));
+    app.sign_in(full_with("kss_1", "org_1", hour_token()));
     let late = app.mock.push_deferred();
     let refresh = app.store().refresh();
     leptos::task::spawn_local(refresh.clone());
@@ -150,7 +150,7 @@ async fn a_sign_out_during_a_refresh_stays_signed_out() {
     app.store().logout().await;
     assert_eq!(app.state(), SessionState::SignedOut);
     // the refresh's answer arrives after the sign-out: it must change nothing
-    late.respond_json(200, full("kss_1", "org_1", hour_token()));
+    late.respond_json(200, full_with("kss_1", "org_1", hour_token()));
     refresh.await;
     settle().await;
     assert_eq!(
@@ -173,16 +173,16 @@ async fn a_sign_out_during_a_refresh_stays_signed_out() {
 async fn an_account_switch_made_during_a_refresh_is_not_lost() {
     let app = App::mount(Persistence::MEMORY);
     settle().await;
-    app.sign_in(full("kss_2", "org_1", hour_token()));
+    app.sign_in(full_with("kss_2", "org_1", hour_token()));
     let refresh_answer = app.mock.push_deferred();
     app.mock
-        .push_json(200, full("kss_2", "org_2", hour_token()));
+        .push_json(200, full_with("kss_2", "org_2", hour_token()));
     let refresh = app.store().refresh();
     let switch = app.store().switch_account("org_2".into());
     leptos::task::spawn_local(refresh.clone());
     leptos::task::spawn_local(switch.clone());
     until("the refresh is sent", || app.mock.requests().len() == 1).await;
-    refresh_answer.respond_json(200, full("kss_2", "org_1", hour_token()));
+    refresh_answer.respond_json(200, full_with("kss_2", "org_1", hour_token()));
     refresh.await;
     switch.await;
     let requests = app.mock.requests();
@@ -204,10 +204,10 @@ async fn a_restored_session_whose_token_expired_is_refreshed_at_once_or_signed_o
     let expired = json!({"sub": "usr_1", "iat": now_secs() - 7200, "exp": now_secs() - 3600});
     // refreshed at once
     session_storage()
-        .set_item(KEY, &stored(full("kss_3", "org_1", expired.clone())))
+        .set_item(KEY, &stored(full_with("kss_3", "org_1", expired.clone())))
         .unwrap();
     let app = App::mount(Persistence::SESSION_STORAGE);
-    let fresh = full("kss_3", "org_1", hour_token());
+    let fresh = full_with("kss_3", "org_1", hour_token());
     app.mock.push_json(200, fresh.clone());
     until("a refresh on restore", || app.mock.requests().len() == 1).await;
     until("the new token", || {
@@ -219,7 +219,7 @@ async fn a_restored_session_whose_token_expired_is_refreshed_at_once_or_signed_o
 
     // and when that refresh cannot reach the service, an expired token is not kept
     session_storage()
-        .set_item(KEY, &stored(full("kss_3", "org_1", expired)))
+        .set_item(KEY, &stored(full_with("kss_3", "org_1", expired)))
         .unwrap();
     let app = App::mount(Persistence::SESSION_STORAGE);
     app.mock.push(Err(TransportError::Offline));
@@ -242,14 +242,14 @@ async fn a_restored_session_is_refreshed_before_its_token_expires() {
     // restored with 2 s left: refreshed within about a second, not never
     let soon = json!({"sub": "usr_1", "exp": now_secs() + 2});
     session_storage()
-        .set_item(KEY, &stored(full("kss_4", "org_1", soon)))
+        .set_item(KEY, &stored(full_with("kss_4", "org_1", soon)))
         .unwrap();
     let app = App::mount(Persistence::SESSION_STORAGE);
     settle().await;
     assert!(app.state().is_signed_in());
     assert!(app.mock.requests().is_empty(), "not due yet");
     app.mock
-        .push_json(200, full("kss_4", "org_1", hour_token()));
+        .push_json(200, full_with("kss_4", "org_1", hour_token()));
     until("a scheduled refresh", || app.mock.requests().len() == 1).await;
     app.unmount();
     session_storage().clear().unwrap();
@@ -261,11 +261,11 @@ async fn a_failed_refresh_is_retried_while_the_token_is_valid() {
     // token expires if that is sooner) works
     let soon = json!({"sub": "usr_1", "exp": now_secs() + 4});
     session_storage()
-        .set_item(KEY, &stored(full("kss_5", "org_1", soon)))
+        .set_item(KEY, &stored(full_with("kss_5", "org_1", soon)))
         .unwrap();
     let app = App::mount(Persistence::SESSION_STORAGE);
     app.mock.push(Ok(HttpResponse::new(503, "")));
-    let fresh = full("kss_5", "org_1", hour_token());
+    let fresh = full_with("kss_5", "org_1", hour_token());
     app.mock.push_json(200, fresh.clone());
     until("the first refresh", || app.mock.requests().len() == 1).await;
     until("it failed, the session is kept", || {
@@ -287,7 +287,7 @@ async fn only_one_tab_refreshes_a_shared_session_at_a_time() {
     local().clear().unwrap();
     let expired = json!({"sub": "usr_1", "exp": now_secs() - 10});
     local()
-        .set_item(KEY, &stored(full("kss_6", "org_1", expired)))
+        .set_item(KEY, &stored(full_with("kss_6", "org_1", expired)))
         .unwrap();
     // two providers on one localStorage: two tabs of the app
     let (a, b) = (
@@ -300,7 +300,7 @@ async fn only_one_tab_refreshes_a_shared_session_at_a_time() {
     })
     .await;
     settle().await;
-    let fresh = full("kss_6", "org_1", hour_token());
+    let fresh = full_with("kss_6", "org_1", hour_token());
     let first = if a.mock.requests().len() == 1 {
         answer_a
     } else {
@@ -338,7 +338,7 @@ async fn another_tabs_sign_out_and_new_token_are_followed() {
     local().clear().unwrap();
     let app = App::mount(Persistence::LOCAL_STORAGE);
     settle().await;
-    app.sign_in(full("kss_7", "org_1", hour_token()));
+    app.sign_in(full_with("kss_7", "org_1", hour_token()));
     // another tab signed out (it removed the key)
     local().remove_item(KEY).unwrap();
     storage_event(None);
@@ -347,7 +347,7 @@ async fn another_tabs_sign_out_and_new_token_are_followed() {
     })
     .await;
     // another tab signed in
-    let other = full("kss_8", "org_1", hour_token());
+    let other = full_with("kss_8", "org_1", hour_token());
     local().set_item(KEY, &stored(other.clone())).unwrap();
     storage_event(Some(&stored(other.clone())));
     until("signed in here too", || {
@@ -375,7 +375,7 @@ async fn a_reset_that_asks_to_sign_in_again_leaves_nobody_signed_in() {
     settle().await;
     page.type_into("input[name=password]", "a-new-password");
     page.mock
-        .push_json(200, full("kss_9", "org_1", hour_token()));
+        .push_json(200, full_with("kss_9", "org_1", hour_token()));
     page.mock.push_json(200, json!({"result": "okay"}));
     page.click("button[type=submit]");
     until("done", || done.get_untracked()).await;
@@ -403,7 +403,7 @@ async fn passwords_leave_the_page_once_their_call_succeeded() {
     page.type_into("form.lr-form--login input[name=email]", "ann@example.com");
     page.type_into("form.lr-form--login input[name=password]", "pw-SENTINEL-1");
     page.mock
-        .push_json(200, full("kss_10", "org_1", hour_token()));
+        .push_json(200, full_with("kss_10", "org_1", hour_token()));
     page.click("form.lr-form--login button[type=submit]");
     until("the login's password is gone", || {
         page.input("form.lr-form--login input[name=password]")
@@ -413,7 +413,7 @@ async fn passwords_leave_the_page_once_their_call_succeeded() {
     .await;
     page.type_into("form.lr-form--reset input[name=password]", "pw-SENTINEL-2");
     page.mock
-        .push_json(200, full("kss_11", "org_1", hour_token()));
+        .push_json(200, full_with("kss_11", "org_1", hour_token()));
     page.click("form.lr-form--reset button[type=submit]");
     until("the reset's password is gone", || {
         page.input("form.lr-form--reset input[name=password]")
@@ -448,7 +448,7 @@ async fn a_headless_submit_while_one_is_pending_sends_nothing() {
     );
     assert!(f.status.field_errors.get_untracked().is_empty());
     assert_eq!(page.mock.requests().len(), 1, "no second request");
-    answer.respond_json(200, full("kss_12", "org_1", hour_token()));
+    answer.respond_json(200, full_with("kss_12", "org_1", hour_token()));
     until("signed in", || {
         f.status.state.get_untracked() == FormState::Succeeded
     })
@@ -461,7 +461,7 @@ async fn a_headless_submit_while_one_is_pending_sends_nothing() {
 async fn the_sign_out_button_works_while_a_refresh_is_slow() {
     let app = App::mount_with(Persistence::MEMORY, || view! { <LogoutButton/> }.into_any());
     settle().await;
-    app.sign_in(full("kss_13", "org_1", hour_token()));
+    app.sign_in(full_with("kss_13", "org_1", hour_token()));
     let page_root = app.root.clone();
     let _slow = app.mock.push_deferred();
     leptos::task::spawn_local(app.store().refresh());
@@ -486,7 +486,7 @@ async fn a_refresh_answered_after_another_tab_signed_out_does_not_sign_the_user_
     local().clear().unwrap();
     let app = App::mount(Persistence::LOCAL_STORAGE);
     settle().await;
-    app.sign_in(full("kss_1", "org_1", hour_token()));
+    app.sign_in(full_with("kss_1", "org_1", hour_token()));
     assert!(local().get_item(KEY).unwrap().is_some());
     let late = app.mock.push_deferred();
     let refresh = app.store().refresh();
@@ -495,7 +495,7 @@ async fn a_refresh_answered_after_another_tab_signed_out_does_not_sign_the_user_
 
     // another tab signs out: its `storage` event has not reached this tab yet
     local().remove_item(KEY).unwrap();
-    late.respond_json(200, full("kss_1", "org_1", hour_token()));
+    late.respond_json(200, full_with("kss_1", "org_1", hour_token()));
     refresh.await;
     settle().await;
     assert_eq!(
@@ -517,14 +517,14 @@ async fn a_late_or_forged_storage_event_does_not_sign_a_signed_out_tab_back_in()
     local().clear().unwrap();
     let app = App::mount(Persistence::LOCAL_STORAGE);
     settle().await;
-    let before = full("kss_2", "org_1", hour_token());
+    let before = full_with("kss_2", "org_1", hour_token());
     app.sign_in(before.clone());
     app.mock.push_json(200, json!({"result": "okay"}));
     app.store().logout().await;
     assert_eq!(local().get_item(KEY).unwrap(), None);
 
     // another tab's refresh was written just before the sign-out; its event comes after
-    let refreshed = full("kss_2", "org_1", hour_token());
+    let refreshed = full_with("kss_2", "org_1", hour_token());
     storage_event(Some(&stored(refreshed)));
     // or a script on the page forges one
     storage_event(Some(&stored(before)));
@@ -537,4 +537,132 @@ async fn a_late_or_forged_storage_event_does_not_sign_a_signed_out_tab_back_in()
     assert_eq!(app.store().authorization_header(), None);
     app.unmount();
     local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn logout_signs_out_locally_even_offline_and_says_so() {
+    let page = mount(|| {
+        capture_session();
+        view! { <LogoutButton/> }
+    });
+    settle().await;
+    sign_in_with(full("kss_8", "org_1"));
+    page.mock.push(Err(TransportError::Offline));
+    page.click(".lr-logout");
+    until("signed out", || {
+        session().state.get_untracked() == SessionState::SignedOut
+    })
+    .await;
+    until("said so", || {
+        page.text(".lr-logout__status")
+            .starts_with("You're signed out on this device")
+    })
+    .await;
+    assert_eq!(page.mock.requests()[0].method, Method::Delete);
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn refresh_is_single_flight_and_only_access_denied_signs_out() {
+    let page = mount(|| {
+        capture_session();
+    });
+    settle().await;
+    sign_in_with(full("kss_9", "org_1"));
+    let s = session();
+
+    let responder = page.mock.push_deferred();
+    let (a, b, c) = (s.store.refresh(), s.store.refresh(), s.store.refresh());
+    let all = futures_join(a, b, c);
+    settle().await;
+    responder.respond(Ok(HttpResponse::new(503, "")));
+    all.await;
+    assert_eq!(page.mock.requests().len(), 1, "three callers, one request");
+    assert!(page.mock.requests()[0].url.contains("account=org_1"));
+    assert!(
+        s.state.get_untracked().is_signed_in(),
+        "a 503 keeps the session"
+    );
+    assert_eq!(
+        s.status.get_untracked(),
+        FormState::Unavailable(Unavailable::Server)
+    );
+
+    for (reply, signed_in) in [
+        (HttpResponse::new(429, ""), true),
+        (HttpResponse::new(200, "<html>"), true),
+        (HttpResponse::new(403, ""), false),
+    ] {
+        page.mock.push(Ok(reply));
+        s.store.refresh().await;
+        assert_eq!(s.state.get_untracked().is_signed_in(), signed_in);
+    }
+    page.unmount();
+}
+
+async fn futures_join(
+    a: impl std::future::Future<Output = ()>,
+    b: impl std::future::Future<Output = ()>,
+    c: impl std::future::Future<Output = ()>,
+) {
+    a.await;
+    b.await;
+    c.await;
+}
+
+#[wasm_bindgen_test]
+async fn nothing_secret_is_stored_by_default_and_only_the_login_when_opted_in() {
+    let storage = |local: bool| {
+        let w = window();
+        if local {
+            w.local_storage()
+        } else {
+            w.session_storage()
+        }
+        .unwrap()
+        .unwrap()
+    };
+    storage(true).clear().unwrap();
+    storage(false).clear().unwrap();
+    let page = mount(|| {
+        capture_session();
+        view! { <LoginForm/> }
+    });
+    settle().await;
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "pw-SENTINEL");
+    page.mock.push_json(200, full("kss_SENTINEL", "org_1"));
+    page.click("button[type=submit]");
+    until("signed in", || {
+        session().state.get_untracked().is_signed_in()
+    })
+    .await;
+    assert_eq!(storage(true).length().unwrap(), 0);
+    assert_eq!(storage(false).length().unwrap(), 0);
+    assert!(!window().location().href().unwrap().contains("SENTINEL"));
+    page.unmount();
+
+    // opted in: sessionStorage holds the login, never the password
+    let root: web_sys::HtmlElement = document()
+        .create_element("section")
+        .unwrap()
+        .unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let mock = std::sync::Arc::new(loginrocket::transport::MockTransport::new());
+    let c = client(&mock);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let c = c.clone();
+        view! { <LoginRocketProvider client=c persistence=Persistence::SESSION_STORAGE>{capture_session()}</LoginRocketProvider> }
+    });
+    settle().await;
+    sign_in_with(full("kss_10", "org_1"));
+    let stored = storage(false)
+        .get_item("leptos-loginrocket.session")
+        .unwrap()
+        .expect("stored");
+    assert!(stored.contains("kss_10") && !stored.contains("password"));
+    assert_eq!(storage(true).length().unwrap(), 0);
+    drop(handle);
+    root.remove();
+    storage(false).clear().unwrap();
 }

@@ -186,3 +186,41 @@ pub async fn bare<T: Clone + 'static>(
     let (value, session) = slot.get_untracked().expect("mounted");
     (page, value, session)
 }
+
+/// A 422 with `messages` (its `error` is all of them, joined).
+pub fn invalid(messages: &[&str]) -> serde_json::Value {
+    serde_json::json!({"result": "error", "error": messages.join(" "), "errors": messages})
+}
+
+/// Types a valid email and a sentinel password into the sign-in form.
+pub fn fill_login(page: &Page) {
+    page.type_into("input[name=email]", "ann@example.com");
+    page.type_into("input[name=password]", "pw-SENTINEL");
+}
+
+thread_local! {
+    static SESSION: std::cell::Cell<Option<UseSessionReturn>> = const { std::cell::Cell::new(None) };
+}
+
+/// Captures `use_session()` of the mounted provider.
+pub fn capture_session() {
+    let s = use_session();
+    SESSION.with(|c| c.set(Some(s)));
+}
+
+/// The `use_session()` that [`capture_session`] captured in the last mounted provider.
+pub fn session() -> UseSessionReturn {
+    SESSION.with(|c| c.get().expect("captured"))
+}
+
+/// Puts the captured session in the state a `full_login` or `conditional_login` answer leads to.
+pub fn sign_in_with(state: serde_json::Value) {
+    let s = session();
+    let response: loginrocket::Response = serde_json::from_value(state).unwrap();
+    let next = match response {
+        loginrocket::Response::FullLogin(f) => SessionState::signed_in(f),
+        loginrocket::Response::ConditionalLogin(c) => SessionState::Conditional(c),
+        _ => SessionState::SignedOut,
+    };
+    s.store.set(next);
+}

@@ -1,12 +1,12 @@
-//! The kit's components in headless Chromium, on a scripted mock transport.
+//! The forms in headless Chromium, on a scripted mock transport: each component's markup,
+//! its states and messages, and what it sends.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
 
 use leptos::prelude::*;
-use leptos_loginrocket::i18n::{self, FluentArg, Translator};
 use leptos_loginrocket::prelude::*;
-use loginrocket::transport::{HttpResponse, TransportError};
+use loginrocket::transport::{HttpResponse, Method, TransportError};
 use loginrocket::{ConditionalLogin, FullLogin};
 use serde_json::json;
 use support::*;
@@ -16,15 +16,6 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
-
-fn invalid(messages: &[&str]) -> serde_json::Value {
-    json!({"result": "error", "error": messages.join(" "), "errors": messages})
-}
-
-fn fill_login(page: &Page) {
-    page.type_into("input[name=email]", "ann@example.com");
-    page.type_into("input[name=password]", "pw-SENTINEL");
-}
 
 #[wasm_bindgen_test]
 async fn login_form_idle_render_is_labelled_and_unique() {
@@ -186,50 +177,6 @@ async fn server_messages_land_next_to_their_fields_in_english() {
             "{name}"
         );
     }
-    page.unmount();
-}
-
-#[wasm_bindgen_test]
-async fn server_messages_land_next_to_their_fields_in_spanish() {
-    let page = mount_with(
-        Locale::ES,
-        || view! { <SignupForm fields=SignupFields { org_name: FieldMode::Optional, ..Default::default() }/> },
-    );
-    settle().await;
-    assert_eq!(
-        page.text("label[for$='-org-name']"),
-        "Nombre de la organización"
-    );
-    page.type_into("input[name=email]", "ann@example.com");
-    page.type_into("input[name=password]", "x");
-    page.mock.push_json(
-        422,
-        invalid(&[
-            "Correo electrónico ya está en uso",
-            "Contraseña es demasiado corto (el mínimo es 8 caracteres)",
-            "Nombre de la organización no puede estar en blanco",
-        ]),
-    );
-    page.click("button[type=submit]");
-    until("field errors", || {
-        !page.text("[id$='-email-error']").is_empty()
-    })
-    .await;
-    assert_eq!(
-        page.text("[id$='-email-error']"),
-        "Correo electrónico ya está en uso"
-    );
-    assert_eq!(
-        page.text("[id$='-password-error']"),
-        "Contraseña es demasiado corto (el mínimo es 8 caracteres)"
-    );
-    assert_eq!(
-        page.text("[id$='-org-name-error']"),
-        "Nombre de la organización no puede estar en blanco"
-    );
-    assert_eq!(page.text("[role=alert]"), "");
-    let req = page.mock.last_request().unwrap();
-    assert_eq!(req.header("accept-language"), Some("es"));
     page.unmount();
 }
 
@@ -525,40 +472,6 @@ thread_local! {
 }
 
 #[wasm_bindgen_test]
-async fn locale_switch_rerenders_and_changes_the_next_request() {
-    let page = mount(|| view! { <LoginForm/> });
-    settle().await;
-    assert_eq!(page.text("label[for$='-email']"), "Email");
-    assert_eq!(page.text("button[type=submit]"), "Sign in");
-    page.locale.set(Locale::ES);
-    until("spanish", || {
-        page.text("label[for$='-email']") == "Correo electrónico"
-    })
-    .await;
-    assert_eq!(page.text("button[type=submit]"), "Iniciar sesión");
-    fill_login(&page);
-    page.mock.push(Err(TransportError::Offline));
-    page.click("button[type=submit]");
-    until("state in spanish", || {
-        page.text("[role=alert]")
-            .starts_with("Parece que no tienes conexión")
-    })
-    .await;
-    assert_eq!(
-        page.mock.last_request().unwrap().header("accept-language"),
-        Some("es")
-    );
-    page.locale.set(Locale::JA);
-    until("japanese", || {
-        page.text("[role=alert]")
-            .starts_with("オフラインのようです")
-    })
-    .await;
-    assert_eq!(page.text("label[for$='-email']"), "メールアドレス");
-    page.unmount();
-}
-
-#[wasm_bindgen_test]
 async fn forgot_password_confirms_the_same_way_whether_or_not_the_account_exists() {
     for reply in [
         Ok(HttpResponse::new(200, r#"{"result":"okay"}"#)),
@@ -777,144 +690,6 @@ async fn a_password_hint_is_linked_to_the_field_with_its_errors() {
 }
 
 #[wasm_bindgen_test]
-async fn the_provider_keeps_html_lang_on_the_locale_when_asked() {
-    let html = document().document_element().unwrap();
-    html.set_attribute("lang", "en").unwrap();
-    let root: web_sys::HtmlElement = document()
-        .create_element("section")
-        .unwrap()
-        .unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let locale = RwSignal::new(Locale::ES);
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <LoginRocketProvider url="https://lr.test" locale=locale sync_html_lang=true><p/></LoginRocketProvider> }
-    });
-    until("es", || html.get_attribute("lang").as_deref() == Some("es")).await;
-    locale.set(Locale::JA);
-    until("ja", || html.get_attribute("lang").as_deref() == Some("ja")).await;
-    drop(handle);
-    root.remove();
-    // off by default: the document is the app's
-    html.set_attribute("lang", "en").unwrap();
-    let page = mount_with(Locale::JA, || view! { <p/> });
-    settle().await;
-    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
-    page.unmount();
-}
-
-/// French, which the kit doesn't ship: the app registers it from its own Fluent with French
-/// plural rules, and the kit's strings, the plurals and the server's language follow.
-#[wasm_bindgen_test]
-async fn an_app_registered_locale_drives_the_kit_and_the_server() {
-    let fr = Locale::new("fr").unwrap();
-    let catalog = Catalog::new()
-        .with_locale(
-            fr,
-            i18n::plural::FR,
-            "field-email = E-mail\nfield-password = Mot de passe\nlogin-submit = Se connecter\n\
-             password-hint = Au moins { $count ->\n    [one] { $count } caractère\n   *[other] { $count } caractères\n}.\n",
-        )
-        .unwrap();
-    let page = mount_i18n(fr, catalog, None, || view! { <LoginForm/> });
-    settle().await;
-    assert_eq!(page.text("button[type=submit]"), "Se connecter");
-    assert_eq!(page.text("label[for$='-email']"), "E-mail");
-    page.type_into("input[name=email]", "ann@example.com");
-    page.type_into("input[name=password]", "pw");
-    page.mock
-        .push_json(422, invalid(&["E-mail n'est pas valide"]));
-    page.click("button[type=submit]");
-    until("the field error", || {
-        !page.text("[id$='-email-error']").is_empty()
-    })
-    .await;
-    assert_eq!(page.text("[id$='-email-error']"), "E-mail n'est pas valide");
-    assert_eq!(
-        page.mock.last_request().unwrap().header("accept-language"),
-        Some("fr")
-    );
-    page.unmount();
-
-    let catalog = Catalog::new()
-        .with_locale(fr, i18n::plural::FR, "password-hint = Au moins { $count ->\n    [one] { $count } caractère\n   *[other] { $count } caractères\n}.\n")
-        .unwrap();
-    let page = mount_i18n(
-        fr,
-        catalog,
-        None,
-        || view! { <SignupForm min_password_length=1/> },
-    );
-    settle().await;
-    assert_eq!(page.text("[id$='-password-hint']"), "Au moins 1 caractère.");
-    page.unmount();
-}
-
-/// An app with its own `fluent-bundle` serves the kit's keys through it: one bundle for the
-/// app and the kit, following the locale; what it lacks comes from the kit's catalog.
-#[wasm_bindgen_test]
-async fn a_translator_serves_the_kit_from_the_apps_own_fluent_bundle() {
-    use fluent_bundle::concurrent::FluentBundle;
-    use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-
-    let mut bundle = FluentBundle::new_concurrent(vec!["de".parse().unwrap()]);
-    bundle.set_use_isolating(false);
-    let ftl = "login-submit = Anmelden\n\
-               password-hint = Mindestens { $count ->\n    [one] ein Zeichen\n   *[other] { $count } Zeichen\n}.\n\
-               app-title = Meine App\n";
-    bundle
-        .add_resource(FluentResource::try_new(ftl.to_owned()).unwrap())
-        .unwrap();
-    let bundle = std::sync::Arc::new(bundle);
-    let translator = Translator::new(move |locale, key, args| {
-        if locale.language() != "de" {
-            return None;
-        }
-        let message = bundle.get_message(key)?;
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                FluentArg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-                FluentArg::Decimal(d) => fluent_args.set(*name, FluentValue::try_number(d)),
-                FluentArg::Text(t) => fluent_args.set(*name, FluentValue::from(t.to_string())),
-            }
-        }
-        let mut errors = vec![];
-        Some(
-            bundle
-                .format_pattern(message.value()?, Some(&fluent_args), &mut errors)
-                .into_owned(),
-        )
-    });
-    let de = Locale::new("de").unwrap();
-    let page = mount_i18n(de, Catalog::new(), Some(translator), || {
-        view! { <SignupForm min_password_length=8/> }
-    });
-    settle().await;
-    assert_eq!(page.text("[id$='-password-hint']"), "Mindestens 8 Zeichen.");
-    // the bundle has no `field-email`: the kit's catalog answers (English: no German there)
-    assert_eq!(page.text("label[for$='-email']"), "Email");
-    page.locale.set(Locale::ES);
-    until("Spanish from the kit's catalog", || {
-        page.text("label[for$='-email']") == "Correo electrónico"
-    })
-    .await;
-    page.locale.set(de);
-    until("German again", || {
-        page.text("[id$='-password-hint']") == "Mindestens 8 Zeichen."
-    })
-    .await;
-    page.unmount();
-    let page = mount_i18n(de, Catalog::new(), None, || view! { <LoginForm/> });
-    settle().await;
-    assert_eq!(
-        page.text("button[type=submit]"),
-        "Sign in",
-        "without the translator"
-    );
-    page.unmount();
-}
-
-#[wasm_bindgen_test]
 async fn every_rendered_field_of_every_form_has_its_own_autocomplete_token() {
     // what the markup says at run time: a token built at run time escapes a grep of the source
     let every = FieldMode::Optional;
@@ -969,70 +744,278 @@ async fn every_rendered_field_of_every_form_has_its_own_autocomplete_token() {
     page.unmount();
 }
 
-/// A 422 with `messages`, saying (or not) which language they are in.
-fn invalid_in(language: Option<&str>, messages: &[&str]) -> Result<HttpResponse, TransportError> {
-    Ok(HttpResponse {
-        status: 422,
-        headers: language
-            .map(|l| ("Content-Language".to_owned(), l.to_owned()))
-            .into_iter()
-            .collect(),
-        body: invalid(messages).to_string().into_bytes(),
-    })
-}
-
 #[wasm_bindgen_test]
-async fn each_fields_server_messages_keep_the_language_the_server_wrote_them_in() {
-    let page = mount_with(Locale::JA, || view! { <LoginForm/> });
+async fn two_factor_code_is_pasted_once_normalized_and_signs_in() {
+    let got = RwSignal::new(None::<FullLogin>);
+    let page = mount(move || {
+        capture_session();
+        view! { <TwoFactorForm session=loginrocket::Secret::new("kss_2") on_login=move |f| got.set(Some(f))/> }
+    });
     settle().await;
-    fill_login(&page);
-    page.mock
-        .push(invalid_in(Some("ja"), &["メールアドレスは不正な値です"]));
+    let input = page.input("input[name=code]");
+    assert_eq!(input.type_(), "text");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        input.get_attribute("autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+
+    page.type_into("input[name=code]", "012-345");
+    page.mock.push_json(
+        422,
+        json!({"result": "error", "error": "Code is invalid", "errors": ["Code is invalid"]}),
+    );
     page.click("button[type=submit]");
-    until("the server's message", || {
-        !page.text("[id$='-email-error']").is_empty()
+    until("attributed", || {
+        page.text("[id$='-code-error']") == "Code is invalid"
     })
     .await;
-    page.locale.set(Locale::ES);
-    settle().await;
     assert_eq!(
-        page.text("[id$='-email-error']"),
-        "メールアドレスは不正な値です"
+        json_body(&page.mock.requests()[0]),
+        json!({"session": "kss_2", "code": "012345"})
     );
-    assert_eq!(
-        page.attr("[id$='-email-error']", "lang").as_deref(),
-        Some("ja"),
-        "read with Japanese rules on a Spanish page"
-    );
-    // a field with only our message follows the page
-    page.type_into("input[name=email]", "");
-    page.type_into("input[name=password]", "");
+
+    page.type_into("input[name=code]", "123 456");
+    page.mock.push_json(200, full("kss_2", "org_1"));
     page.click("button[type=submit]");
-    until("ours", || {
-        page.text("[id$='-email-error']").starts_with("Rellena")
-    })
-    .await;
-    assert_eq!(page.attr("[id$='-email-error']", "lang"), None);
+    page.click("button[type=submit]");
+    until("signed in", || got.with_untracked(Option::is_some)).await;
+    assert_eq!(page.mock.requests().len(), 2, "one request per submit");
+    assert_eq!(json_body(&page.mock.requests()[1])["code"], "123456");
+    assert!(
+        session().state.get_untracked().is_signed_in(),
+        "the session store follows"
+    );
     page.unmount();
 }
 
 #[wasm_bindgen_test]
-async fn a_message_in_a_language_the_realm_does_not_localize_is_not_tagged_with_it() {
-    let de = Locale::new("de").unwrap();
-    let page = mount_with(de, || view! { <LoginForm/> });
+async fn account_picker_lists_accounts_and_signs_in_to_the_choice() {
+    let got = RwSignal::new(None::<FullLogin>);
+    let page = mount(move || {
+        capture_session();
+        view! { <AccountPicker on_login=move |f| got.set(Some(f))/> }
+    });
     settle().await;
-    fill_login(&page);
-    // the realm answered a German request in English, and did not say so
-    page.mock.push(invalid_in(None, &["Email is invalid"]));
-    page.click("button[type=submit]");
-    until("the server's message", || {
-        !page.text("[id$='-email-error']").is_empty()
+    sign_in_with(
+        json!({"result": "conditional_login", "session": "kss_3", "account": null,
+        "conditions": ["no_account_selected"], "accounts": [{"id": "org_1", "name": "Acme"}, {"id": "org_2", "name": "Globex"}]}),
+    );
+    until("listed", || {
+        page.root
+            .query_selector_all(".lr-accounts__choice")
+            .unwrap()
+            .length()
+            == 2
     })
     .await;
     assert_eq!(
-        page.attr("[id$='-email-error']", "lang").as_deref(),
-        Some("en"),
-        "an English message marked German"
+        page.text(".lr-accounts__list li:nth-child(2) button"),
+        "Globex"
+    );
+    page.mock.push_json(200, full("kss_3", "org_2"));
+    page.click(".lr-accounts__list li:nth-child(2) button");
+    until("signed in", || got.with_untracked(Option::is_some)).await;
+    let req = &page.mock.requests()[0];
+    assert_eq!(req.method, Method::Get);
+    assert!(
+        req.url.contains("account=org_2") && req.url.contains("session=kss_3"),
+        "{}",
+        req.url_without_query()
+    );
+    assert_eq!(got.get_untracked().unwrap().account, "org_2");
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn account_picker_without_a_list_offers_the_hosted_page_without_the_session_in_the_dom() {
+    let page = mount(|| {
+        capture_session();
+        view! { <AccountPicker/><NextStepFallback/> }
+    });
+    settle().await;
+    sign_in_with(
+        json!({"result": "conditional_login", "session": "kss_4", "account": null, "conditions": ["no_account_selected"]}),
+    );
+    until("hosted link", || page.q(".lr-accounts__hosted").is_some()).await;
+    // the URL (with the session id) is built on click, never rendered
+    assert_eq!(page.el(".lr-accounts__hosted").tag_name(), "BUTTON");
+    let html = page.root.outer_html();
+    assert!(!html.contains("kss_4"), "{html}");
+    assert!(!html.contains("href"), "{html}");
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn complete_profile_sends_the_org_name_with_the_session() {
+    let got = RwSignal::new(None::<FullLogin>);
+    let page = mount(move || {
+        capture_session();
+        view! { <CompleteProfileForm on_login=move |f| got.set(Some(f))/> }
+    });
+    settle().await;
+    sign_in_with(
+        json!({"result": "conditional_login", "session": "kss_5", "account": null, "conditions": ["must_complete_profile"]}),
+    );
+    assert_eq!(
+        page.attr("input[name=org_name]", "autocomplete").as_deref(),
+        Some("organization")
+    );
+    page.type_into("input[name=org_name]", "Acme");
+    page.mock.push_json(200, full("kss_5", "org_9"));
+    page.click("button[type=submit]");
+    until("signed in", || got.with_untracked(Option::is_some)).await;
+    let req = &page.mock.requests()[0];
+    assert_eq!(req.method, Method::Put);
+    assert_eq!(
+        json_body(req),
+        json!({"session": "kss_5", "org_name": "Acme"})
+    );
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn verify_email_runs_once_on_mount_with_every_state() {
+    let page = mount(|| view! { <VerifyEmail token="tve:1"/> });
+    page.mock.push_json(200, json!({"result": "okay"}));
+    until("verified", || {
+        page.text("[role=status]") == "Your email address is verified."
+    })
+    .await;
+    assert_eq!(page.mock.requests().len(), 1);
+    assert_eq!(
+        json_body(&page.mock.requests()[0]),
+        json!({"token": "tve:1"})
+    );
+    page.unmount();
+
+    let page = mount(|| view! { <VerifyEmail token="tve:old"/> });
+    page.mock.push(Ok(HttpResponse::new(404, "")));
+    until("expired", || {
+        page.text("[role=alert]") == "This link is invalid or has expired."
+    })
+    .await;
+    page.unmount();
+
+    let page = mount(|| view! { <VerifyEmail token="tve:2"/> });
+    page.mock.push(Err(TransportError::Offline));
+    until("offline", || page.q(".lr-form__retry").is_some()).await;
+    page.mock.push_json(200, json!({"result": "okay"}));
+    page.click(".lr-form__retry");
+    until("verified after retry", || {
+        page.text("[role=status]") == "Your email address is verified."
+    })
+    .await;
+    assert_eq!(page.mock.requests().len(), 2);
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn invitation_requests_confirm_the_same_way() {
+    for reply in [
+        Ok(HttpResponse::new(200, r#"{"result":"okay"}"#)),
+        Ok(HttpResponse::new(404, "")),
+    ] {
+        let page = mount(|| view! { <RequestInvitationForm/> });
+        settle().await;
+        page.type_into("input[name=email]", "guest@example.com");
+        page.mock.push(reply);
+        page.click("button[type=submit]");
+        until("sent", || page.text("[role=status]").starts_with("Thanks!")).await;
+        assert_eq!(page.text("[role=alert]"), "");
+        page.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn change_password_needs_the_current_one_and_clears_after_success() {
+    let page = mount(|| {
+        capture_session();
+        view! { <ChangePasswordForm/> }
+    });
+    settle().await;
+    sign_in_with(full("kss_6", "org_1"));
+    assert_eq!(
+        page.attr("input[name=current_password]", "autocomplete")
+            .as_deref(),
+        Some("current-password")
+    );
+    assert_eq!(
+        page.attr("input[name=password]", "autocomplete").as_deref(),
+        Some("new-password")
+    );
+    page.type_into("input[name=password]", "a-new-password");
+    page.click("button[type=submit]");
+    until("current required", || {
+        page.text("[id$='-current-password-error']") == "Please fill in Current password."
+    })
+    .await;
+    assert!(page.mock.requests().is_empty());
+
+    page.type_into("input[name=current_password]", "wrong");
+    page.mock.push_json(
+        422,
+        json!({"result": "error", "error": "x", "errors": ["Current password does not match"]}),
+    );
+    page.click("button[type=submit]");
+    until("attributed", || {
+        page.text("[id$='-current-password-error']") == "Current password does not match"
+    })
+    .await;
+    assert_eq!(
+        page.attr("input[name=password]", "aria-invalid"),
+        None,
+        "not the new password's"
+    );
+
+    page.type_into("input[name=current_password]", "right-one");
+    page.mock.push_json(200, json!({"result": "okay"}));
+    page.click("button[type=submit]");
+    until("changed", || {
+        page.text("[role=status]") == "Your password has been changed."
+    })
+    .await;
+    assert_eq!(
+        json_body(&page.mock.requests()[1]),
+        json!({"session": "kss_6", "current_password": "right-one", "password": "a-new-password"})
+    );
+    assert_eq!(
+        page.input("input[name=current_password]").value(),
+        "",
+        "cleared (R07)"
+    );
+    assert_eq!(page.input("input[name=password]").value(), "");
+    page.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn profile_form_is_prefilled_and_updates_the_session() {
+    let page = mount(|| {
+        capture_session();
+        view! { <ProfileForm/> }
+    });
+    settle().await;
+    sign_in_with(full("kss_7", "org_1"));
+    page.unmount();
+    // mount again now that the session has claims to prefill from
+    let page = mount(|| {
+        capture_session();
+        sign_in_with(full("kss_7", "org_1"));
+        view! { <ProfileForm/> }
+    });
+    settle().await;
+    assert_eq!(page.input("input[name=first_name]").value(), "Ann");
+    assert_eq!(page.input("input[name=email]").value(), "ann@example.com");
+    page.type_into("input[name=first_name]", "Annie");
+    page.mock.push_json(200, full("kss_7", "org_1"));
+    page.click("button[type=submit]");
+    until("saved", || {
+        page.text("[role=status]") == "Your profile has been updated."
+    })
+    .await;
+    assert_eq!(
+        json_body(&page.mock.requests()[0]),
+        json!({"session": "kss_7", "first_name": "Annie", "last_name": "Example", "email": "ann@example.com"})
     );
     page.unmount();
 }
