@@ -232,6 +232,24 @@ mod tests {
         assert_eq!(page_for(&conditional(&[])), AuthPage::NextStep);
     }
 
+    /// The backend (which doesn't depend on the kit) answers its form posts and emailed links
+    /// with the kit's pages: its defaults are the kit's, and this keeps them so.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_backends_default_pages_are_the_kits_default_paths() {
+        let kit = AuthPaths::default();
+        let backend = loginrocket_axum::FormPages::default();
+        for (page, theirs) in [
+            (AuthPage::SignIn, backend.sign_in),
+            (AuthPage::TwoFactor, backend.two_factor),
+            (AuthPage::ChooseAccount, backend.choose_account),
+            (AuthPage::ResetPassword, backend.reset_password),
+            (AuthPage::VerifyEmail, backend.verify_email),
+        ] {
+            assert_eq!(kit.path(page), theirs, "{page:?}");
+        }
+    }
+
     #[test]
     fn paths_are_configurable() {
         let p = AuthPaths::default();

@@ -47,7 +47,7 @@ use crate::session::{cookie, same_origin, see_other, top_level_navigation, unix_
 use crate::{LoginRocketAuth, SessionConfig};
 
 /// Where the kit's pages are, for the form posts' answers and the emailed links. The
-/// defaults are the kit's `AuthPaths` under `/auth`.
+/// defaults are the kit's `AuthPaths` under `/auth` (a test in the kit keeps them the same).
 ///
 /// ```
 /// use loginrocket_axum::FormPages;
