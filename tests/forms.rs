@@ -15,8 +15,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
-
 #[wasm_bindgen_test]
 async fn login_form_idle_render_is_labelled_and_unique() {
     let page = mount(|| view! { <LoginForm/><LoginForm id="second"/> });
@@ -219,7 +217,7 @@ async fn signup_sends_only_the_fields_shown() {
     page.type_into("input[name=last_name]", "New");
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     page.click("button[type=submit]");
     until("sent", || page.mock.requests().len() == 1).await;
@@ -329,7 +327,7 @@ async fn transport_failures_are_retryable_states_not_credential_errors() {
         // retry sends the same form again
         page.mock.push_json(
             200,
-            json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+            json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
         );
         page.click(".lr-form__retry");
         until("retried", || page.mock.requests().len() == 2).await;
@@ -358,7 +356,7 @@ async fn double_submit_sends_one_request() {
     assert_eq!(page.attr("form", "aria-busy").as_deref(), Some("true"));
     responder.respond_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     until("signed in", || got.get_untracked() == 1).await;
     assert_eq!(page.mock.requests().len(), 1);
@@ -384,7 +382,7 @@ async fn callbacks_get_the_login_and_the_conditions() {
     fill_login(&page);
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_3", "account": "org_9", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_3", "account": "org_9", "token": SUB_ONLY_JWT}),
     );
     page.click("button[type=submit]");
     until("full", || login.with_untracked(Option::is_some)).await;
@@ -414,7 +412,7 @@ async fn a_response_after_unmount_is_dropped() {
     page.unmount();
     responder.respond_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     settle().await;
     assert_eq!(got.get_untracked(), 0, "no callback after unmount");
@@ -450,7 +448,7 @@ async fn a_superseded_response_is_dropped_latest_wins() {
     .await;
     a.respond_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_A", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_A", "token": SUB_ONLY_JWT}),
     );
     settle().await;
     assert_eq!(
@@ -533,7 +531,7 @@ async fn reset_takes_the_token_from_the_url_once_and_removes_it() {
     page.type_into("input[name=password]", "a-new-password");
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     page.click("button[type=submit]");
     until("signed in", || login.with_untracked(Option::is_some)).await;
@@ -602,7 +600,7 @@ async fn reset_can_send_the_user_to_sign_in_instead() {
     page.type_into("input[name=password]", "a-new-password");
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_9", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_9", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     page.mock.push_json(200, json!({"result": "okay"}));
     page.click("button[type=submit]");

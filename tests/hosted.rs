@@ -16,8 +16,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
-
 const GOOGLE: &[Provider] = &[Provider::new("google", "Google")];
 const LAST_USED: &str = "leptos-loginrocket.last-sign-in";
 
@@ -49,7 +47,7 @@ async fn signed_in_with_password(page: &Page) {
     page.type_into("input[name=password]", "pw");
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     page.click("button[type=submit]");
     until("destination", || page.q("#billing").is_some()).await;

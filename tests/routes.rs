@@ -14,8 +14,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
-
 fn app() -> impl IntoView {
     view! {
         <Router>
@@ -43,7 +41,7 @@ async fn sign_in_then_two_factor_then_the_destination() {
     page.type_into("input[name=code]", "123456");
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_1", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     page.click("button[type=submit]");
     until("destination", || page.q("#billing").is_some()).await;
@@ -66,7 +64,7 @@ async fn a_hostile_destination_falls_back_and_the_picker_comes_first() {
     assert!(here().starts_with("/auth/choose-account"));
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_2", "account": "org_2", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_2", "account": "org_2", "token": SUB_ONLY_JWT}),
     );
     page.click(".lr-accounts__list li:nth-child(2) button");
     until("home, not evil.com", || page.q("#home").is_some()).await;
@@ -122,7 +120,7 @@ async fn the_guard_keeps_its_content_across_new_tokens_and_sends_a_pending_step_
     page.type_into("input[name=password]", "pw");
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_3", "account": "org_1", "token": JWT}),
+        json!({"result": "full_login", "session": "kss_3", "account": "org_1", "token": SUB_ONLY_JWT}),
     );
     page.click("button[type=submit]");
     until("home", || page.q("#home").is_some()).await;
@@ -131,7 +129,7 @@ async fn the_guard_keeps_its_content_across_new_tokens_and_sends_a_pending_step_
     until("counted", || page.text("#count") == "1").await;
     page.mock.push_json(
         200,
-        json!({"result": "full_login", "session": "kss_3", "account": "org_1", "token": format!("{JWT}x")}),
+        json!({"result": "full_login", "session": "kss_3", "account": "org_1", "token": format!("{SUB_ONLY_JWT}x")}),
     );
     page.click("#refresh");
     until("the refresh was sent", || page.mock.requests().len() == 2).await;

@@ -170,6 +170,9 @@ pub fn here() -> String {
 /// `{"sub":"usr_1","given_name":"Ann","family_name":"Example","email":"ann@example.com","exp":2000000000}`.
 pub const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSIsImdpdmVuX25hbWUiOiJBbm4iLCJmYW1pbHlfbmFtZSI6IkV4YW1wbGUiLCJlbWFpbCI6ImFubkBleGFtcGxlLmNvbSIsImV4cCI6MjAwMDAwMDAwMH0.c2ln";
 
+/// A token with no claim but its subject, `{"sub":"usr_1"}`: who is signed in has no name.
+pub const SUB_ONLY_JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c3JfMSJ9.c2ln";
+
 /// A `full_login` answer for `session` and `account`, with [`JWT`].
 pub fn full(session: &str, account: &str) -> serde_json::Value {
     serde_json::json!({"result": "full_login", "session": session, "account": account, "token": JWT})
