@@ -7,7 +7,7 @@ export const APP_PORT = 4791;
 export const YARDSTICK_PORT = 4792;
 export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
 export const APP = `http://127.0.0.1:${APP_PORT}`;
-// examples/trunk-app, built by scripts/example-app.sh (the kit from git)
+// examples/quick-start, built by scripts/example-app.sh (the kit from git)
 export const EXAMPLE_APP_PORT = 4794;
 export const EXAMPLE_APP = `http://127.0.0.1:${EXAMPLE_APP_PORT}`;
 // demo-ssr's server (scripts/demo-ssr.sh --build-only builds it), on the same emulator

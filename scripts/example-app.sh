@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds examples/trunk-app the way an app outside this workspace gets the kit: a copy in
+# Builds examples/quick-start the way an app outside this workspace gets the kit: a copy in
 # target/example-app whose dependency is this repository from git (the commit checked out,
 # HEAD), built by Trunk's release pipeline into target/example-app-dist. The end-to-end
 # suite serves it under the strict CSP and checks that the kit's styles arrive with it.
@@ -10,7 +10,7 @@ cd "$ROOT"
 OUT=target/example-app
 rm -rf "$OUT" target/example-app-dist
 mkdir -p "$OUT"
-cp -r examples/trunk-app/{Cargo.toml,Trunk.toml,index.html,start.js,app.css,src} "$OUT"/
+cp -r examples/quick-start/{Cargo.toml,Trunk.toml,index.html,start.js,app.css,src} "$OUT"/
 REV=$(git rev-parse HEAD)
 sed -i "s|^leptos-loginrocket = .*|leptos-loginrocket = { git = \"file://$ROOT\", rev = \"$REV\" }|" "$OUT/Cargo.toml"
 grep -q "git = \"file://$ROOT\"" "$OUT/Cargo.toml"

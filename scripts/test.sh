@@ -65,12 +65,13 @@ cargo test --locked --workspace --features "$NATIVE_FEATURES"
 }
 
 ssr() {
-step "server rendering (Leptos ssr, its own workspace): every component and drop-in page"
+step "server rendering (crates/render-check, its own workspace, Leptos ssr): every component and drop-in page"
 # its tests also write target/hydration-fixtures/, which the next step hydrates
-own_workspace crates/ssr-check/Cargo.toml target/ssr-check
+own_workspace crates/render-check/Cargo.toml target/render-check --features ssr
 
-step "hydration (Leptos hydrate, its own workspace) in headless Chromium, over that server render"
-own_workspace crates/hydrate-check/Cargo.toml target/hydrate-check --target wasm32-unknown-unknown
+step "hydration (crates/render-check, Leptos hydrate) in headless Chromium, over that server render"
+own_workspace crates/render-check/Cargo.toml target/render-check --features hydrate \
+  --target wasm32-unknown-unknown
 
 step "the server-rendered demo (demo-ssr/, its own workspace): fmt, clippy on both halves, tests"
 # with the flags of its build (scripts/demo-ssr.sh), so the test build's artifacts serve it too

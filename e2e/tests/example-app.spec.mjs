@@ -1,4 +1,4 @@
-// examples/trunk-app: an app outside the workspace that takes the kit from git (built by
+// examples/quick-start: an app outside the workspace that takes the kit from git (built by
 // scripts/example-app.sh). The kit's styles come from <LoginRocketStyles/>: no CSS file copied
 // out of the kit, no <style> element, and the strict CSP (no 'unsafe-inline') is kept. The
 // app themes it with its own linked sheet, as apps do.
@@ -12,7 +12,7 @@ test("an app with the kit from git is styled by the dependency under the strict 
   await expect(submit).toHaveText("Sign in");
 
   // the kit's styles came with the wasm: one constructed sheet, nothing inline; the one
-  // linked sheet is the app's own theme (examples/trunk-app/app.css)
+  // linked sheet is the app's own theme (examples/quick-start/app.css)
   const sheets = await page.evaluate(() => ({
     documentSheets: [...document.styleSheets].map((s) => new URL(s.href).pathname),
     adopted: document.adoptedStyleSheets.length,

@@ -1,8 +1,8 @@
-//! The kit's components as `crates/ssr-check` rendered them on the server, hydrated in
+//! The kit's components as `tests/render.rs` rendered them on the server, hydrated in
 //! headless Chromium: each becomes live with no hydration error and nothing said on the
 //! console, and what the user typed before the wasm arrived is still there. `scripts/test.sh`
 //! runs the server half first.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 
 use leptos::prelude::*;
 use leptos_loginrocket::prelude::*;
@@ -11,12 +11,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-// the one list both halves render (crates/ssr-check); its writing half is ssr-check's
-#[path = "../../ssr-check/src/forms.rs"]
-#[allow(dead_code)]
-mod forms;
+use render_check::forms;
 
-/// Every server render `crates/ssr-check` wrote (`forms::FIXTURES`: `include_str!` takes a
+/// Every server render `tests/render.rs` wrote (`forms::FIXTURES`: `include_str!` takes a
 /// literal).
 const SERVER_HTML: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -38,7 +35,7 @@ fn leptos_hydration_globals() {
 fn host_with(name: &str) -> web_sys::HtmlElement {
     leptos_hydration_globals();
     let html = forms::server_html(SERVER_HTML, name)
-        .unwrap_or_else(|| panic!("no server render of {name}: run crates/ssr-check first"));
+        .unwrap_or_else(|| panic!("no server render of {name}: run the ssr mode first"));
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_inner_html(html);
     document().body().unwrap().append_child(&host).unwrap();

@@ -1,6 +1,7 @@
 //! Every kit component and every drop-in page rendered on the server (Leptos `ssr`): real
 //! markup, no browser, no panic. Browser-only work (storage, history, timers, focus) runs in
 //! effects and event handlers, which a server render never runs.
+#![cfg(feature = "ssr")]
 
 use leptos::prelude::*;
 use leptos_loginrocket::loginrocket::server_forms::{
@@ -159,10 +160,10 @@ fn a_signed_in_page_sends_a_signed_out_visitor_to_sign_in_on_the_server() {
 }
 
 /// Every component as a server renders it for hydration (with the shared context that
-/// numbers hydration ids), written for `crates/hydrate-check` to hydrate in the browser.
+/// numbers hydration ids), written for the hydrate mode (`tests/hydrate.rs`) to hydrate in the browser.
 #[test]
 fn every_component_rendered_for_hydration() {
-    use ssr_check::forms::{provided, record, FIXTURES, FORMS};
+    use render_check::forms::{provided, record, FIXTURES, FORMS};
     let mut text = String::new();
     for (name, form) in FORMS {
         let owner = Owner::new_root(Some(std::sync::Arc::new(
@@ -192,7 +193,7 @@ fn form_ids_are_numbered_per_render() {
 
 /// The submit button is disabled in server markup: a submit before the wasm is live would post
 /// the fields (the password) to the page. The browser enables it once hydrated
-/// (`crates/hydrate-check`).
+/// (the hydrate mode, `tests/hydrate.rs`).
 #[test]
 fn submit_buttons_are_disabled_until_hydration() {
     for html in [
@@ -223,9 +224,9 @@ fn empty_live_regions_are_marked_empty() {
 /// that must stay on its thread (a `SendWrapper`) panics there and cuts the response short.
 #[test]
 fn a_render_can_be_cleaned_up_on_another_thread() {
-    for (name, form) in ssr_check::forms::FORMS {
+    for (name, form) in render_check::forms::FORMS {
         let owner = Owner::new();
-        let html = owner.with(|| ssr_check::forms::provided(*form).to_html());
+        let html = owner.with(|| render_check::forms::provided(*form).to_html());
         assert!(!html.is_empty(), "{name}");
         let cleaned = std::thread::spawn(move || owner.cleanup()).join();
         assert!(

@@ -1,6 +1,6 @@
-//! Every kit component a page hydrates, by name. Included by both halves: `crates/ssr-check`
-//! renders each on the server into one fixture file ([`FIXTURES`]), `crates/hydrate-check`
-//! (with `#[path]`) hydrates each over its markup in the browser.
+//! Every kit component a page hydrates, by name, for both modes: the ssr mode
+//! (`tests/render.rs`) renders each on the server into one fixture file ([`FIXTURES`]), and the
+//! hydrate mode (`tests/hydrate.rs`) hydrates each over its markup in the browser.
 
 use leptos::prelude::*;
 use leptos_loginrocket::prelude::*;

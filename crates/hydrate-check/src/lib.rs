@@ -1,1 +1,0 @@
-//! Nothing here: `tests/hydrate.rs` hydrates the kit in the browser (see Cargo.toml).
