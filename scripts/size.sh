@@ -39,6 +39,10 @@ measure size-probe "the four forms (crates/size-probe)"
 printf 'budget: 160 kB gzip of wasm + JS -> %s\n' "$([ "$TOTAL_GZ" -le 160000 ] && echo within || echo OVER)"
 measure quickstart "the quick start: provider + <LoginForm> (src/bin/quickstart.rs)"
 QUICK=$TOTAL_GZ
+for kept in session_storage local_storage; do
+  measure "quickstart_$kept" "the quick start with the session in $kept (src/bin/quickstart_$kept.rs)"
+  printf 'keeping the session in %s costs: %d B gzip over memory\n' "$kept" "$((TOTAL_GZ - QUICK))"
+done
 measure bare_form "a bare Leptos form with one POST (src/bin/bare_form.rs)"
 BARE=$TOTAL_GZ
 printf '\nthe quick start over the bare form: %d B gzip (target: 30000 -> %s)\n' \

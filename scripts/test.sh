@@ -21,7 +21,7 @@ export CARGO_PROFILE_TEST_DEBUG=${CARGO_PROFILE_TEST_DEBUG:-0}
 
 # the browser crates: everything but the native-only servers
 WASM_PKGS=(-p loginrocket -p loginrocket-ftl -p leptos-loginrocket)
-WASM_APPS=(-p demo -p size-probe -p bare-reference)
+WASM_APPS=(-p demo -p size-probe -p bare-reference -p example-drop-in-pages -p example-headless)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 
 # own_workspace MANIFEST TARGET_DIR CARGO_ARGS...: a workspace of its own (it needs Leptos
@@ -51,7 +51,7 @@ step "clippy (wasm32-unknown-unknown)"
 cargo clippy --locked "${WASM_PKGS[@]}" --all-targets --features loginrocket/mock \
   --target wasm32-unknown-unknown -- -D warnings
 
-step "clippy (wasm32-unknown-unknown): the demo, the size probe and the bench yardstick"
+step "clippy (wasm32-unknown-unknown): the demo, the size probe, the bench yardstick and the examples"
 cargo clippy --locked "${WASM_APPS[@]}" --target wasm32-unknown-unknown -- -D warnings
 
 step "docs build without warnings"

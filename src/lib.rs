@@ -100,7 +100,31 @@ pub use leptos_loginrocket_macros::ftl;
 /// answers and errors, for an app that names them without a dependency of its own.
 pub use loginrocket;
 
-// Every Rust snippet of the README compiles (and runs) as a doctest.
+// Every Rust snippet of the README and of the book compiles (and runs) as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeSnippets;
+
+#[cfg(doctest)]
+mod book {
+    macro_rules! chapters {
+        ($($name:ident: $file:literal),* $(,)?) => {$(
+            #[doc = include_str!(concat!("../docs/book/src/", $file))]
+            struct $name;
+        )*};
+    }
+    chapters! {
+        GettingStarted: "getting-started.md",
+        DropInPages: "drop-in-pages.md",
+        Headless: "headless.md",
+        Theming: "theming.md",
+        Locales: "locales.md",
+        Persistence: "persistence.md",
+        Social: "social.md",
+        Backend: "backend.md",
+        Ssr: "ssr.md",
+        Splitting: "splitting.md",
+        Client: "client.md",
+        FromLoginrocketJs: "from-loginrocket-js.md",
+    }
+}

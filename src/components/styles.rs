@@ -9,6 +9,8 @@ use leptos::prelude::*;
 /// ```
 /// assert!(leptos_loginrocket::components::STYLESHEET.contains("--lr-color-accent"));
 /// ```
+///
+#[doc = include_str!("../../docs/book/src/tokens.md")]
 pub const STYLESHEET: &str = include_str!("../../style/loginrocket.css");
 
 /// Styles the kit's components from the dependency itself: adopts [`STYLESHEET`] into the

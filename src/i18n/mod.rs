@@ -30,6 +30,8 @@ mod catalog;
 mod chunks;
 #[cfg(test)]
 pub(crate) mod keys;
+#[doc = include_str!("../../docs/book/src/keys.md")]
+pub mod key_list {}
 mod locale;
 mod shipped;
 mod source;
