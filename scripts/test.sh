@@ -23,6 +23,9 @@ export CARGO_PROFILE_TEST_DEBUG=${CARGO_PROFILE_TEST_DEBUG:-0}
 WASM_PKGS=(-p loginrocket -p loginrocket-ftl -p leptos-loginrocket)
 WASM_APPS=(-p demo -p size-probe -p bare-reference -p example-drop-in-pages -p example-headless)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
+# the crates published to crates.io, in dependency order
+PUBLISHED=(-p loginrocket-ftl -p leptos-loginrocket-macros -p loginrocket -p leptos-loginrocket
+  -p loginrocket-axum -p loginrocket-emulator)
 
 # own_workspace MANIFEST TARGET_DIR CARGO_ARGS...: a workspace of its own (it needs Leptos
 # features the main one can't have): fmt --check, then clippy -D warnings and the tests, with
@@ -57,6 +60,18 @@ cargo clippy --locked "${WASM_APPS[@]}" --target wasm32-unknown-unknown -- -D wa
 step "docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps "${WASM_PKGS[@]}" -p loginrocket-axum \
   -p loginrocket-emulator --features "$NATIVE_FEATURES"
+
+step "docs as docs.rs builds them: the packages' docs.rs metadata, --cfg docsrs (nightly's doc_cfg)"
+# docs.rs runs nightly rustdoc; RUSTC_BOOTSTRAP lets this stable one take doc_cfg the same way
+RUSTC_BOOTSTRAP=1 RUSTDOCFLAGS="--cfg docsrs -D warnings" cargo doc --locked --no-deps \
+  -p leptos-loginrocket --features lazy-pages
+RUSTC_BOOTSTRAP=1 RUSTDOCFLAGS="--cfg docsrs -D warnings" cargo doc --locked --no-deps \
+  -p loginrocket --all-features
+
+step "the published crates package as crates.io takes them, each built from its .crate"
+# metadata, include lists and no path-only dependency; the workspace's unpublished crates are
+# served to each other from a local registry. --allow-dirty: what is checked is the tree as is
+cargo package --locked --allow-dirty "${PUBLISHED[@]}"
 }
 
 native() {

@@ -85,3 +85,8 @@ pub use response::{
     RetryAfter, Source, Success, UnknownResult,
 };
 pub use secret::{Extra, Secret};
+
+// The README's example compiles as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctest;
