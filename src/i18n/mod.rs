@@ -49,7 +49,7 @@ pub use locale::Locale;
 /// `loginrocket-ftl`).
 pub use loginrocket_ftl::plural;
 use loginrocket_ftl::{Arg, Entry};
-pub use plural::{PluralCategory, PluralRules};
+use plural::PluralRules;
 use shipped::shipped_entries;
 pub use source::{CompiledFtl, FtlError, FtlSource};
 pub use translator::Translator;
