@@ -93,6 +93,12 @@ step "the server-rendered demo (demo-ssr/, its own workspace): fmt, clippy on bo
 RUSTFLAGS=$DEMO_SSR_RUSTFLAGS own_workspace demo-ssr/Cargo.toml target/demo-ssr --features ssr
 RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy --locked --manifest-path demo-ssr/Cargo.toml \
   --target-dir target/demo-ssr --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+
+step "examples/ssr (its own workspace): fmt, clippy on both halves, with demo-ssr's build"
+# demo-ssr's target directory and flags: the dependencies its build compiled are reused
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS own_workspace examples/ssr/Cargo.toml target/demo-ssr --features ssr
+RUSTFLAGS=$DEMO_SSR_RUSTFLAGS cargo clippy --locked --manifest-path examples/ssr/Cargo.toml \
+  --target-dir target/demo-ssr --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 }
 
 browser() {
