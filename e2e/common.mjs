@@ -10,6 +10,9 @@ export const APP = `http://127.0.0.1:${APP_PORT}`;
 // examples/quick-start, built by scripts/example-app.sh (the kit from git)
 export const EXAMPLE_APP_PORT = 4794;
 export const EXAMPLE_APP = `http://127.0.0.1:${EXAMPLE_APP_PORT}`;
+// examples/split, built by scripts/example-app.sh split (the kit from git, the installed hook)
+export const EXAMPLE_SPLIT_PORT = 4796;
+export const EXAMPLE_SPLIT = `http://127.0.0.1:${EXAMPLE_SPLIT_PORT}`;
 // demo-ssr's server (scripts/demo-ssr.sh --build-only builds it), on the same emulator
 export const SSR_APP_PORT = 4795;
 export const SSR_APP = `http://127.0.0.1:${SSR_APP_PORT}`;

@@ -4,7 +4,7 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
-import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, EXAMPLE_APP_PORT, SSR_APP, SSR_APP_PORT } from "./common.mjs";
+import { APP, APP_PORT, CHROMIUM, EMULATOR, EMULATOR_PORT, EXAMPLE_APP_PORT, EXAMPLE_SPLIT_PORT, SSR_APP, SSR_APP_PORT } from "./common.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -49,6 +49,15 @@ export default defineConfig({
       command: `node e2e/serve.mjs --dir target/example-app-dist --port ${EXAMPLE_APP_PORT} --lr ${EMULATOR}`,
       cwd: root,
       url: `http://127.0.0.1:${EXAMPLE_APP_PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // the split example, outside the workspace, split by the installed hook
+      // (scripts/example-app.sh split)
+      command: `node e2e/serve.mjs --dir target/example-split-dist --port ${EXAMPLE_SPLIT_PORT} --lr ${EMULATOR}`,
+      cwd: root,
+      url: `http://127.0.0.1:${EXAMPLE_SPLIT_PORT}/index.html`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

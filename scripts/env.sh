@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # the demo's builds: Leptos type-erases every component's view, 7 kB gzip less wasm for the
 # demo (it makes the smaller size probe 1.8 kB larger, so it is not set for every build)
-# --emit-relocs: wasm-split-cli needs the relocations to split the demo (scripts/split.sh)
+# --emit-relocs: wasm-split-cli needs the relocations to split the demo (loginrocket-split)
 DEMO_RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs"
 # the server-rendered demo's builds, both halves: erased views are 20 kB gzip less wasm, and a
 # server and a browser must agree on it (an erased browser half fails to hydrate the markup of

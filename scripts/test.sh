@@ -24,7 +24,7 @@ WASM_PKGS=(-p loginrocket -p loginrocket-ftl -p leptos-loginrocket)
 WASM_APPS=(-p demo -p size-probe -p bare-reference -p example-drop-in-pages -p example-headless)
 NATIVE_FEATURES=loginrocket/rustls,loginrocket/mock # rustls implies native
 # the crates published to crates.io, in dependency order
-PUBLISHED=(-p loginrocket-ftl -p leptos-loginrocket-macros -p loginrocket -p leptos-loginrocket
+PUBLISHED=(-p loginrocket-ftl -p leptos-loginrocket-macros -p loginrocket -p leptos-loginrocket -p loginrocket-split
   -p loginrocket-axum -p loginrocket-emulator)
 
 # own_workspace MANIFEST TARGET_DIR CARGO_ARGS...: a workspace of its own (it needs Leptos

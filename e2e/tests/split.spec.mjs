@@ -1,11 +1,11 @@
-// The split build (scripts/split.sh): every drop-in page but sign-in is a wasm chunk of its
+// The split build (loginrocket-split, the Trunk hook of scripts/split.sh): every drop-in page but sign-in is a wasm chunk of its
 // own (the kit's are split_lr_<page>-<build>.wasm). Sign-in fetches none; a deep link to any
 // other page, and a reload there, fetches that page's chunk and renders it; a chunk that can't
 // be fetched, or is not this build's, is a state of the page, with a retry.
 import { readdirSync, readFileSync } from "node:fs";
 import { test, expect, visit, signedIn, shot, axe, submitButton } from "./fixtures.mjs";
 
-// every chunk is named for its build (scripts/hash-chunks.mjs)
+// every chunk is named for its build (loginrocket-split)
 const CHUNK = /\/(split_[a-z0-9_]+|chunk_\d+)-([0-9a-f]{16})\.wasm$/;
 const DIST = new URL("../../target/e2e-dist/", import.meta.url);
 

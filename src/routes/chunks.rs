@@ -1,8 +1,8 @@
 //! What each route of [`AuthRoutes`](super::AuthRoutes) shows. With the `lazy-pages` feature,
 //! every page but sign-in is a split point: its code is a wasm chunk of its own
 //! (`split_lr_<page>.wasm`), fetched the first time its route is shown, so the first page
-//! loads only what sign-in needs. A build with the feature must be split (`wasm-split-cli`;
-//! the demo's `scripts/split.sh` is the Trunk hook); an unsplit one fails at load on the
+//! loads only what sign-in needs. A build with the feature must be split (Trunk's hook
+//! `loginrocket-split`, which the book's "Code splitting" sets up); an unsplit one fails at load on the
 //! `__wasm_split_placeholder__` import, which is why the feature is off by default.
 //!
 //! A chunk that can't be fetched (offline, a failing server) is a state of its page, not a

@@ -33,11 +33,14 @@ fn App() -> impl IntoView {
         <LoginRocketProvider url=LR_URL locale=locale persistence=Persistence::LOCAL_STORAGE>
             <LoginRocketStyles/>
             <Router>
-                <Routes fallback=|| "Not found">
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/account") view=|| view! { <RequireSession><Account/></RequireSession> }/>
-                    <AuthRoutes config=config/>
-                </Routes>
+                // one landmark around every page, the kit's among them
+                <main>
+                    <Routes fallback=|| "Not found">
+                        <Route path=path!("/") view=Home/>
+                        <Route path=path!("/account") view=|| view! { <RequireSession><Account/></RequireSession> }/>
+                        <AuthRoutes config=config/>
+                    </Routes>
+                </main>
             </Router>
         </LoginRocketProvider>
     }
@@ -47,15 +50,13 @@ fn App() -> impl IntoView {
 fn Home() -> impl IntoView {
     let session = use_session();
     view! {
-        <main>
-            <h1>"Acme"</h1>
-            <Show
-                when=move || session.state.with(SessionState::is_signed_in)
-                fallback=|| view! { <A href="/auth/sign-in">"Sign in"</A> " or " <A href="/auth/sign-up">"create an account"</A> }
-            >
-                <A href="/account">"Your account"</A>
-            </Show>
-        </main>
+        <h1>"Acme"</h1>
+        <Show
+            when=move || session.state.with(SessionState::is_signed_in)
+            fallback=|| view! { <A href="/auth/sign-in">"Sign in"</A> " or " <A href="/auth/sign-up">"create an account"</A> }
+        >
+            <A href="/account">"Your account"</A>
+        </Show>
     }
 }
 
@@ -67,13 +68,11 @@ fn Account() -> impl IntoView {
         _ => None,
     };
     view! {
-        <main>
-            <h1>"Your account"</h1>
-            <p>"Signed in as " {email}</p>
-            <A href="/auth/profile">"Edit your profile"</A>
-            " · "
-            <A href="/auth/change-password">"Change your password"</A>
-            <LogoutButton/>
-        </main>
+        <h1>"Your account"</h1>
+        <p>"Signed in as " {email}</p>
+        <A href="/auth/profile">"Edit your profile"</A>
+        " · "
+        <A href="/auth/change-password">"Change your password"</A>
+        <LogoutButton/>
     }
 }
