@@ -138,8 +138,10 @@ e2e() {
 step "end-to-end: the release demo under the production CSP, against the emulator (Playwright + Chromium)"
 # e2e/playwright.config.mjs starts the emulator on 4790 and serves this build on 4791
 RUSTFLAGS=$DEMO_RUSTFLAGS LR_URL=$E2E_LR_URL trunk build --release --offline --dist target/e2e-dist
-# and an app outside the workspace that takes the kit from git (e2e/tests/example-app.spec.mjs)
-scripts/example-app.sh
+# and the apps outside the workspace that take the kit from git (e2e/tests/example-*.spec.mjs):
+# the quick start, and the split example with the installed hook
+scripts/example-app.sh quick-start
+scripts/example-app.sh split
 # and the server-rendered demo, both halves (e2e/tests/ssr.spec.mjs)
 scripts/demo-ssr.sh --build-only
 npx playwright test -c e2e
