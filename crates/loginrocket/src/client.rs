@@ -22,6 +22,13 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 ///
 /// Everything else — HTTP errors, network failures, CORS rejections, timeouts — resolves to
 /// [`Response::Error`], as in loginrocket.js.
+///
+/// ```
+/// use loginrocket::{check_lr_url, Error};
+///
+/// assert!(matches!(check_lr_url("http://example.com/"), Err(Error::InvalidUrl(_))));
+/// assert!(check_lr_url("http://127.0.0.1:4000").is_ok());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
@@ -53,6 +60,22 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// How to build a [`LoginRocket`] client.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use loginrocket::transport::MockTransport;
+/// use std::time::Duration;
+/// use loginrocket::{Config, LoginRocket};
+///
+/// let config = Config::new("https://sample.e2.loginrocket.com")
+///     .locale("es")
+///     .timeout(Duration::from_secs(5));
+/// # let client = LoginRocket::with_transport(config, Arc::new(MockTransport::new())).unwrap();
+/// // let client = LoginRocket::new(config)?;
+/// assert_eq!(client.lr_url().unwrap(), "https://sample.e2.loginrocket.com/v2/");
+/// assert_eq!(client.locale().as_deref(), Some("es"));
+/// assert_eq!(client.timeout(), Duration::from_secs(5));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// The realm's LoginRocket URL, e.g. `https://SAMPLE.e2.loginrocket.com/`; normalized by
@@ -191,6 +214,22 @@ struct Inner {
 /// Cheap to clone; clones share the URL, locale and timeout, so a setter called through one
 /// handle applies to the next request of every handle (for example an app's locale signal
 /// driving `Accept-Language`). `Send + Sync`.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use loginrocket::transport::MockTransport;
+/// use loginrocket::{Config, LoginRocket};
+///
+/// # let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), Arc::new(MockTransport::new())).unwrap();
+/// // let client = LoginRocket::new(Config::new("https://sample.e2.loginrocket.com/"))?;
+/// let for_the_forms = client.clone();
+/// // the user picked another language: every handle's next request says so
+/// client.set_locale(Some("ja"));
+/// assert_eq!(for_the_forms.locale().as_deref(), Some("ja"));
+/// // a URL that isn't https (or http on a loopback host) is refused, and the old one kept
+/// assert!(client.set_lr_url("http://example.com/").is_err());
+/// assert_eq!(client.lr_url().unwrap(), "https://sample.e2.loginrocket.com/v2/");
+/// ```
 #[derive(Clone)]
 pub struct LoginRocket {
     inner: Arc<Inner>,

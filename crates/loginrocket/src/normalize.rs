@@ -78,6 +78,16 @@ pub fn decode_body(body: &[u8]) -> Option<Response> {
 
 /// Turns an HTTP answer into a [`Response`]. Header names are compared case-insensitively.
 /// Never panics, whatever the input.
+///
+/// ```
+/// use loginrocket::{normalize::from_http, Source};
+///
+/// // what loginrocket.js resolves with for a 404: a normalized error
+/// let answer = from_http(404, &[], b"Not Found");
+/// assert_eq!(answer.as_error().unwrap().source, Some(Source::RecordNotFound));
+/// // a body that isn't JSON on a passing status is an error too, never a panic
+/// assert!(from_http(200, &[], b"<html>").is_error());
+/// ```
 pub fn from_http(status: u16, headers: &[(String, String)], body: &[u8]) -> Response {
     if passes_body(status) {
         return match decode_body(body) {

@@ -15,6 +15,17 @@ use crate::secret::{Extra, Secret};
 /// resolves with for the same HTTP response (where loginrocket.js resolves at all; see
 /// [`crate::normalize`] for where this crate is stricter). Unknown keys are kept in each
 /// variant's `extra`, so nothing the server sent is lost.
+///
+/// ```
+/// use loginrocket::{normalize::from_http, Response};
+///
+/// let body = br#"{"result":"full_login","session":"kss_1","account":"org_1","token":"e30.e30.c2ln"}"#;
+/// let answer = from_http(200, &[], body);
+/// assert_eq!(answer.result(), "full_login");
+/// assert!(matches!(&answer, Response::FullLogin(login) if login.account == "org_1"));
+/// // the object loginrocket.js resolves with
+/// assert_eq!(serde_json::to_value(&answer).unwrap()["session"], "kss_1");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Response {
     /// `result: "okay"`: the call succeeded and there is nothing more to do.
@@ -42,6 +53,15 @@ impl Response {
     }
 
     /// The error, when this is one.
+    ///
+    /// ```
+    /// use loginrocket::normalize::from_http;
+    ///
+    /// let body = br#"{"result":"error","error":"Email is invalid","errors":["Email is invalid"]}"#;
+    /// let answer = from_http(422, &[], body);
+    /// assert!(answer.is_error());
+    /// assert_eq!(answer.as_error().map(|e| e.error.as_str()), Some("Email is invalid"));
+    /// ```
     pub fn as_error(&self) -> Option<&ErrorResponse> {
         match self {
             Response::Error(e) => Some(e),
@@ -147,6 +167,15 @@ pub struct ConditionalLogin {
 
 impl ConditionalLogin {
     /// Whether `condition` is among the conditions.
+    ///
+    /// ```
+    /// use loginrocket::{normalize::from_http, Condition, Response};
+    ///
+    /// let body = br#"{"result":"conditional_login","session":"kss_1","account":null,"conditions":["must_verify_login"]}"#;
+    /// let Response::ConditionalLogin(next) = from_http(200, &[], body) else { unreachable!() };
+    /// assert!(next.has(&Condition::MustVerifyLogin));
+    /// assert!(!next.has(&Condition::NoAccountSelected));
+    /// ```
     pub fn has(&self, condition: &Condition) -> bool {
         self.conditions.contains(condition)
     }
@@ -183,6 +212,15 @@ pub struct AccountChoice {
 }
 
 /// A condition of a `conditional_login`: an open set.
+///
+/// ```
+/// use loginrocket::Condition;
+///
+/// assert_eq!(Condition::from("must_verify_login"), Condition::MustVerifyLogin);
+/// // a condition this version doesn't know is kept, not refused
+/// assert_eq!(Condition::from("must_accept_terms"), Condition::Other("must_accept_terms".into()));
+/// assert_eq!(Condition::MustCompleteProfile.as_str(), "must_complete_profile");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Condition {
     /// `no_account_selected`: the user belongs to several accounts and must choose one.
@@ -234,6 +272,17 @@ impl<'de> Deserialize<'de> for Condition {
 /// Why a call failed, in loginrocket.js's terms: the class of the error it normalized.
 ///
 /// Present only on errors the client normalized (never on 409/422 validation errors).
+///
+/// ```
+/// use loginrocket::{normalize::from_http, Source};
+///
+/// let answer = from_http(403, &[], b"");
+/// assert_eq!(answer.as_error().unwrap().source, Some(Source::AccessDenied));
+/// // a 409/422 is the server's own validation error: no source
+/// let body = br#"{"result":"error","error":"Code is invalid","errors":["Code is invalid"]}"#;
+/// assert_eq!(from_http(422, &[], body).as_error().unwrap().source, None);
+/// assert_eq!(Source::RateLimited.to_string(), "RateLimited");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Source {
     /// HTTP 403: the session expired or access was denied.
@@ -280,6 +329,13 @@ impl fmt::Display for Source {
 /// loginrocket.js has no key for this: it is not serialized, and is read with
 /// [`ErrorResponse::failure`]. It lets a UI say "offline" or "timed out" instead of a
 /// generic message.
+///
+/// ```
+/// use loginrocket::{normalize::from_http, Failure};
+///
+/// let answer = from_http(503, &[], b"");
+/// assert_eq!(answer.as_error().unwrap().failure(), Some(&Failure::Status(503)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Failure {
@@ -319,6 +375,16 @@ impl Failure {
 }
 
 /// When a rate-limited call may be tried again, from `Retry-After` or `Ratelimit-Reset`.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use loginrocket::{normalize::from_http, RetryAfter};
+///
+/// let headers = [("Retry-After".to_owned(), "30".to_owned())];
+/// let wait = from_http(429, &headers, b"").as_error().unwrap().retry_after();
+/// assert_eq!(wait, Some(RetryAfter::Delay(Duration::from_secs(30))));
+/// assert_eq!(wait.unwrap().delay_from(SystemTime::now()), Duration::from_secs(30));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RetryAfter {
     /// A delay from when the response arrived.
@@ -361,6 +427,15 @@ pub struct ErrorResponse {
 
 impl ErrorResponse {
     /// A validation-style error as a server would send it (no `source`).
+    ///
+    /// ```
+    /// use loginrocket::ErrorResponse;
+    ///
+    /// let e = ErrorResponse::new(vec!["Email is invalid.".into(), "Password is too short.".into()]);
+    /// assert!(e.is_validation());
+    /// assert_eq!(e.error, "Email is invalid. Password is too short.");
+    /// assert_eq!(e.to_string(), e.error);
+    /// ```
     pub fn new(errors: Vec<String>) -> Self {
         Self {
             error: errors.join(" "),
@@ -402,6 +477,14 @@ impl ErrorResponse {
 
     /// Whether the server wrote this error (a 409/422 validation error), as opposed to one
     /// the client normalized from a status or a transport failure.
+    ///
+    /// ```
+    /// use loginrocket::normalize::from_http;
+    ///
+    /// let body = br#"{"result":"error","error":"Email is invalid","errors":["Email is invalid"]}"#;
+    /// assert!(from_http(422, &[], body).as_error().unwrap().is_validation());
+    /// assert!(!from_http(500, &[], b"").as_error().unwrap().is_validation());
+    /// ```
     pub fn is_validation(&self) -> bool {
         self.source.is_none() && self.failure.is_none()
     }

@@ -10,6 +10,16 @@ use serde_json::{Map, Value};
 /// `Debug` prints `***`; there is no `Display`. The value travels on the wire as a plain
 /// JSON string (it serializes and deserializes transparently), and [`Secret::expose`] is the
 /// one explicit way to read it.
+///
+/// ```
+/// use loginrocket::Secret;
+///
+/// let code = Secret::from("123456");
+/// assert_eq!(format!("{code:?}"), "***");
+/// assert_eq!(code.expose(), "123456");
+/// // on the wire, a plain string
+/// assert_eq!(serde_json::to_string(&code).unwrap(), "\"123456\"");
+/// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Secret(String);
 

@@ -93,6 +93,22 @@ impl MockTransport {
     }
 
     /// Every request sent so far, oldest first.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use loginrocket::transport::MockTransport;
+    /// use loginrocket::{Config, ForgotPasswordParams, LoginRocket, Response};
+    ///
+    /// # async fn run() -> Result<(), loginrocket::Error> {
+    /// let mock = Arc::new(MockTransport::new());
+    /// mock.push_json(200, serde_json::json!({"result": "okay"}));
+    /// let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), mock.clone())?;
+    /// let answer = client.forgot_password(&ForgotPasswordParams::new("ann@example.com")).await?;
+    /// assert!(matches!(answer, Response::Okay(_)));
+    /// assert_eq!(mock.requests()[0].url, "https://sample.e2.loginrocket.com/v2/password/forgot");
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+    /// ```
     pub fn requests(&self) -> Vec<HttpRequest> {
         self.state().requests.clone()
     }
