@@ -186,6 +186,18 @@ impl ConditionalLogin {
     /// **\[ours\]**: AuthRocket documents no such list; the project's emulator sends one. `None`
     /// when the key is absent or not a list of objects with string `id`s (callers then fall
     /// back to the hosted accounts page). Entries without a string `name` use the `id`.
+    ///
+    /// ```
+    /// use loginrocket::{normalize::from_http, Response};
+    ///
+    /// let body = br#"{"result":"conditional_login","session":"kss_1","account":null,
+    ///   "conditions":["no_account_selected"],"accounts":[{"id":"org_1","name":"Acme"},{"id":"org_2"}]}"#;
+    /// let Response::ConditionalLogin(next) = from_http(200, &[], body) else { unreachable!() };
+    /// let accounts = next.accounts().unwrap();
+    /// assert_eq!((accounts[0].id.as_str(), accounts[0].name.as_str()), ("org_1", "Acme"));
+    /// // no name: the id stands in
+    /// assert_eq!(accounts[1].name, "org_2");
+    /// ```
     pub fn accounts(&self) -> Option<Vec<AccountChoice>> {
         let list = self.extra.get("accounts")?.as_array()?;
         list.iter()

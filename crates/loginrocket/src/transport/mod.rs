@@ -37,6 +37,33 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + 'static>>;
 
 /// Performs one HTTP exchange.
+///
+/// An app's own transport: say, one that answers from a fixture, or wraps another with
+/// logging.
+///
+/// ```
+/// use std::sync::Arc;
+/// use loginrocket::transport::{BoxFuture, HttpRequest, HttpResponse, Transport, TransportError};
+/// use loginrocket::{Config, LoginRocket, LogoutParams, Response};
+///
+/// /// Answers every call with `okay`, and logs what it was asked (never the query: a session
+/// /// travels there on DELETE).
+/// struct Canned;
+///
+/// impl Transport for Canned {
+///     fn send(&self, request: HttpRequest) -> BoxFuture<Result<HttpResponse, TransportError>> {
+///         println!("{:?} {}", request.method, request.url_without_query());
+///         Box::pin(async { Ok(HttpResponse::new(200, r#"{"result":"okay"}"#)) })
+///     }
+/// }
+///
+/// # async fn run() -> Result<(), loginrocket::Error> {
+/// let client = LoginRocket::with_transport(Config::new("https://sample.e2.loginrocket.com/"), Arc::new(Canned))?;
+/// let answer = client.logout(&LogoutParams::new("kss_1")).await?;
+/// assert!(matches!(answer, Response::Okay(_)));
+/// # Ok(()) }
+/// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
+/// ```
 pub trait Transport: Send + Sync + 'static {
     /// Sends `request` once and returns the answer, whatever its status.
     fn send(&self, request: HttpRequest) -> BoxFuture<Result<HttpResponse, TransportError>>;
@@ -146,6 +173,14 @@ impl HttpResponse {
     }
 
     /// The first value of a header, by case-insensitive name.
+    ///
+    /// ```
+    /// use loginrocket::transport::HttpResponse;
+    ///
+    /// let answer = HttpResponse::new(429, "").with_header("Retry-After", "30");
+    /// assert_eq!(answer.header("retry-after"), Some("30"));
+    /// assert_eq!(answer.header("Content-Language"), None);
+    /// ```
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
