@@ -90,7 +90,7 @@ struct Shared {
 /// #[component]
 /// fn Greeting() -> impl IntoView {
 ///     let ctx = use_loginrocket();
-///     view! { <p>{move || ctx.t("page-sign-in")}</p> }
+///     view! { <p>{ctx.text_of("page-sign-in")}</p> }
 /// }
 /// ```
 #[derive(Clone, Copy)]
@@ -267,6 +267,14 @@ impl LoginRocketContext {
     /// The message `key` in the current locale (tracks the locale when called reactively).
     pub fn t(&self, key: &str) -> String {
         self.text(self.locale.get(), key, &[])
+    }
+
+    /// The message `key` in the current locale, as a signal: what the kit's views render
+    /// (every such text shares one copy of the rendering code; a `move || ctx.t(…)` closure
+    /// is a type, and a copy, of its own).
+    pub(crate) fn text_of(&self, key: &'static str) -> Signal<String> {
+        let ctx = *self;
+        Signal::derive(move || ctx.t(key))
     }
 
     /// The message `key` with arguments, in the current locale.

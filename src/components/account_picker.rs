@@ -57,7 +57,7 @@ pub fn AccountPicker(
                     }.into_any()
                 }
                 None => view! {
-                    <button type="button" class="lr-button lr-accounts__hosted" on:click=move |_| picker.open_hosted.run(())>{move || ctx.t("account-picker-hosted")}</button>
+                    <button type="button" class="lr-button lr-accounts__hosted" on:click=move |_| picker.open_hosted.run(())>{ctx.text_of("account-picker-hosted")}</button>
                 }.into_any(),
             }}
             <Alert text=picker.message/>

@@ -141,7 +141,7 @@ pub(crate) fn Field(
 
     view! {
         <div class="lr-field">
-            <label class="lr-field__label" for=id.clone()>{move || ctx.t(status.label_key(field))}</label>
+            <label class="lr-field__label" for=id.clone()>{ctx.text_of(status.label_key(field))}</label>
             <div class="lr-field__control">
                 <input
                     class="lr-field__input"

@@ -309,11 +309,11 @@ pub(crate) fn FormShell(
             {fields}
             <div class="lr-form__actions">
                 <button type="submit" class="lr-button lr-form__submit" disabled=move || !live.get() || !status.can_submit()>
-                    {move || ctx.t(submit_key)}
+                    {ctx.text_of(submit_key)}
                 </button>
                 <Show when=move || state.get().retryable()>
                     <button type="button" class="lr-button lr-button--secondary lr-form__retry" on:click=retry>
-                        {move || ctx.t("retry")}
+                        {ctx.text_of("retry")}
                     </button>
                 </Show>
                 {move || {
@@ -329,7 +329,7 @@ pub(crate) fn FormShell(
                                 }
                             }
                         >
-                            {move || ctx.t("reset-request-new")}
+                            {ctx.text_of("reset-request-new")}
                         </button>
                     })
                 }}

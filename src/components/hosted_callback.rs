@@ -61,8 +61,8 @@ pub fn HostedCallback(
                 <p class="lr-callback__question">{question}</p>
                 <p>{move || back.message.get()}</p>
                 <div class="lr-form__actions">
-                    <button type="button" class="lr-button" on:click=move |_| back.confirm.run(())>{move || ctx.t("callback-continue")}</button>
-                    <a class="lr-button lr-button--secondary" href=again.clone()>{move || ctx.t("callback-sign-in-again")}</a>
+                    <button type="button" class="lr-button" on:click=move |_| back.confirm.run(())>{ctx.text_of("callback-continue")}</button>
+                    <a class="lr-button lr-button--secondary" href=again.clone()>{ctx.text_of("callback-sign-in-again")}</a>
                 </div>
             </Show>
             <Alert text=alert/>
@@ -70,9 +70,9 @@ pub fn HostedCallback(
                 let s = state.get();
                 if s.is_dead_end() {
                     let href = sign_in.clone();
-                    view! { <a class="lr-button" href=href>{move || ctx.t("callback-sign-in-again")}</a> }.into_any()
+                    view! { <a class="lr-button" href=href>{ctx.text_of("callback-sign-in-again")}</a> }.into_any()
                 } else if matches!(s, CallbackState::Unavailable(_)) {
-                    view! { <button type="button" class="lr-button" on:click=move |_| back.retry.run(())>{move || ctx.t("retry")}</button> }.into_any()
+                    view! { <button type="button" class="lr-button" on:click=move |_| back.retry.run(())>{ctx.text_of("retry")}</button> }.into_any()
                 } else {
                     ().into_any()
                 }

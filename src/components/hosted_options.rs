@@ -141,9 +141,8 @@ pub fn HostedOptions(
     let remember = hosted.remember_last_used;
     let badge = move |id: &'static str| {
         move || {
-            (sign_in.last_used.get().as_deref() == Some(id)).then(
-                || view! { <span class="lr-badge">{move || ctx.t("hosted-last-used")}</span> },
-            )
+            (sign_in.last_used.get().as_deref() == Some(id))
+                .then(|| view! { <span class="lr-badge">{ctx.text_of("hosted-last-used")}</span> })
         }
     };
     let choice = move |provider: Option<&'static str>,
@@ -177,12 +176,12 @@ pub fn HostedOptions(
         })
         .collect_view();
     let more = hosted.more_ways.then(|| {
-        let label = Signal::derive(move || ctx.t("hosted-more-ways"));
+        let label = ctx.text_of("hosted-more-ways");
         view! { <li>{choice(None, label, None)}</li> }
     });
     view! {
         <div class="lr-hosted">
-            <p class="lr-hosted__or">{move || ctx.t("hosted-or")}</p>
+            <p class="lr-hosted__or">{ctx.text_of("hosted-or")}</p>
             <ul class="lr-hosted__list">{providers}{more}</ul>
         </div>
     }

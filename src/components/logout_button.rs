@@ -29,7 +29,7 @@ pub fn LogoutButton(
     let out = use_logout_with_options(UseLogoutOptions { on_logout });
     let classes = super::classes("lr-button lr-button--secondary lr-logout".into(), class);
     view! {
-        <button type="button" class=classes on:click=move |_| out.logout.run(()) disabled=out.pending>{move || ctx.t("logout")}</button>
+        <button type="button" class=classes on:click=move |_| out.logout.run(()) disabled=out.pending>{ctx.text_of("logout")}</button>
         <StatusRegion class="lr-logout__status" text=out.message/>
     }
 }

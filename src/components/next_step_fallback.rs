@@ -26,8 +26,8 @@ pub fn NextStepFallback(
     let classes = super::classes("lr-next-step".into(), class);
     view! {
         <div class=classes>
-            <p role="status">{move || ctx.t("next-step-unknown")}</p>
-            <button type="button" class="lr-button" on:click=move |_| hosted.run(())>{move || ctx.t("next-step-continue")}</button>
+            <p role="status">{ctx.text_of("next-step-unknown")}</p>
+            <button type="button" class="lr-button" on:click=move |_| hosted.run(())>{ctx.text_of("next-step-continue")}</button>
         </div>
     }
 }

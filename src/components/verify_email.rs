@@ -46,7 +46,7 @@ pub fn VerifyEmail(
             <Alert text=v.message/>
             <StatusRegion text=progress/>
             <Show when=move || v.state.get().retryable()>
-                <button type="button" class="lr-button lr-form__retry" on:click=move |_| v.retry.run(())>{move || ctx.t("retry")}</button>
+                <button type="button" class="lr-button lr-form__retry" on:click=move |_| v.retry.run(())>{ctx.text_of("retry")}</button>
             </Show>
         </div>
     }

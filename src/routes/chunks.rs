@@ -11,44 +11,53 @@
 use leptos::prelude::*;
 
 use super::pages::*;
-use super::AuthConfig;
-#[cfg(feature = "lazy-pages")]
-use super::AuthPage;
+use super::{AuthConfig, AuthPage};
 
-/// `$name(config)`: the view of `$page`, under `lazy-pages` loaded from the chunk `$chunk`.
+/// `page(page, config)`: the view of `page`. Sign-in's is in place; under `lazy-pages` every
+/// other page's is loaded from the chunk of its row (`split_lr_<page>`), each row's loader a
+/// function pointer handed to one copy of the loading view (no generic per page).
 macro_rules! chunk {
-    ($($name:ident => $page:ident in $chunk:ident as $which:ident),* $(,)?) => {$(
+    ($($page:ident in $chunk:ident as $which:ident),* $(,)?) => {
         #[cfg(not(feature = "lazy-pages"))]
-        pub(super) fn $name(config: AuthConfig) -> impl IntoView {
-            view! { <$page config=config/> }
+        pub(super) fn page(page: AuthPage, config: AuthConfig) -> AnyView {
+            match page {
+                $(AuthPage::$which => view! { <$page config=config/> }.into_any(),)*
+                AuthPage::SignIn => view! { <SignInPage config=config/> }.into_any(),
+            }
         }
 
         #[cfg(feature = "lazy-pages")]
-        pub(super) fn $name(config: AuthConfig) -> impl IntoView {
-            // `fallible`: a failed fetch is an `Err` here (by default it would panic, and a
-            // panic aborts the whole wasm module)
-            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn load(config: AuthConfig) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-                Ok(view! { <$page config=config/> }.into_any())
-            }
-            lazy::page(AuthPage::$which, config, |config| Box::pin(load(config)))
+        pub(super) fn page(page: AuthPage, config: AuthConfig) -> AnyView {
+            $(
+                // `fallible`: a failed fetch is an `Err` here (by default it would panic, and
+                // a panic aborts the whole wasm module)
+                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn $chunk(config: AuthConfig) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                    Ok(view! { <$page config=config/> }.into_any())
+                }
+            )*
+            let load: fn(AuthConfig) -> lazy::Loading = match page {
+                $(AuthPage::$which => |config| Box::pin($chunk(config)),)*
+                AuthPage::SignIn => return view! { <SignInPage config=config/> }.into_any(),
+            };
+            lazy::page(page, config, load).into_any()
         }
-    )*};
+    };
 }
 
 chunk! {
-    sign_up => SignUpPage in lr_sign_up as SignUp,
-    forgot_password => ForgotPasswordPage in lr_forgot_password as ForgotPassword,
-    reset_password => ResetPasswordPage in lr_reset_password as ResetPassword,
-    verify_email => VerifyEmailPage in lr_verify_email as VerifyEmail,
-    two_factor => TwoFactorPage in lr_two_factor as TwoFactor,
-    choose_account => ChooseAccountPage in lr_choose_account as ChooseAccount,
-    complete_profile => CompleteProfilePage in lr_complete_profile as CompleteProfile,
-    profile => ProfilePage in lr_profile as Profile,
-    change_password => ChangePasswordPage in lr_change_password as ChangePassword,
-    request_invitation => RequestInvitationPage in lr_request_invitation as RequestInvitation,
-    next_step => NextStepPage in lr_next_step as NextStep,
-    callback => CallbackPage in lr_callback as Callback,
+    SignUpPage in lr_sign_up as SignUp,
+    ForgotPasswordPage in lr_forgot_password as ForgotPassword,
+    ResetPasswordPage in lr_reset_password as ResetPassword,
+    VerifyEmailPage in lr_verify_email as VerifyEmail,
+    TwoFactorPage in lr_two_factor as TwoFactor,
+    ChooseAccountPage in lr_choose_account as ChooseAccount,
+    CompleteProfilePage in lr_complete_profile as CompleteProfile,
+    ProfilePage in lr_profile as Profile,
+    ChangePasswordPage in lr_change_password as ChangePassword,
+    RequestInvitationPage in lr_request_invitation as RequestInvitation,
+    NextStepPage in lr_next_step as NextStep,
+    CallbackPage in lr_callback as Callback,
 }
 
 #[cfg(feature = "lazy-pages")]
@@ -95,9 +104,9 @@ mod lazy {
             <PageFrame page=page config=config>
                 // laid out as a form's alert and retry are
                 <div class="lr-form">
-                    <Alert text=Signal::derive(move || ctx.t("page-load-failed"))/>
+                    <Alert text=ctx.text_of("page-load-failed")/>
                     <button type="button" class="lr-button lr-form__retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                        {move || ctx.t("retry")}
+                        {ctx.text_of("retry")}
                     </button>
                 </div>
             </PageFrame>

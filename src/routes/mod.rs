@@ -44,7 +44,8 @@
 //! Trunk pipeline).
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::components::Route;
+use leptos_router::hooks::use_params_map;
 use leptos_router::StaticSegment;
 
 mod chunks;
@@ -54,6 +55,7 @@ mod navigation;
 mod page;
 mod pages;
 mod paths;
+mod segment;
 
 pub use config::{AuthConfig, Handoff};
 pub use guard::RequireSession;
@@ -92,26 +94,23 @@ pub fn AuthRoutes(
     config: Option<AuthConfig>,
 ) -> impl leptos_router::MatchNestedRoutes + Clone {
     let cfg = config.unwrap_or_default();
-    let p = cfg.paths;
-    // each route names its own page, so each page's code is reached from its route only (and,
-    // under `lazy-pages`, is a chunk of its own: see `chunks`)
+    let paths = cfg.paths;
     let c = StoredValue::new(cfg);
+    // one route for every page (see `segment`); the page follows the matched segment, and
+    // each page's code is reached from its arm only (under `lazy-pages`, a chunk of its own:
+    // see `chunks`)
+    let page_view = move || {
+        let params = use_params_map();
+        let page = Memo::new(move |_| {
+            params.with(|p| {
+                p.get_str(segment::PAGE_PARAM)
+                    .and_then(|s| paths.page_of(s))
+            })
+        });
+        move || page.get().map(|page| chunks::page(page, c.get_value()))
+    };
     view! {
-        <ParentRoute path=StaticSegment(p.base) view=Outlet>
-            <Route path=StaticSegment(p.sign_in) view=move || view! { <SignInPage config=c.get_value()/> }/>
-            <Route path=StaticSegment(p.sign_up) view=move || chunks::sign_up(c.get_value())/>
-            <Route path=StaticSegment(p.forgot_password) view=move || chunks::forgot_password(c.get_value())/>
-            <Route path=StaticSegment(p.reset_password) view=move || chunks::reset_password(c.get_value())/>
-            <Route path=StaticSegment(p.verify_email) view=move || chunks::verify_email(c.get_value())/>
-            <Route path=StaticSegment(p.two_factor) view=move || chunks::two_factor(c.get_value())/>
-            <Route path=StaticSegment(p.choose_account) view=move || chunks::choose_account(c.get_value())/>
-            <Route path=StaticSegment(p.complete_profile) view=move || chunks::complete_profile(c.get_value())/>
-            <Route path=StaticSegment(p.profile) view=move || chunks::profile(c.get_value())/>
-            <Route path=StaticSegment(p.change_password) view=move || chunks::change_password(c.get_value())/>
-            <Route path=StaticSegment(p.request_invitation) view=move || chunks::request_invitation(c.get_value())/>
-            <Route path=StaticSegment(p.next_step) view=move || chunks::next_step(c.get_value())/>
-            <Route path=StaticSegment(p.callback) view=move || chunks::callback(c.get_value())/>
-        </ParentRoute>
+        <Route path=(StaticSegment(paths.base), segment::PageSegment(paths)) view=page_view/>
     }
     .into_inner()
 }

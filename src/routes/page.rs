@@ -180,7 +180,7 @@ pub(crate) fn PageFrame(
         <section class="lr-page" data-page=title_key node_ref=section>
             {meta_title}
             {brand}
-            <h1 class="lr-page__title" tabindex="-1" node_ref=heading>{move || ctx.t(title_key)}</h1>
+            <h1 class="lr-page__title" tabindex="-1" node_ref=heading>{ctx.text_of(title_key)}</h1>
             <StatusRegion class="lr-page__notice" text=notice/>
             {children()}
         </section>
@@ -216,8 +216,8 @@ pub(crate) fn PageLinks(
         .iter()
         .map(|&(target, key)| {
             let href = config.path_to(target, destination.as_deref());
-            view! { <A href=href attr:class="lr-link">{move || ctx.t(key)}</A> }
+            view! { <A href=href attr:class="lr-link">{ctx.text_of(key)}</A> }
         })
         .collect_view();
-    view! { <nav class="lr-links" aria-label=move || ctx.t("links-label")>{items}</nav> }
+    view! { <nav class="lr-links" aria-label=ctx.text_of("links-label")>{items}</nav> }
 }

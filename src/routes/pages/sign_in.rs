@@ -52,7 +52,7 @@ pub fn SignInPage(
         <PageFrame page=AuthPage::SignIn config=cfg.clone() audience=Audience::SignedOut>
             <div class="lr-method" data-last-used=move || marked().then_some("")>
                 <Show when=marked>
-                    <p class="lr-badge">{move || ctx.t("hosted-last-used")}</p>
+                    <p class="lr-badge">{ctx.text_of("hosted-last-used")}</p>
                 </Show>
                 <LoginForm on_login=on_login on_conditional=on_conditional/>
             </div>
