@@ -45,8 +45,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::hooks::use_params_map;
-use leptos_router::StaticSegment;
+use leptos_router::{ChooseView, StaticSegment};
 
 mod chunks;
 mod config;
@@ -55,7 +54,6 @@ mod navigation;
 mod page;
 mod pages;
 mod paths;
-mod segment;
 
 pub use config::{AuthConfig, Handoff};
 pub use guard::RequireSession;
@@ -94,23 +92,44 @@ pub fn AuthRoutes(
     config: Option<AuthConfig>,
 ) -> impl leptos_router::MatchNestedRoutes + Clone {
     let cfg = config.unwrap_or_default();
-    let paths = cfg.paths;
-    let c = StoredValue::new(cfg);
-    // one route for every page (see `segment`); the page follows the matched segment, and
-    // each page's code is reached from its arm only (under `lazy-pages`, a chunk of its own:
-    // see `chunks`)
-    let page_view = move || {
-        let params = use_params_map();
-        let page = Memo::new(move |_| {
-            params.with(|p| {
-                p.get_str(segment::PAGE_PARAM)
-                    .and_then(|s| paths.page_of(s))
-            })
-        });
-        move || page.get().map(|page| chunks::page(page, c.get_value()))
+    let p = cfg.paths;
+    let config = StoredValue::new(cfg);
+    // one route per page, flat (no parent route and outlet), and every route of one type
+    // (its view a `PageView`, not a closure of its own): the router's matching and rendering
+    // are instantiated once for the thirteen (wasm size). Each page's code is reached from its
+    // arm of `chunks::page` only (under `lazy-pages`, a chunk of its own).
+    let route = move |segment, page| {
+        let path = (StaticSegment(p.base), StaticSegment(segment));
+        view! { <Route path view=PageView { page, config }/> }.into_inner()
     };
-    view! {
-        <Route path=(StaticSegment(paths.base), segment::PageSegment(paths)) view=page_view/>
+    (
+        route(p.sign_in, AuthPage::SignIn),
+        route(p.sign_up, AuthPage::SignUp),
+        route(p.forgot_password, AuthPage::ForgotPassword),
+        route(p.reset_password, AuthPage::ResetPassword),
+        route(p.verify_email, AuthPage::VerifyEmail),
+        route(p.two_factor, AuthPage::TwoFactor),
+        route(p.choose_account, AuthPage::ChooseAccount),
+        route(p.complete_profile, AuthPage::CompleteProfile),
+        route(p.profile, AuthPage::Profile),
+        route(p.change_password, AuthPage::ChangePassword),
+        route(p.request_invitation, AuthPage::RequestInvitation),
+        route(p.next_step, AuthPage::NextStep),
+        route(p.callback, AuthPage::Callback),
+    )
+}
+
+/// A route's view: `page`, with the pages' configuration.
+#[derive(Clone)]
+struct PageView {
+    page: AuthPage,
+    config: StoredValue<AuthConfig>,
+}
+
+impl ChooseView for PageView {
+    async fn choose(self) -> AnyView {
+        chunks::page(self.page, self.config.get_value())
     }
-    .into_inner()
+
+    async fn preload(&self) {}
 }

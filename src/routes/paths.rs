@@ -104,23 +104,6 @@ impl Default for AuthPaths {
 }
 
 impl AuthPage {
-    /// Every page, in the order of the enum.
-    pub(crate) const ALL: [AuthPage; 13] = [
-        AuthPage::SignIn,
-        AuthPage::SignUp,
-        AuthPage::ForgotPassword,
-        AuthPage::ResetPassword,
-        AuthPage::VerifyEmail,
-        AuthPage::TwoFactor,
-        AuthPage::ChooseAccount,
-        AuthPage::CompleteProfile,
-        AuthPage::Profile,
-        AuthPage::ChangePassword,
-        AuthPage::RequestInvitation,
-        AuthPage::NextStep,
-        AuthPage::Callback,
-    ];
-
     /// The step the server may hold the secret of on this page (form posts).
     pub(crate) fn held_step(self) -> Option<crate::context::StepKind> {
         use crate::context::StepKind;
