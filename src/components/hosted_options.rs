@@ -79,7 +79,7 @@ impl HostedSignIn {
     /// The backend start route's URL for `provider`, back to `destination`.
     fn backend_url(&self, provider: Option<&str>, destination: Option<&str>) -> Option<String> {
         let start = self.backend_start?;
-        let mut query = form_urlencoded::Serializer::new(String::new());
+        let mut query = loginrocket::query::Query::new();
         if let Some(d) = destination {
             query.append_pair("redirect", d);
         }

@@ -310,10 +310,11 @@ pub fn to_stored(state: &SessionState) -> Option<String> {
         }),
         SessionState::SignedOut => return None,
     };
-    // the client's writer: no serde_json writer in the wasm
-    serde_json::to_value(&response)
-        .ok()
-        .map(|value| loginrocket::json::to_string(&value))
+    // the client's writer on the object loginrocket.js resolves with: no serde serializer
+    // or writer in the wasm
+    Some(loginrocket::json::to_string(&serde_json::Value::Object(
+        response.to_map(),
+    )))
 }
 
 /// Reads a persisted session; anything unreadable is no session.

@@ -33,7 +33,7 @@ pub enum Handoff {
 
 /// The URL a [`Handoff::Backend`] navigates to.
 pub(super) fn backend_handoff_url(handler: &str, token: &str, destination: &str) -> String {
-    let query = form_urlencoded::Serializer::new(String::new())
+    let query = loginrocket::query::Query::new()
         .append_pair("token", token)
         .append_pair("redirect", destination)
         .finish();

@@ -185,7 +185,7 @@ pub(super) fn with_destination(path: &str, param: &str, destination: Option<&str
     match destination.filter(|d| !d.is_empty()) {
         Some(d) => format!(
             "{path}?{}",
-            form_urlencoded::Serializer::new(String::new())
+            loginrocket::query::Query::new()
                 .append_pair(param, d)
                 .finish()
         ),

@@ -366,9 +366,11 @@ impl LoginRocket {
     pub fn hosted_url(&self, path: &str, params: &[(&str, &str)]) -> Result<String, Error> {
         let base = self.lr_url()?;
         let base = base.strip_suffix("v2/").unwrap_or(&base);
-        let query = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(params)
-            .finish();
+        let mut query = crate::query::Query::new();
+        for (key, value) in params {
+            query.append_pair(key, value);
+        }
+        let query = query.finish();
         let path = path.trim_start_matches('/');
         Ok(if query.is_empty() {
             format!("{base}{path}")
@@ -536,7 +538,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn login(&self, params: &LoginParams) -> Result<Response, Error> {
-        self.request(Method::Post, "login", params).await
+        self.request_value(Method::Post, "login", params.to_json())
+            .await
     }
 
     /// `POST login/verify`: finishes a `must_verify_login` with the 2FA code.
@@ -558,7 +561,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn verify_login(&self, params: &VerifyLoginParams) -> Result<Response, Error> {
-        self.request(Method::Post, "login/verify", params).await
+        self.request_value(Method::Post, "login/verify", params.to_json())
+            .await
     }
 
     /// `DELETE session`: ends the session (`okay`).
@@ -579,7 +583,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn logout(&self, params: &LogoutParams) -> Result<Response, Error> {
-        self.request(Method::Delete, "session", params).await
+        self.request_value(Method::Delete, "session", params.to_json())
+            .await
     }
 
     /// `GET session`: `full_login` with a fresh token, `conditional_login` when an account
@@ -607,7 +612,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn get_session(&self, params: &GetSessionParams) -> Result<Response, Error> {
-        self.request(Method::Get, "session", params).await
+        self.request_value(Method::Get, "session", params.to_json())
+            .await
     }
 
     /// `POST password/forgot`: emails a reset link (`okay`).
@@ -629,7 +635,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn forgot_password(&self, params: &ForgotPasswordParams) -> Result<Response, Error> {
-        self.request(Method::Post, "password/forgot", params).await
+        self.request_value(Method::Post, "password/forgot", params.to_json())
+            .await
     }
 
     /// `POST password/reset`: sets a new password with the emailed token (`full_login`).
@@ -655,7 +662,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn reset_password(&self, params: &ResetPasswordParams) -> Result<Response, Error> {
-        self.request(Method::Post, "password/reset", params).await
+        self.request_value(Method::Post, "password/reset", params.to_json())
+            .await
     }
 
     /// `POST profile/password`: changes the password of a signed-in user (`okay`).
@@ -677,7 +685,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn update_password(&self, params: &UpdatePasswordParams) -> Result<Response, Error> {
-        self.request(Method::Post, "profile/password", params).await
+        self.request_value(Method::Post, "profile/password", params.to_json())
+            .await
     }
 
     /// `PUT profile`: updates profile fields (`full_login` with a fresh token).
@@ -701,7 +710,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn update_profile(&self, params: &UpdateProfileParams) -> Result<Response, Error> {
-        self.request(Method::Put, "profile", params).await
+        self.request_value(Method::Put, "profile", params.to_json())
+            .await
     }
 
     /// `POST signup/request`: asks for an invitation (`okay`).
@@ -725,7 +735,8 @@ impl LoginRocket {
         &self,
         params: &RequestInvitationParams,
     ) -> Result<Response, Error> {
-        self.request(Method::Post, "signup/request", params).await
+        self.request_value(Method::Post, "signup/request", params.to_json())
+            .await
     }
 
     /// `POST signup`: creates a user (`full_login`, or `conditional_login`).
@@ -752,7 +763,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn signup(&self, params: &SignupParams) -> Result<Response, Error> {
-        self.request(Method::Post, "signup", params).await
+        self.request_value(Method::Post, "signup", params.to_json())
+            .await
     }
 
     /// `POST email/verify`: confirms an email with the emailed token (`okay`).
@@ -773,7 +785,8 @@ impl LoginRocket {
     /// # tokio::runtime::Runtime::new().unwrap().block_on(run()).unwrap();
     /// ```
     pub async fn verify_email(&self, params: &VerifyEmailParams) -> Result<Response, Error> {
-        self.request(Method::Post, "email/verify", params).await
+        self.request_value(Method::Post, "email/verify", params.to_json())
+            .await
     }
 }
 
@@ -792,7 +805,7 @@ fn is_header_value(value: &str) -> bool {
 /// Params as a query string: strings, numbers and booleans as `key=value`; `null` left out;
 /// arrays as `key[]=value` (as axios does); nested objects as their JSON text.
 fn query_string(params: &Value) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
+    let mut query = crate::query::Query::new();
     if let Value::Object(map) = params {
         for (key, value) in map {
             match value {

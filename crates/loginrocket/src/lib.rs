@@ -70,6 +70,7 @@ pub mod json;
 pub mod language;
 pub mod normalize;
 mod params;
+pub mod query;
 pub mod redirect;
 mod response;
 mod secret;

@@ -16,6 +16,7 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::secret::{Extra, Secret};
 
@@ -43,7 +44,49 @@ macro_rules! params {
                 Self { $($req: $req.into(),)* ..Self::default() }
             }
         }
+
+        impl ToJson for $name {
+            fn to_json(&self) -> Value {
+                let mut map = Map::new();
+                $( self.$field.put(stringify!($field), &mut map); )*
+                map.extend(self.extra.0.iter().map(|(k, v)| (k.clone(), v.clone())));
+                Value::Object(map)
+            }
+        }
     };
+}
+
+/// Params as the JSON object `Serialize` makes of them (fields, unset options left out, then
+/// `extra`), built without serde's serializer: the eleven calls send through this, so an app
+/// that calls no endpoint of its own links no serde serializer (wasm size).
+pub(crate) trait ToJson {
+    /// The params as a JSON object.
+    fn to_json(&self) -> Value;
+}
+
+/// A field's value, put into the params' object under its name (or left out).
+trait Put {
+    fn put(&self, name: &str, map: &mut Map<String, Value>);
+}
+
+impl Put for String {
+    fn put(&self, name: &str, map: &mut Map<String, Value>) {
+        map.insert(name.to_owned(), Value::String(self.clone()));
+    }
+}
+
+impl Put for Secret {
+    fn put(&self, name: &str, map: &mut Map<String, Value>) {
+        map.insert(name.to_owned(), Value::String(self.expose().to_owned()));
+    }
+}
+
+impl<T: Put> Put for Option<T> {
+    fn put(&self, name: &str, map: &mut Map<String, Value>) {
+        if let Some(value) = self {
+            value.put(name, map);
+        }
+    }
 }
 
 params! {
@@ -235,5 +278,76 @@ mod code_tests {
         assert_eq!(normalize_code("000000"), "000000");
         assert_eq!(normalize_code("12a456"), "12a456");
         assert_eq!(normalize_code(""), "");
+    }
+}
+
+#[cfg(test)]
+mod to_json_tests {
+    use super::*;
+
+    /// `to_json` is what `Serialize` makes, field for field, for each call's params, with
+    /// every optional field set and unset and extra keys (one of them a field's name).
+    #[test]
+    fn the_params_object_is_what_serde_makes_of_them() {
+        fn same<P: Serialize + ToJson>(params: &P) {
+            let serde = serde_json::to_value(params).unwrap();
+            assert_eq!(params.to_json(), serde);
+            assert_eq!(
+                crate::json::to_string(&params.to_json()),
+                crate::json::to_string(&serde)
+            );
+        }
+        let extra = Extra::new()
+            .with("locale", "es")
+            .with("nested", serde_json::json!({"a": [1, null, "x"]}))
+            .with("email", "from extra");
+        let s = |v: &str| Some(v.to_owned());
+        let secret = |v: &str| Some(Secret::from(v));
+        same(&LoginParams::new("ann@example.com", "pw"));
+        same(&LoginParams {
+            extra: extra.clone(),
+            ..LoginParams::new("a", "b")
+        });
+        same(&VerifyLoginParams::new("kss_1", "012345"));
+        same(&LogoutParams::new("kss_1"));
+        same(&GetSessionParams::new("kss_1"));
+        same(&GetSessionParams {
+            account: s("org_1"),
+            ..GetSessionParams::new("kss_1")
+        });
+        same(&ForgotPasswordParams::new("ann@example.com"));
+        same(&ResetPasswordParams::new("tpw:1", "pw"));
+        same(&ResetPasswordParams {
+            password_confirmation: secret("pw"),
+            ..ResetPasswordParams::new("tpw:1", "pw")
+        });
+        same(&UpdatePasswordParams::new("kss_1", "old", "new"));
+        same(&UpdatePasswordParams {
+            password_confirmation: secret("new"),
+            ..UpdatePasswordParams::new("kss_1", "old", "new")
+        });
+        same(&UpdateProfileParams::new("kss_1"));
+        same(&UpdateProfileParams {
+            email: s("e"),
+            first_name: s("f"),
+            last_name: s("l"),
+            username: s("u"),
+            org_name: s("o"),
+            extra: extra.clone(),
+            ..UpdateProfileParams::new("kss_1")
+        });
+        same(&RequestInvitationParams::new("ann@example.com"));
+        same(&SignupParams::new("ann@example.com", "pw"));
+        same(&SignupParams {
+            password_confirmation: secret("pw"),
+            first_name: s("f"),
+            last_name: s("l"),
+            username: s("u"),
+            org_name: s("o"),
+            token: secret("tin:1"),
+            extra,
+            ..SignupParams::new("ann@example.com", "pw")
+        });
+        same(&VerifyEmailParams::new("tve:1"));
     }
 }

@@ -88,9 +88,7 @@ impl Transport for BrowserTransport {
             // gloo-net appends its own query to the URL's (with a stray `&` when its own is
             // empty): hand it the pairs instead.
             let (base, query) = request.url.split_once('?').unwrap_or((&request.url, ""));
-            let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-                .into_owned()
-                .collect();
+            let pairs = crate::query::parse(query);
             let builder = RequestBuilder::new(base)
                 .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
                 .method(match request.method {
