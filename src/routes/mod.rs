@@ -102,7 +102,7 @@ pub fn AuthRoutes(
         let path = (StaticSegment(p.base), StaticSegment(segment));
         view! { <Route path view=PageView { page, config }/> }.into_inner()
     };
-    (
+    let routes = (
         route(p.sign_in, AuthPage::SignIn),
         route(p.sign_up, AuthPage::SignUp),
         route(p.forgot_password, AuthPage::ForgotPassword),
@@ -116,7 +116,12 @@ pub fn AuthRoutes(
         route(p.request_invitation, AuthPage::RequestInvitation),
         route(p.next_step, AuthPage::NextStep),
         route(p.callback, AuthPage::Callback),
-    )
+    );
+    // type-erased components (`--cfg erase_components`): the component returns the erased
+    // route its macro names
+    #[cfg(erase_components)]
+    let routes = leptos_router::any_nested_route::IntoAnyNestedRoute::into_any_nested_route(routes);
+    routes
 }
 
 /// A route's view: `page`, with the pages' configuration.
