@@ -221,10 +221,13 @@ pub(crate) fn FormShell(
     };
     let state = status.state;
     // a password or code is cleared from the page once the call it was for succeeded
+    // (each `watch` acts on a change of its value: the form's state signal changes with
+    // anything the form shows, a cooldown's every second included)
     Effect::watch(
         move || state.get() == FormState::Succeeded,
-        move |succeeded, _, _| {
-            if let (true, Some(Some(form))) = (*succeeded, form_ref.try_get_untracked()) {
+        move |succeeded, before, _| {
+            let now = *succeeded && before != Some(succeeded);
+            if let (true, Some(Some(form))) = (now, form_ref.try_get_untracked()) {
                 platform::clear_secrets(&form);
             }
         },
@@ -232,8 +235,8 @@ pub(crate) fn FormShell(
     );
     Effect::watch(
         move || status.failures.get(),
-        move |n, _, _| {
-            if *n > 0 {
+        move |n, before, _| {
+            if *n > 0 && before != Some(n) {
                 request_animation_frame(move || {
                     // the form may be gone by the next frame
                     if let Some(Some(form)) = form_ref.try_get_untracked() {

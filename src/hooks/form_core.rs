@@ -22,31 +22,40 @@ pub(crate) type Request = Box<
     dyn FnOnce(LoginRocket) -> Pin<Box<dyn Future<Output = Result<Response, loginrocket::Error>>>>,
 >;
 
+/// What a form shows: one signal for all of it, of one type for every form (the views read it
+/// through a few derived signals, and render only what changed). Set in `FormCore` only
+/// (hooks say what happened through its methods).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Shown {
+    /// The UI state.
+    state: FormState,
+    /// Messages next to their fields: the server's, or, as an empty text, ours ("please
+    /// fill in …" for a required field left empty), rendered when read, in the current
+    /// locale, so that they follow a language switch.
+    field_errors: Vec<(FieldId, String)>,
+    /// Server messages that belong to no field (shown in the form's alert).
+    form_errors: Vec<String>,
+    /// Seconds left in a rate-limit cooldown (0 when none).
+    cooldown: u32,
+    /// The cooldown's length when it started (what the one announcement says).
+    cooldown_from: u32,
+    /// A cooldown ended since the last submit (said once).
+    wait_over: bool,
+    /// Submits that ended in an error, counted (views move focus when it changes).
+    failures: u32,
+}
+
 /// The state every kit form shares and the submit machinery. Private to the kit: hooks hand
 /// out [`FormStatus`], its read-only view.
 ///
 /// `Copy`: every part is an arena handle.
 #[derive(Clone, Copy)]
 pub(crate) struct FormCore {
-    /// The UI state: set here only (hooks say what happened through the methods below).
-    state: RwSignal<FormState>,
-    /// Messages next to their fields: the server's, or, as an empty text, ours ("please
-    /// fill in …" for a required field left empty), rendered when read, in the current
-    /// locale, so that they follow a language switch.
-    field_errors: RwSignal<Vec<(FieldId, String)>>,
-    /// Server messages that belong to no field (shown in the form's alert).
-    form_errors: RwSignal<Vec<String>>,
+    /// What the form shows.
+    shown: RwSignal<Shown>,
     /// The language the server's messages are in (`server_language`). Not a signal: it
     /// changes only together with the messages, which are.
     server_lang: StoredValue<Option<Locale>>,
-    /// Seconds left in a rate-limit cooldown (0 when none).
-    cooldown: RwSignal<u32>,
-    /// The cooldown's length when it started (what the one announcement says).
-    cooldown_from: RwSignal<u32>,
-    /// A cooldown ended since the last submit (said once).
-    wait_over: RwSignal<bool>,
-    /// Submits that ended in an error, counted (views move focus when it changes).
-    failures: RwSignal<u32>,
     seq: StoredValue<u64>,
     timer: StoredValue<Option<IntervalHandle>>,
     flow: Flow,
@@ -64,14 +73,8 @@ impl FormCore {
     /// cleaned up; a response arriving after that is dropped.
     pub(crate) fn new(flow: Flow, fields: Vec<FieldId>) -> Self {
         let core = Self {
-            state: RwSignal::new(FormState::Idle),
-            field_errors: RwSignal::new(Vec::new()),
-            form_errors: RwSignal::new(Vec::new()),
+            shown: RwSignal::new(Shown::default()),
             server_lang: StoredValue::new(None),
-            cooldown: RwSignal::new(0),
-            cooldown_from: RwSignal::new(0),
-            wait_over: RwSignal::new(false),
-            failures: RwSignal::new(0),
             seq: StoredValue::new(0),
             timer: StoredValue::new(None),
             flow,
@@ -112,22 +115,28 @@ impl FormCore {
     /// ready again.
     fn cancel(&self) {
         self.seq.update_value(|s| *s += 1);
-        if self.state.get_untracked() == FormState::Submitting {
-            self.state.set(FormState::Idle);
+        if self.state_untracked() == FormState::Submitting {
+            self.shown.update(|s| s.state = FormState::Idle);
         }
     }
 
+    fn state_untracked(&self) -> FormState {
+        self.shown.with_untracked(|s| s.state)
+    }
+
     fn submittable(&self) -> bool {
-        self.state.get_untracked() != FormState::Submitting && self.cooldown.get_untracked() == 0
+        self.shown
+            .with_untracked(|s| s.state != FormState::Submitting && s.cooldown == 0)
     }
 
     /// Clears `field`'s messages (the user edited it).
     fn clear_field(&self, field: FieldId) {
         if self
-            .field_errors
-            .with_untracked(|e| e.iter().any(|(f, _)| *f == field))
+            .shown
+            .with_untracked(|s| s.field_errors.iter().any(|(f, _)| *f == field))
         {
-            self.field_errors.update(|e| e.retain(|(f, _)| *f != field));
+            self.shown
+                .update(|s| s.field_errors.retain(|(f, _)| *f != field));
         }
     }
 
@@ -138,17 +147,18 @@ impl FormCore {
         if !self.submittable() {
             return;
         }
-        self.field_errors
-            .set(fields.into_iter().map(|f| (f, String::new())).collect());
-        self.form_errors.set(Vec::new());
-        self.state.set(FormState::Rejected);
-        self.failures.update(|n| *n += 1);
+        self.shown.update(|s| {
+            s.field_errors = fields.into_iter().map(|f| (f, String::new())).collect();
+            s.form_errors.clear();
+            s.state = FormState::Rejected;
+            s.failures += 1;
+        });
     }
 
     /// Shows `state` without a request and without counting a failure: what a form knows
     /// before any submit (an emailed link without its token, say).
     pub(crate) fn show(&self, state: FormState) {
-        self.state.set(state);
+        self.shown.update(|s| s.state = state);
     }
 
     /// A submit that cannot be sent at all (no session, no token): shows `state`. Ignored,
@@ -157,8 +167,10 @@ impl FormCore {
         if !self.submittable() {
             return;
         }
-        self.state.set(state);
-        self.failures.update(|n| *n += 1);
+        self.shown.update(|s| {
+            s.state = state;
+            s.failures += 1;
+        });
     }
 
     fn stop_timer(&self) {
@@ -169,22 +181,27 @@ impl FormCore {
 
     fn start_cooldown(&self, secs: u32) {
         self.stop_timer();
-        self.cooldown_from.set(secs);
-        self.cooldown.set(secs);
+        self.shown.update(|s| {
+            s.cooldown_from = secs;
+            s.cooldown = secs;
+        });
         let core = *self;
         let tick = move || {
-            let Some(left) = core.cooldown.try_get_untracked() else {
-                return;
-            };
-            if left <= 1 {
-                core.stop_timer();
-                core.cooldown.try_set(0);
-                core.wait_over.try_set(true);
-                if core.state.try_get_untracked() == Some(FormState::CoolingDown) {
-                    core.state.try_set(FormState::Idle);
+            let over = core.shown.try_update(|s| {
+                if s.cooldown <= 1 {
+                    s.cooldown = 0;
+                    s.wait_over = true;
+                    if s.state == FormState::CoolingDown {
+                        s.state = FormState::Idle;
+                    }
+                    true
+                } else {
+                    s.cooldown -= 1;
+                    false
                 }
-            } else {
-                core.cooldown.try_set(left - 1);
+            });
+            if over != Some(false) {
+                core.stop_timer();
             }
         };
         // a server render shows the wait as it starts; the browser counts it down
@@ -213,11 +230,12 @@ impl FormCore {
         }
         let my_seq = self.seq.get_value() + 1;
         self.seq.set_value(my_seq);
-        self.state.set(FormState::Submitting);
-        self.field_errors.set(Vec::new());
-        self.form_errors.set(Vec::new());
-
-        self.wait_over.set(false);
+        self.shown.update(|s| {
+            s.state = FormState::Submitting;
+            s.field_errors.clear();
+            s.form_errors.clear();
+            s.wait_over = false;
+        });
         // the server answers in the language of the request, where it can
         let lang = ctx.locale().get_untracked();
         let names = self.field_names(ctx);
@@ -282,50 +300,53 @@ impl FormCore {
 
     fn apply(&self, outcome: &Outcome, options: KitOptions) {
         let state = outcome.state();
-        match outcome {
-            Outcome::Rejected(a) => {
+        if let Outcome::RateLimited(retry) = outcome {
+            self.start_cooldown(cooldown_secs(
+                *retry,
+                (options.clock)(),
+                options.default_cooldown_secs,
+            ));
+        }
+        self.shown.update(|s| {
+            if let Outcome::Rejected(a) = outcome {
                 // a blank text is how ours are kept: a blank one from the server says nothing
                 let said = a.fields.iter().filter(|(_, m)| !m.trim().is_empty());
-                self.field_errors.set(said.cloned().collect());
-                self.form_errors.set(a.form.clone());
+                s.field_errors = said.cloned().collect();
+                s.form_errors = a.form.clone();
             }
-            Outcome::RateLimited(retry) => {
-                self.start_cooldown(cooldown_secs(
-                    *retry,
-                    (options.clock)(),
-                    options.default_cooldown_secs,
-                ));
+            s.state = state;
+            if !matches!(state, FormState::Succeeded | FormState::Submitting) {
+                s.failures += 1;
             }
-            _ => {}
-        }
-        self.state.set(state);
-        if !matches!(state, FormState::Succeeded | FormState::Submitting) {
-            self.failures.update(|n| *n += 1);
-        }
+        });
     }
 
     /// The read-only view of this core that hooks return, its messages in `ctx`'s locale.
     pub(crate) fn status(&self, ctx: LoginRocketContext) -> FormStatus {
         let core = *self;
+        let shown = core.shown;
         // ours are rendered now, in the current locale; the server's are kept as they came
         let field_errors = Signal::derive(move || {
-            let mut errors = core.field_errors.get();
+            let mut errors = shown.with(|s| s.field_errors.clone());
             for (f, text) in errors.iter_mut().filter(|(_, t)| t.is_empty()) {
                 let name = ctx.t(core.label_key(*f));
                 *text = ctx.t_with("field-required", &[("field", name.into())]);
             }
             errors
         });
+        // each a view of the one signal: what reads it runs again when anything shown
+        // changes, and renders only what did
+        let state = Signal::derive(move || shown.with(|s| s.state));
         FormStatus {
-            state: core.state.into(),
+            state,
             field_errors,
-            cooldown: core.cooldown.into(),
-            failures: core.failures.into(),
+            cooldown: Signal::derive(move || shown.with(|s| s.cooldown)),
+            failures: Signal::derive(move || shown.with(|s| s.failures)),
             message: state_message(
                 ctx,
-                core.state.into(),
-                Some(core.form_errors),
-                core.cooldown_from.into(),
+                state,
+                Some(core),
+                Signal::derive(move || shown.with(|s| s.cooldown_from)),
             ),
             core,
         }
@@ -334,18 +355,21 @@ impl FormCore {
     /// The language of `field`'s messages, when they are the server's (ours follow the
     /// page's language).
     fn field_lang(&self, field: FieldId) -> Option<Locale> {
-        let servers = self
-            .field_errors
-            .with(|e| e.iter().any(|(f, t)| *f == field && !t.is_empty()));
+        let servers = self.shown.with(|s| {
+            s.field_errors
+                .iter()
+                .any(|(f, t)| *f == field && !t.is_empty())
+        });
         servers.then(|| self.server_lang.get_value()).flatten()
     }
 
     /// The language of the server's messages on show, when there are some (they keep it
     /// after a language switch).
     fn server_messages_lang(&self) -> Option<Locale> {
-        let ours = |e: &Vec<(FieldId, String)>| e.iter().all(|(_, t)| t.is_empty());
-        let shown = !(self.field_errors.with(ours) && self.form_errors.with(Vec::is_empty));
-        shown.then(|| self.server_lang.get_value()).flatten()
+        let servers = self.shown.with(|s| {
+            !s.form_errors.is_empty() || s.field_errors.iter().any(|(_, t)| !t.is_empty())
+        });
+        servers.then(|| self.server_lang.get_value()).flatten()
     }
 }
 
@@ -380,11 +404,12 @@ fn server_language(
 /// expired, …), or, rate limited, how long the wait is (`waited`: its length when it
 /// started, so the message does not change while it runs). Empty when there is nothing to say.
 ///
-/// Not generic on purpose: one copy serves every hook (wasm size).
+/// Not generic on purpose: one copy serves every hook (wasm size). `form`: the form whose
+/// server messages that belong to no field are said first.
 pub(crate) fn state_message(
     ctx: LoginRocketContext,
     state: Signal<FormState>,
-    form_errors: Option<RwSignal<Vec<String>>>,
+    form: Option<FormCore>,
     waited: Signal<u32>,
 ) -> Signal<String> {
     Signal::derive(move || match state.get() {
@@ -393,7 +418,9 @@ pub(crate) fn state_message(
             &[("seconds", i64::from(waited.get()).into())],
         ),
         s => {
-            let mut parts = form_errors.map(|e| e.get()).unwrap_or_default();
+            let mut parts = form
+                .map(|f| f.shown.with(|s| s.form_errors.clone()))
+                .unwrap_or_default();
             if let Some(key) = s.alert_key() {
                 parts.push(ctx.t(key));
             }
@@ -499,7 +526,7 @@ impl FormStatus {
 
     /// Whether a rate-limit wait ended since the last submit.
     pub(crate) fn wait_over(&self) -> bool {
-        self.core.wait_over.get()
+        self.core.shown.with(|s| s.wait_over)
     }
 
     /// The Fluent key of `field`'s label on this form (a form may label a field apart from
