@@ -71,6 +71,9 @@ RUSTC_BOOTSTRAP=1 RUSTDOCFLAGS="--cfg docsrs -D warnings" cargo doc --locked --n
 step "the published crates package as crates.io takes them, each built from its .crate"
 # metadata, include lists and no path-only dependency; the workspace's unpublished crates are
 # served to each other from a local registry. --allow-dirty: what is checked is the tree as is
+# cargo extracts a local registry's crate once per version and reuses it on the next run, so
+# a warm machine would build an earlier run's sources: drop those extractions first
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*
 cargo package --locked --allow-dirty "${PUBLISHED[@]}"
 }
 
