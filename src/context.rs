@@ -90,7 +90,7 @@ struct Shared {
 /// #[component]
 /// fn Greeting() -> impl IntoView {
 ///     let ctx = use_loginrocket();
-///     view! { <p>{ctx.text_of("page-sign-in")}</p> }
+///     view! { <p>{move || ctx.t("page-sign-in")}</p> }
 /// }
 /// ```
 #[derive(Clone, Copy)]
