@@ -25,7 +25,7 @@ pub(crate) type Request = Box<
 /// What a form shows: one signal for all of it, of one type for every form (the views read it
 /// through a few derived signals, and render only what changed). Set in `FormCore` only
 /// (hooks say what happened through its methods).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 struct Shown {
     /// The UI state.
     state: FormState,

@@ -98,24 +98,24 @@ pub fn AuthRoutes(
     // (its view a `PageView`, not a closure of its own): the router's matching and rendering
     // are instantiated once for the thirteen (wasm size). Each page's code is reached from its
     // arm of `chunks::page` only (under `lazy-pages`, a chunk of its own).
-    let route = move |segment, page| {
-        let path = (StaticSegment(p.base), StaticSegment(segment));
+    let route = move |page| {
+        let path = (StaticSegment(p.base), StaticSegment(p.segment(page)));
         view! { <Route path view=PageView { page, config }/> }.into_inner()
     };
     let routes = (
-        route(p.sign_in, AuthPage::SignIn),
-        route(p.sign_up, AuthPage::SignUp),
-        route(p.forgot_password, AuthPage::ForgotPassword),
-        route(p.reset_password, AuthPage::ResetPassword),
-        route(p.verify_email, AuthPage::VerifyEmail),
-        route(p.two_factor, AuthPage::TwoFactor),
-        route(p.choose_account, AuthPage::ChooseAccount),
-        route(p.complete_profile, AuthPage::CompleteProfile),
-        route(p.profile, AuthPage::Profile),
-        route(p.change_password, AuthPage::ChangePassword),
-        route(p.request_invitation, AuthPage::RequestInvitation),
-        route(p.next_step, AuthPage::NextStep),
-        route(p.callback, AuthPage::Callback),
+        route(AuthPage::SignIn),
+        route(AuthPage::SignUp),
+        route(AuthPage::ForgotPassword),
+        route(AuthPage::ResetPassword),
+        route(AuthPage::VerifyEmail),
+        route(AuthPage::TwoFactor),
+        route(AuthPage::ChooseAccount),
+        route(AuthPage::CompleteProfile),
+        route(AuthPage::Profile),
+        route(AuthPage::ChangePassword),
+        route(AuthPage::RequestInvitation),
+        route(AuthPage::NextStep),
+        route(AuthPage::Callback),
     );
     // type-erased components (`--cfg erase_components`): the component returns the erased
     // route its macro names
