@@ -115,13 +115,9 @@ impl FormCore {
     /// ready again.
     fn cancel(&self) {
         self.seq.update_value(|s| *s += 1);
-        if self.state_untracked() == FormState::Submitting {
+        if self.shown.with_untracked(|s| s.state) == FormState::Submitting {
             self.shown.update(|s| s.state = FormState::Idle);
         }
-    }
-
-    fn state_untracked(&self) -> FormState {
-        self.shown.with_untracked(|s| s.state)
     }
 
     fn submittable(&self) -> bool {
